@@ -1,0 +1,50 @@
+package io.github.lllqos;
+
+import io.github.lllqos.spi.CpuLatencyQos;
+import io.github.lllqos.spi.CpuLatencyRequest;
+import io.github.lllqos.spi.LowLatencyProvider;
+import io.github.lllqos.spi.RequestRefusedException;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** The provider chosen when nothing applies: every lease is not acquired, with the selection's reason. */
+final class NoProvider implements LowLatencyProvider, CpuLatencyQos {
+
+    static final String NAME = "none";
+
+    private final String reason;
+
+    NoProvider(String reason) {
+        this.reason = reason;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int priority() {
+        return Integer.MIN_VALUE;
+    }
+
+    @Override
+    public Optional<String> unavailableReason() {
+        return Optional.of(reason);
+    }
+
+    @Override
+    public CpuLatencyQos cpuLatencyQos() {
+        return this;
+    }
+
+    @Override
+    public CpuLatencyRequest addRequest(int targetMicros) throws RequestRefusedException {
+        throw new RequestRefusedException(reason);
+    }
+
+    @Override
+    public OptionalInt effectiveLimit() {
+        return OptionalInt.empty();
+    }
+}

@@ -1,0 +1,25 @@
+package io.github.lllqos.spi;
+
+import java.util.OptionalInt;
+
+/**
+ * The system-wide CPU latency QoS list: the kernel's {@code /dev/cpu_dma_latency}, or a model of it.
+ */
+public interface CpuLatencyQos {
+
+    /**
+     * Adds a request at the given target. The target has already been checked to be non-negative.
+     *
+     * @param targetMicros the requested wake-up latency limit in microseconds
+     * @return the live request, which the caller removes exactly once
+     * @throws RequestRefusedException when no request can be placed here, with the reason and the fix
+     */
+    CpuLatencyRequest addRequest(int targetMicros) throws RequestRefusedException;
+
+    /**
+     * Reads the effective limit, the minimum over all requests of all processes.
+     *
+     * @return the limit in microseconds, or empty when it cannot be read here
+     */
+    OptionalInt effectiveLimit();
+}

@@ -1,0 +1,52 @@
+package io.github.lllqos.spi;
+
+import java.util.Optional;
+
+/**
+ * A backend of lllqos, found with {@link java.util.ServiceLoader}.
+ *
+ * <p>Register an implementation with {@code provides io.github.lllqos.spi.LowLatencyProvider with ...}
+ * in {@code module-info.java} and in {@code META-INF/services/io.github.lllqos.spi.LowLatencyProvider}.
+ * Construction must be cheap and must not fail: report problems through {@link #unavailableReason()}.
+ */
+public interface LowLatencyProvider {
+
+    /**
+     * The name users select this provider by with {@code -Dlllqos.provider=NAME}, such as {@code "linux"}.
+     *
+     * @return a short lower-case name
+     */
+    String name();
+
+    /**
+     * Among available providers that are not simulated, the one with the highest priority is chosen.
+     *
+     * @return this provider's priority
+     */
+    int priority();
+
+    /**
+     * Whether this provider simulates the kernel; a simulated provider on the class path is preferred,
+     * since its presence means "this is a test".
+     *
+     * @return true for simulated kernels
+     */
+    default boolean simulated() {
+        return false;
+    }
+
+    /**
+     * Why this provider cannot work here, if it cannot.
+     *
+     * @return empty when the provider is usable, else the reason and, where one exists, the fix
+     */
+    Optional<String> unavailableReason();
+
+    /**
+     * The CPU latency QoS interface of this provider.
+     *
+     * @return the CPU latency QoS backend; only called when {@link #unavailableReason()} is empty
+     *     or the user selected this provider by name
+     */
+    CpuLatencyQos cpuLatencyQos();
+}

@@ -1,0 +1,12 @@
+/**
+ * lllqos: low wake-up latency for JVM threads on Linux.
+ *
+ * <p>Start with {@link io.github.lllqos.LowLatency}. Providers implement
+ * {@link io.github.lllqos.spi.LowLatencyProvider} and are found with {@link java.util.ServiceLoader}.
+ */
+module io.github.lllqos {
+    exports io.github.lllqos;
+    exports io.github.lllqos.spi;
+
+    uses io.github.lllqos.spi.LowLatencyProvider;
+}

@@ -1,0 +1,105 @@
+package io.github.lllqos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ProviderSelectionTest {
+
+    private final TestProvider linux = new TestProvider("linux", 100, false, null);
+    private final TestProvider other = new TestProvider("other", 10, false, null);
+    private final TestProvider fake = new TestProvider("fake", 0, true, null);
+    private final TestProvider broken = new TestProvider("broken", 1000, false, "no device here");
+
+    @Test
+    void the_available_provider_with_the_highest_priority_wins() {
+        ProviderSelection selection = ProviderSelection.select(List.of(other, broken, linux), Map.of(), null);
+
+        assertThat(selection.chosenName()).isEqualTo("linux");
+        assertThat(selection.passedOver()).containsEntry("broken", "no device here")
+                .containsKey("other");
+    }
+
+    @Test
+    void a_simulated_provider_is_preferred_whatever_its_priority() {
+        ProviderSelection selection = ProviderSelection.select(List.of(linux, fake), Map.of(), null);
+
+        assertThat(selection.chosenName()).isEqualTo("fake");
+        assertThat(selection.why()).contains("simulated");
+        assertThat(selection.passedOver()).containsKey("linux");
+    }
+
+    @Test
+    void the_system_property_names_the_provider_first() {
+        ProviderSelection selection = ProviderSelection.select(List.of(linux, fake, other), Map.of(), "other");
+
+        assertThat(selection.chosenName()).isEqualTo("other");
+        assertThat(selection.why()).isEqualTo("lllqos.provider=other");
+    }
+
+    @Test
+    void a_requested_provider_that_is_unavailable_gives_leases_its_reason() {
+        ProviderSelection selection = ProviderSelection.select(List.of(linux, broken), Map.of(), "broken");
+
+        assertThat(selection.chosenName()).isEqualTo("none");
+        CpuLatencyLease lease = CpuLatencyLease.acquire(selection.provider().cpuLatencyQos(), 0);
+        assertThat(lease.acquired()).isFalse();
+        assertThat(lease.notAcquiredReason()).hasValueSatisfying(reason ->
+                assertThat(reason).contains("lllqos.provider=broken").contains("no device here"));
+    }
+
+    @Test
+    void a_requested_name_that_matches_nothing_is_reported_with_the_names_present() {
+        ProviderSelection selection = ProviderSelection.select(List.of(linux, fake), Map.of(), "fkae");
+
+        assertThat(selection.chosenName()).isEqualTo("none");
+        assertThat(selection.why()).contains("lllqos.provider=fkae").contains("linux, fake");
+    }
+
+    @Test
+    void none_can_be_requested_to_disable_requests() {
+        ProviderSelection selection = ProviderSelection.select(List.of(linux), Map.of(), "none");
+
+        assertThat(selection.chosenName()).isEqualTo("none");
+        assertThat(selection.provider().cpuLatencyQos().effectiveLimit()).isEmpty();
+    }
+
+    @Test
+    void with_nothing_available_the_none_provider_explains_every_reason() {
+        ProviderSelection selection = ProviderSelection.select(List.of(broken),
+                Map.of("provider #1", "failed to load: boom"), null);
+
+        assertThat(selection.chosenName()).isEqualTo("none");
+        CpuLatencyLease lease = CpuLatencyLease.acquire(selection.provider().cpuLatencyQos(), 0);
+        assertThat(lease.notAcquiredReason()).hasValueSatisfying(reason ->
+                assertThat(reason).contains("broken: no device here").contains("failed to load: boom"));
+    }
+
+    @Test
+    void with_no_provider_at_all_the_reason_names_the_module_to_add() {
+        ProviderSelection selection = ProviderSelection.select(List.of(), Map.of(), null);
+
+        assertThat(selection.provider().unavailableReason()).hasValueSatisfying(reason ->
+                assertThat(reason).contains("lllqos-linux"));
+    }
+
+    @Test
+    void the_report_names_the_choice_and_each_provider_passed_over() {
+        ProviderSelection selection = ProviderSelection.select(List.of(linux, broken), Map.of(), null);
+
+        assertThat(selection.report()).startsWith("provider: linux (")
+                .contains("passed over broken: no device here");
+    }
+
+    @Test
+    void the_facade_selects_the_none_provider_when_the_class_path_has_no_provider() {
+        assertThat(LowLatency.providerName()).isEqualTo("none");
+        try (CpuLatencyLease lease = LowLatency.lowWakeupLatency()) {
+            assertThat(lease.acquired()).isFalse();
+            assertThat(lease.notAcquiredReason()).isPresent();
+        }
+        assertThat(LowLatency.effectiveCpuLatency()).isEmpty();
+    }
+}

@@ -1,0 +1,144 @@
+package io.github.lllqos.linux;
+
+import com.sun.jna.LastErrorException;
+import io.github.lllqos.LowLatencyException;
+import io.github.lllqos.linux.internal.Errno;
+import io.github.lllqos.linux.internal.LibC;
+import io.github.lllqos.spi.CpuLatencyQos;
+import io.github.lllqos.spi.CpuLatencyRequest;
+import io.github.lllqos.spi.RequestRefusedException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.OptionalInt;
+
+/**
+ * The kernel's CPU latency QoS list through its device node: each request is one open descriptor, written
+ * with a 4-byte native-order s32 and read back with a positional read at offset 0.
+ */
+final class DeviceCpuLatencyQos implements CpuLatencyQos {
+
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFCHR = 0020000;
+
+    private final Path device;
+    private final byte[] devicePath;
+    private volatile boolean knownCharacterDevice;
+
+    DeviceCpuLatencyQos(Path device) {
+        this.device = device;
+        byte[] encoded = device.toString().getBytes(StandardCharsets.UTF_8);
+        this.devicePath = Arrays.copyOf(encoded, encoded.length + 1);
+    }
+
+    @Override
+    public CpuLatencyRequest addRequest(int targetMicros) throws RequestRefusedException {
+        checkCharacterDevice();
+        int fd;
+        try {
+            fd = LibC.open(devicePath, LibC.O_RDWR | LibC.O_CLOEXEC);
+        } catch (LastErrorException e) {
+            throw new RequestRefusedException(openFailure(e));
+        }
+        DeviceRequest request = new DeviceRequest(device, fd);
+        try {
+            request.update(targetMicros);
+        } catch (LowLatencyException e) {
+            request.remove();
+            throw new RequestRefusedException(e.getMessage());
+        }
+        return request;
+    }
+
+    @Override
+    public OptionalInt effectiveLimit() {
+        try {
+            checkCharacterDevice();
+            int fd = LibC.open(devicePath, LibC.O_RDONLY | LibC.O_CLOEXEC);
+            try {
+                return OptionalInt.of(DeviceRequest.readEffective(device, fd));
+            } finally {
+                LibC.close(fd);
+            }
+        } catch (RequestRefusedException | LastErrorException | LowLatencyException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    /** Refuses anything but a character device, so a request is never written into a regular file. */
+    private void checkCharacterDevice() throws RequestRefusedException {
+        if (knownCharacterDevice) {
+            return;
+        }
+        int mode;
+        try {
+            mode = (Integer) Files.getAttribute(device, "unix:mode");
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            throw new RequestRefusedException(missingOrUnreadable(e));
+        }
+        if ((mode & S_IFMT) != S_IFCHR) {
+            throw new RequestRefusedException(device + " is not a character device (" + describeType(mode)
+                    + "): refusing to write a latency request into it; point -D" + LinuxProvider.DEVICE_PROPERTY
+                    + " at the cpu_dma_latency device node");
+        }
+        knownCharacterDevice = true;
+    }
+
+    private String missingOrUnreadable(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return device + " does not exist. In a container, pass the device: docker run --device "
+                    + "/dev/cpu_dma_latency (podman: the same flag). On a host, the kernel lacks PM QoS support"
+                    + " or /dev is elsewhere: set -D" + LinuxProvider.DEVICE_PROPERTY + "=PATH";
+        }
+        return "cannot inspect " + device + ": " + e;
+    }
+
+    private String openFailure(LastErrorException e) {
+        String call = "open(" + device + ", O_RDWR) failed: " + Errno.name(e);
+        int errno = e.getErrorCode();
+        if (errno == Errno.EACCES || errno == Errno.EPERM) {
+            return call + ". The device is " + ownership() + " and this process runs as user "
+                    + System.getProperty("user.name") + ". Run as root, or let a group open it with a udev rule:"
+                    + " KERNEL==\"cpu_dma_latency\", GROUP=\"realtime\", MODE=\"0660\" in"
+                    + " /etc/udev/rules.d/99-cpu-dma-latency.rules, then add the user to that group. In a"
+                    + " container, the user inside needs the same access (run as root, or --group-add the"
+                    + " device's group)";
+        }
+        if (errno == Errno.ENOENT) {
+            knownCharacterDevice = false;
+            return call + ". " + missingOrUnreadable(new java.nio.file.NoSuchFileException(device.toString()));
+        }
+        return call;
+    }
+
+    private String ownership() {
+        try {
+            PosixFileAttributes attributes = Files.readAttributes(device, PosixFileAttributes.class);
+            return "owned by " + attributes.owner().getName() + ":" + attributes.group().getName() + " with mode "
+                    + PosixFilePermissions.toString(attributes.permissions());
+        } catch (IOException | UnsupportedOperationException e) {
+            return "not accessible";
+        }
+    }
+
+    private static String describeType(int mode) {
+        switch (mode & S_IFMT) {
+            case 0100000:
+                return "a regular file";
+            case 0040000:
+                return "a directory";
+            case 0060000:
+                return "a block device";
+            case 0010000:
+                return "a FIFO";
+            case 0140000:
+                return "a socket";
+            default:
+                return "file type " + Integer.toOctalString(mode & S_IFMT);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.lllqos.linux;
+
+import io.github.lllqos.linux.internal.LibC;
+import io.github.lllqos.spi.CpuLatencyQos;
+import io.github.lllqos.spi.LowLatencyProvider;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The real provider: requests go to the kernel through {@code /dev/cpu_dma_latency}.
+ *
+ * <p>The device path can be changed with {@code -D}{@value #DEVICE_PROPERTY} for a {@code /dev} mounted elsewhere.
+ */
+public final class LinuxProvider implements LowLatencyProvider {
+
+    /** The system property naming the device node, {@code /dev/cpu_dma_latency} by default. */
+    public static final String DEVICE_PROPERTY = "lllqos.device";
+
+    private final String osName;
+    private volatile DeviceCpuLatencyQos cpuLatencyQos;
+
+    /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+    public LinuxProvider() {
+        this(System.getProperty("os.name", "unknown"));
+    }
+
+    LinuxProvider(String osName) {
+        this.osName = osName;
+    }
+
+    @Override
+    public String name() {
+        return "linux";
+    }
+
+    @Override
+    public int priority() {
+        return 100;
+    }
+
+    @Override
+    public Optional<String> unavailableReason() {
+        if (!osName.toLowerCase(Locale.ROOT).startsWith("linux")) {
+            return Optional.of("this is " + osName + ": PM QoS CPU latency requests exist only on Linux,"
+                    + " so nothing is requested");
+        }
+        return Optional.ofNullable(LibC.unsupportedReason());
+    }
+
+    @Override
+    public CpuLatencyQos cpuLatencyQos() {
+        DeviceCpuLatencyQos qos = cpuLatencyQos;
+        if (qos == null) {
+            qos = new DeviceCpuLatencyQos(Path.of(System.getProperty(DEVICE_PROPERTY, "/dev/cpu_dma_latency")));
+            cpuLatencyQos = qos;
+        }
+        return qos;
+    }
+}

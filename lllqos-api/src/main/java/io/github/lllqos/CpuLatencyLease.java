@@ -50,20 +50,6 @@ public final class CpuLatencyLease implements AutoCloseable {
         } catch (RequestRefusedException refused) {
             return new CpuLatencyLease(targetMicros, new Release(null, targetMicros), refused.getMessage());
         }
-        int effective;
-        try {
-            effective = request.effectiveLimit();
-        } catch (RuntimeException readFailure) {
-            request.remove();
-            throw readFailure;
-        }
-        if (effective > targetMicros) {
-            request.remove();
-            return new CpuLatencyLease(targetMicros, new Release(null, targetMicros),
-                    "the kernel accepted a request for " + targetMicros + " µs but the effective limit stayed at "
-                            + effective + " µs: this kernel ignores CPU latency requests (some vendor kernels stub"
-                            + " the write out), so none is held");
-        }
         return new CpuLatencyLease(targetMicros, new Release(request, targetMicros), null);
     }
 

@@ -10,18 +10,6 @@ class CpuLatencyLeaseTest {
     private final TestProvider provider = new TestProvider("test", 1, false, null);
 
     @Test
-    void a_kernel_that_ignores_the_write_is_reported_and_nothing_is_held() {
-        provider.ignoresWrites = true;
-
-        CpuLatencyLease lease = CpuLatencyLease.acquire(provider, 5);
-
-        assertThat(lease.acquired()).isFalse();
-        assertThat(lease.notAcquiredReason()).hasValueSatisfying(reason ->
-                assertThat(reason).contains("ignores CPU latency requests").contains("2000000000"));
-        assertThat(provider.liveRequests()).isZero();
-    }
-
-    @Test
     void require_acquired_throws_with_the_reason() {
         TestProvider refusing = new TestProvider("test", 1, false, "permission denied: add a udev rule");
         CpuLatencyLease lease = CpuLatencyLease.acquire(refusing, 7);

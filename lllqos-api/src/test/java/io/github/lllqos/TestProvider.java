@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** A provider for the API's own tests: a plain list of requests, optionally ignoring writes. */
+/** A provider for the API's own tests: a plain list of requests. */
 final class TestProvider implements LowLatencyProvider, CpuLatencyQos {
 
     static final int DEFAULT_LIMIT = 2_000_000_000;
@@ -19,7 +19,6 @@ final class TestProvider implements LowLatencyProvider, CpuLatencyQos {
     private final boolean simulated;
     private final String unavailable;
     final List<int[]> live = new ArrayList<>();
-    boolean ignoresWrites;
 
     TestProvider(String name, int priority, boolean simulated, String unavailable) {
         this.name = name;
@@ -58,13 +57,13 @@ final class TestProvider implements LowLatencyProvider, CpuLatencyQos {
         if (unavailable != null) {
             throw new RequestRefusedException(unavailable);
         }
-        int[] request = {ignoresWrites ? DEFAULT_LIMIT : targetMicros};
+        int[] request = {targetMicros};
         live.add(request);
         return new CpuLatencyRequest() {
             @Override
             public void update(int target) {
                 synchronized (TestProvider.this) {
-                    request[0] = ignoresWrites ? DEFAULT_LIMIT : target;
+                    request[0] = target;
                 }
             }
 

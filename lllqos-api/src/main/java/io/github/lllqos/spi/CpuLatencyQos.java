@@ -12,7 +12,9 @@ public interface CpuLatencyQos {
      *
      * @param targetMicros the requested wake-up latency limit in microseconds
      * @return the live request, which the caller removes exactly once
-     * @throws RequestRefusedException when no request can be placed here, with the reason and the fix
+     * @throws RequestRefusedException when no request can be placed here, with the reason and the fix, and
+     *     when the kernel ignores requests ({@link RequestRefusedException#ignoredByKernel(int, int)}); a provider
+     *     checks that by reading the effective limit back at least after its first write
      */
     CpuLatencyRequest addRequest(int targetMicros) throws RequestRefusedException;
 

@@ -1,19 +1,19 @@
 package io.github.lllqos.linux;
 
 import com.sun.jna.LastErrorException;
+import com.sun.jna.Memory;
 import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.linux.internal.Errno;
 import io.github.lllqos.linux.internal.LibC;
+import io.github.lllqos.linux.internal.Scratch;
 import io.github.lllqos.spi.CpuLatencyQos;
 import io.github.lllqos.spi.CpuLatencyRequest;
 import io.github.lllqos.spi.RequestRefusedException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Arrays;
 import java.util.OptionalInt;
 
 /**
@@ -26,13 +26,13 @@ final class DeviceCpuLatencyQos implements CpuLatencyQos {
     private static final int S_IFCHR = 0020000;
 
     private final Path device;
-    private final byte[] devicePath;
+    private final Memory devicePath;
     private volatile boolean knownCharacterDevice;
+    private volatile boolean knownToApplyRequests;
 
     DeviceCpuLatencyQos(Path device) {
         this.device = device;
-        byte[] encoded = device.toString().getBytes(StandardCharsets.UTF_8);
-        this.devicePath = Arrays.copyOf(encoded, encoded.length + 1);
+        this.devicePath = Scratch.cString(device.toString());
     }
 
     @Override
@@ -47,11 +47,27 @@ final class DeviceCpuLatencyQos implements CpuLatencyQos {
         DeviceRequest request = new DeviceRequest(device, fd);
         try {
             request.update(targetMicros);
-        } catch (LowLatencyException e) {
+            if (!knownToApplyRequests) {
+                checkApplied(request, targetMicros);
+            }
+        } catch (LowLatencyException | RequestRefusedException e) {
             request.remove();
-            throw new RequestRefusedException(e.getMessage());
+            throw e instanceof RequestRefusedException ? (RequestRefusedException) e
+                    : new RequestRefusedException(e.getMessage());
         }
         return request;
+    }
+
+    /**
+     * Reads the effective limit back once: a kernel that applied one request applies them all, while one that
+     * stubs the write out never lowers the limit.
+     */
+    private void checkApplied(DeviceRequest request, int targetMicros) throws RequestRefusedException {
+        int effective = request.effectiveLimit();
+        if (effective > targetMicros) {
+            throw RequestRefusedException.ignoredByKernel(targetMicros, effective);
+        }
+        knownToApplyRequests = true;
     }
 
     @Override

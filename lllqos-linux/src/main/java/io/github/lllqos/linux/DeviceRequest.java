@@ -1,9 +1,11 @@
 package io.github.lllqos.linux;
 
 import com.sun.jna.LastErrorException;
+import com.sun.jna.Pointer;
 import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.linux.internal.Errno;
 import io.github.lllqos.linux.internal.LibC;
+import io.github.lllqos.linux.internal.Scratch;
 import io.github.lllqos.spi.CpuLatencyRequest;
 import java.nio.file.Path;
 
@@ -20,9 +22,11 @@ final class DeviceRequest implements CpuLatencyRequest {
 
     @Override
     public void update(int targetMicros) {
+        Pointer value = Scratch.threadInt();
+        value.setInt(0, targetMicros);
         long written;
         try {
-            written = LibC.write(fd, new int[] {targetMicros}, Integer.BYTES);
+            written = LibC.write(fd, value, Integer.BYTES);
         } catch (LastErrorException e) {
             throw new LowLatencyException("write(" + device + ", " + targetMicros + ") failed: " + Errno.name(e),
                     Errno.name(e));
@@ -48,7 +52,7 @@ final class DeviceRequest implements CpuLatencyRequest {
     }
 
     static int readEffective(Path device, int fd) {
-        int[] value = new int[1];
+        Pointer value = Scratch.threadInt();
         long read;
         try {
             read = LibC.pread(fd, value, Integer.BYTES, 0);
@@ -58,6 +62,6 @@ final class DeviceRequest implements CpuLatencyRequest {
         if (read != Integer.BYTES) {
             throw new LowLatencyException("pread(" + device + ", 4, 0) read " + read + " of 4 bytes");
         }
-        return value[0];
+        return value.getInt(0);
     }
 }

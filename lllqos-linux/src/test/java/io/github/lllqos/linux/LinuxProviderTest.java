@@ -50,6 +50,14 @@ class LinuxProviderTest {
     }
 
     @Test
+    void a_character_device_that_cannot_report_the_limit_is_refused() {
+        DeviceCpuLatencyQos qos = new DeviceCpuLatencyQos(Path.of("/dev/null"));
+
+        assertThatThrownBy(() -> qos.addRequest(0)).isInstanceOf(RequestRefusedException.class)
+                .hasMessageContaining("pread(/dev/null, 4, 0) read 0 of 4 bytes");
+    }
+
+    @Test
     void another_character_device_path_is_accepted_as_configured() throws RequestRefusedException {
         RealEnvironment.requireCpuDmaLatency();
         DeviceCpuLatencyQos qos = new DeviceCpuLatencyQos(RealEnvironment.CPU_DMA_LATENCY);

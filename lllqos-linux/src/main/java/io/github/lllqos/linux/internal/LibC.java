@@ -3,6 +3,7 @@ package io.github.lllqos.linux.internal;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
 
 /**
  * Direct-mapped libc calls. C names for C things; sizes assume an LP64 ABI, which
@@ -49,12 +50,12 @@ public final class LibC {
     /**
      * {@code int open(const char *path, int flags)}.
      *
-     * @param path NUL-terminated path bytes
+     * @param path a NUL-terminated path in native memory
      * @param flags open flags
      * @return the descriptor
      * @throws LastErrorException with errno on failure
      */
-    public static native int open(byte[] path, int flags) throws LastErrorException;
+    public static native int open(Pointer path, int flags) throws LastErrorException;
 
     /**
      * {@code int close(int fd)}.
@@ -66,25 +67,25 @@ public final class LibC {
     public static native int close(int fd) throws LastErrorException;
 
     /**
-     * {@code ssize_t write(int fd, const void *buf, size_t count)} from an int array.
+     * {@code ssize_t write(int fd, const void *buf, size_t count)}.
      *
      * @param fd the descriptor
-     * @param buf the values, in native byte order
+     * @param buf the bytes to write
      * @param count bytes to write
      * @return bytes written
      * @throws LastErrorException with errno on failure
      */
-    public static native long write(int fd, int[] buf, long count) throws LastErrorException;
+    public static native long write(int fd, Pointer buf, long count) throws LastErrorException;
 
     /**
-     * {@code ssize_t pread(int fd, void *buf, size_t count, off_t offset)} into an int array.
+     * {@code ssize_t pread(int fd, void *buf, size_t count, off_t offset)}.
      *
      * @param fd the descriptor
-     * @param buf receives native-order values
+     * @param buf receives the bytes
      * @param count bytes to read
      * @param offset the file position to read at
      * @return bytes read, 0 at end of file
      * @throws LastErrorException with errno on failure
      */
-    public static native long pread(int fd, int[] buf, long count, long offset) throws LastErrorException;
+    public static native long pread(int fd, Pointer buf, long count, long offset) throws LastErrorException;
 }

@@ -1,0 +1,82 @@
+package io.github.lllqos.jmh;
+
+import com.sun.jna.Memory;
+import io.github.lllqos.CpuLatencyLease;
+import io.github.lllqos.LowLatency;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What a lease costs: acquire + release through the API, against the bare {@code open}, {@code write},
+ * {@code close} it is made of. The provider is the one selected as usual ({@code -Dlllqos.provider} to force one).
+ *
+ * <pre>java -jar jmh/target/benchmarks.jar LeaseBenchmark</pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(2)
+public class LeaseBenchmark {
+
+    private static final String DEVICE = "/dev/cpu_dma_latency";
+
+    private final Memory path = new Memory(DEVICE.length() + 1L);
+    private final Memory target = new Memory(Integer.BYTES);
+
+    /** Fails the run early when no request can be held, rather than measuring a no-op. */
+    @Setup
+    public void requireAHeldLease() {
+        path.setString(0, DEVICE, "US-ASCII");
+        target.setInt(0, 0);
+        try (CpuLatencyLease lease = LowLatency.lowWakeupLatency()) {
+            lease.requireAcquired();
+        }
+    }
+
+    /**
+     * A lease opened and closed through the API.
+     *
+     * @return whether it was held, so the work is not eliminated
+     */
+    @Benchmark
+    public boolean leaseAcquireRelease() {
+        try (CpuLatencyLease lease = LowLatency.lowWakeupLatency()) {
+            return lease.acquired();
+        }
+    }
+
+    /**
+     * The system calls alone, direct-mapped like the provider's: open, write 4 bytes, close.
+     *
+     * @return the bytes written
+     */
+    @Benchmark
+    public long bareOpenWriteClose() {
+        int fd = BareDeviceCalls.open(path, BareDeviceCalls.O_RDWR | BareDeviceCalls.O_CLOEXEC);
+        long written = BareDeviceCalls.write(fd, target, 4);
+        BareDeviceCalls.close(fd);
+        return written;
+    }
+
+    /**
+     * Reading the system-wide limit through the API (open, pread, close).
+     *
+     * @return the limit
+     */
+    @Benchmark
+    public OptionalInt effectiveLimitRead() {
+        return LowLatency.effectiveCpuLatency();
+    }
+}

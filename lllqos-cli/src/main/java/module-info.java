@@ -1,0 +1,7 @@
+/** The {@code lllqos} command. */
+module io.github.lllqos.cli {
+    requires io.github.lllqos;
+    requires info.picocli;
+
+    opens io.github.lllqos.cli to info.picocli;
+}

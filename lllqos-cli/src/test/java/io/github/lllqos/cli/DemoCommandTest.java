@@ -1,0 +1,36 @@
+package io.github.lllqos.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.lllqos.contract.RealEnvironment;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class DemoCommandTest {
+
+    @Test
+    void the_demo_shows_the_request_lowering_the_limit_and_its_release() {
+        RealEnvironment.requireCpuDmaLatency();
+        StringWriter out = new StringWriter();
+        CommandLine command = new CommandLine(new LllqosCommand()).setOut(new PrintWriter(out));
+
+        int exit = command.execute("demo", "7", "--hold-ms", "10");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("provider: linux", "holding a request for 7 µs",
+                "effective CPU latency during: 7 µs").doesNotContain("after: 7 µs");
+    }
+
+    @Test
+    void a_negative_target_is_refused_naming_the_value() {
+        StringWriter err = new StringWriter();
+        CommandLine command = new CommandLine(new LllqosCommand()).setErr(new PrintWriter(err));
+
+        int exit = command.execute("demo", "--", "-3");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("-3").contains("must not be negative");
+    }
+}

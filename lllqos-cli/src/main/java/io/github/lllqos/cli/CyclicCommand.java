@@ -1,5 +1,6 @@
 package io.github.lllqos.cli;
 
+import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.cli.cyclic.CpuSet;
 import io.github.lllqos.cli.cyclic.CyclicResult;
 import io.github.lllqos.cli.cyclic.CyclicSettings;
@@ -108,7 +109,14 @@ final class CyclicCommand implements Callable<Integer> {
         }, "cyclic-stop");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
-            CyclicResult result = test.run(new LiveDisplay(out, err, settings.policy(), quiet));
+            CyclicResult result;
+            try {
+                result = test.run(new LiveDisplay(out, err, settings.policy(), quiet));
+            } catch (LowLatencyException e) {
+                err.println("lllqos cyclic: " + e.getMessage());
+                err.flush();
+                return 1;
+            }
             Summary.print(result, quiet, out);
             SystemInfo system = SystemInfo.current();
             if (json != null) {

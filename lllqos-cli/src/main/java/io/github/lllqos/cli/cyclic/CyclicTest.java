@@ -82,7 +82,7 @@ public final class CyclicTest {
         }
         threads.forEach(Thread::start);
         try {
-            while (threads.stream().anyMatch(Thread::isAlive)) {
+            while (anyAlive(threads)) {
                 observer.progress(stats);
                 if (failure.get() != null) {
                     stop();
@@ -100,6 +100,15 @@ public final class CyclicTest {
         }
         observer.progress(stats);
         return stats;
+    }
+
+    private static boolean anyAlive(List<Thread> threads) {
+        for (Thread thread : threads) {
+            if (thread.isAlive()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void measureOn(ThreadStats record, AtomicReference<RuntimeException> failure) {

@@ -49,21 +49,4 @@ class CyclicLoopTest {
 
         assertThat(stats.cycles()).isEqualTo(11);
     }
-
-    @Test
-    void the_park_ticker_keeps_absolute_deadlines_one_period_apart_and_skips_missed_ones() throws Exception {
-        long period = TimeUnit.MILLISECONDS.toNanos(2);
-        ParkTicker ticker = new ParkTicker(period);
-
-        long first = ticker.awaitNext();
-        long second = ticker.awaitNext();
-        Thread.sleep(7);
-        long afterMissing = ticker.awaitNext();
-        long next = ticker.awaitNext();
-
-        assertThat(second - first).isPositive().isEqualTo((second - first) / period * period);
-        assertThat(afterMissing - second).as("the periods slept through are skipped").isGreaterThan(period)
-                .isEqualTo((afterMissing - second) / period * period);
-        assertThat(next - afterMissing).isPositive().isEqualTo((next - afterMissing) / period * period);
-    }
 }

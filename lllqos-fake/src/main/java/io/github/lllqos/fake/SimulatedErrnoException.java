@@ -10,6 +10,7 @@ public final class SimulatedErrnoException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The symbolic errno, such as {@code EINVAL}. */
     private final String errno;
 
     /**

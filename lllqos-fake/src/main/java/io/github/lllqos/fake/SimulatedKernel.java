@@ -12,7 +12,8 @@ import java.util.function.IntConsumer;
 
 /**
  * A model of the Linux PM QoS kernel: the CPU latency QoS list with its device node
- * {@code /dev/cpu_dma_latency}, and the per-device framework ({@link #devPmQos()}) with one device per CPU.
+ * {@code /dev/cpu_dma_latency}, and the per-device framework ({@link #devPmQos()}) with a device per CPU
+ * ({@link #cpu(int)}).
  *
  * <pre>{@code
  * SimulatedKernel kernel = new SimulatedKernel();
@@ -36,7 +37,7 @@ public final class SimulatedKernel {
     private final PmQosConstraints cpuLatency = new PmQosConstraints(PmQos.PM_QOS_CPU_LATENCY_DEFAULT_VALUE,
             PmQos.PM_QOS_CPU_LATENCY_DEFAULT_VALUE);
     private final DevPmQos devPmQos = new DevPmQos();
-    private final List<SimulatedDevice> cpus;
+    private final List<SimulatedCpu> cpus;
     private final AtomicInteger openFiles = new AtomicInteger();
     private volatile DeviceAccess cpuDmaLatencyAccess = DeviceAccess.ALLOWED;
 
@@ -66,14 +67,11 @@ public final class SimulatedKernel {
         if (cpuCount < 1) {
             throw new IllegalArgumentException("cpuCount must be at least 1, was " + cpuCount);
         }
-        List<SimulatedDevice> devices = new ArrayList<>(cpuCount);
+        List<SimulatedCpu> created = new ArrayList<>(cpuCount);
         for (int cpu = 0; cpu < cpuCount; cpu++) {
-            SimulatedDevice device = new SimulatedDevice("cpu" + cpu, null, devPmQos);
-            // register_cpu() exposes the per-CPU resume latency limit with no constraint.
-            devPmQos.exposeLatencyLimit(device, PmQos.PM_QOS_RESUME_LATENCY_NO_CONSTRAINT);
-            devices.add(device);
+            created.add(new SimulatedCpu(cpu, devPmQos));
         }
-        this.cpus = List.copyOf(devices);
+        this.cpus = List.copyOf(created);
     }
 
     /**
@@ -299,13 +297,13 @@ public final class SimulatedKernel {
     }
 
     /**
-     * The device of one CPU, with its {@code power/pm_qos_resume_latency_us} attribute.
+     * One CPU, with its device and its {@code power/pm_qos_resume_latency_us} attribute.
      *
      * @param cpu the CPU number, 0 to {@link #cpuCount()} - 1
-     * @return the CPU's device
+     * @return the CPU
      * @throws IllegalArgumentException if there is no such CPU
      */
-    public SimulatedDevice cpu(int cpu) {
+    public SimulatedCpu cpu(int cpu) {
         if (cpu < 0 || cpu >= cpus.size()) {
             throw new IllegalArgumentException("cpu must be in 0.." + (cpus.size() - 1) + ", was " + cpu);
         }

@@ -61,7 +61,7 @@ class DevPmQosProperties {
             @ForAll("latencies") List<Integer> values) {
         SimulatedKernel kernel = new SimulatedKernel();
         DevPmQos devPmQos = kernel.devPmQos();
-        SimulatedDevice cpu = kernel.cpu(0);
+        SimulatedDevice cpu = kernel.cpu(0).device();
         List<Integer> notified = new ArrayList<>();
         devPmQos.addNotifier(cpu, notified::add, DevPmQosReqType.RESUME_LATENCY);
         List<Integer> changes = new ArrayList<>();

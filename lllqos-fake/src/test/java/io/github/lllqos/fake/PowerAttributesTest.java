@@ -16,16 +16,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PowerAttributesTest {
 
     private final SimulatedKernel kernel = new SimulatedKernel();
-    private final SimulatedDevice cpu1 = kernel.cpu(1);
+    private final SimulatedDevice cpu1 = kernel.cpu(1).device();
     private final DevPmQos devPmQos = kernel.devPmQos();
 
     @Test
     void every_cpu_starts_without_a_constraint_shown_as_0() throws IOException {
         assertThat(kernel.cpuCount()).isEqualTo(4);
         for (int cpu = 0; cpu < kernel.cpuCount(); cpu++) {
-            assertThat(kernel.cpu(cpu).readAttribute(SimulatedDevice.RESUME_LATENCY_US)).isEqualTo("0\n");
-            assertThat(devPmQos.readValue(kernel.cpu(cpu), DevPmQosReqType.RESUME_LATENCY))
-                    .isEqualTo(PmQos.PM_QOS_RESUME_LATENCY_NO_CONSTRAINT);
+            assertThat(kernel.cpu(cpu).number()).isEqualTo(cpu);
+            assertThat(kernel.cpu(cpu).device().name()).isEqualTo("cpu" + cpu);
+            assertThat(kernel.cpu(cpu).device().readAttribute(SimulatedDevice.RESUME_LATENCY_US)).isEqualTo("0\n");
+            assertThat(kernel.cpu(cpu).resumeLatency()).isEqualTo(PmQos.PM_QOS_RESUME_LATENCY_NO_CONSTRAINT);
         }
     }
 
@@ -35,8 +36,8 @@ class PowerAttributesTest {
         cpu1.writeAttribute(SimulatedDevice.RESUME_LATENCY_US, written.replace("\\n", "\n"));
         assertThat(devPmQos.readValue(cpu1, DevPmQosReqType.RESUME_LATENCY)).isEqualTo(expected);
         assertThat(cpu1.readAttribute(SimulatedDevice.RESUME_LATENCY_US)).isEqualTo(expected + "\n");
-        assertThat(devPmQos.readValue(kernel.cpu(0), DevPmQosReqType.RESUME_LATENCY))
-                .isEqualTo(PmQos.PM_QOS_RESUME_LATENCY_NO_CONSTRAINT);
+        assertThat(kernel.cpu(1).resumeLatency()).isEqualTo(expected);
+        assertThat(kernel.cpu(0).resumeLatency()).isEqualTo(PmQos.PM_QOS_RESUME_LATENCY_NO_CONSTRAINT);
     }
 
     @Test

@@ -10,7 +10,8 @@ import io.github.lllqos.spi.AbsoluteSleeper;
  * {@code clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME)} on a {@code struct timespec} in native memory
  * allocated once: the periodic loop's wait, with no allocation, lock or boxing per call. HotSpot's
  * {@link System#nanoTime()} reads CLOCK_MONOTONIC, so deadlines pass through unchanged; {@link MonotonicClock}
- * measures the offset once in case another JVM differs.
+ * measures the offset once in case another JVM differs. A deadline already past returns without the system
+ * call, which would cost a timer interrupt and a context switch (about 6 µs here) for nothing.
  */
 final class ClockSleeper implements AbsoluteSleeper {
 
@@ -21,10 +22,10 @@ final class ClockSleeper implements AbsoluteSleeper {
 
     @Override
     public void sleepUntil(long deadline) {
-        long monotonic = deadline + OFFSET;
-        if (monotonic < 0) {
+        if (deadline - System.nanoTime() <= 0) {
             return;
         }
+        long monotonic = deadline + OFFSET;
         timespec.setLong(0, monotonic / NANOS_PER_SECOND);
         timespec.setLong(Long.BYTES, monotonic % NANOS_PER_SECOND);
         int error;

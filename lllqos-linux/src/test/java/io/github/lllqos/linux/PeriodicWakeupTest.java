@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.jna.Memory;
 import io.github.lllqos.Periodic;
 import io.github.lllqos.linux.internal.LibC;
+import java.lang.reflect.Method;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +67,29 @@ class PeriodicWakeupTest {
         assertThat(Math.floorMod(next - first, period)).isZero();
         assertThat(periodic.skipped()).isEqualTo((next - first) / period - 1).isGreaterThanOrEqualTo(4);
         assertThat(System.nanoTime()).isGreaterThanOrEqualTo(next);
+    }
+
+    @Test
+    void awaiting_an_activation_allocates_nothing_once_warmed_up() throws ReflectiveOperationException {
+        Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
+                .invoke(null);
+        Method allocatedBytes = Class.forName("com.sun.management.ThreadMXBean")
+                .getMethod("getCurrentThreadAllocatedBytes");
+        Periodic periodic = Periodic.every(Duration.ofNanos(1_000));
+        long sink = (Long) allocatedBytes.invoke(threads);
+        for (int i = 0; i < 20_000; i++) {
+            sink += periodic.awaitNext();
+        }
+
+        long before = (Long) allocatedBytes.invoke(threads);
+        for (int i = 0; i < 20_000; i++) {
+            sink += periodic.awaitNext();
+        }
+        long allocated = (Long) allocatedBytes.invoke(threads) - before;
+
+        assertThat(sink).isNotZero();
+        assertThat(allocated).as("bytes allocated by 20,000 activations: reading the counter reflectively"
+                + " allocates a few, one object per activation would be 320,000 or more").isLessThan(1024);
     }
 
     @Test

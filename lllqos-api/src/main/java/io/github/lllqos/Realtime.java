@@ -117,7 +117,8 @@ public final class Realtime {
     }
 
     /**
-     * Lowers the calling thread to a nice value, leaving a real-time policy for SCHED_OTHER first.
+     * Sets the calling thread's nice value and, if it runs under a real-time policy, moves it to SCHED_OTHER,
+     * where the nice value counts.
      *
      * @param nice -20..19; 10 for background work
      * @return what was applied and why

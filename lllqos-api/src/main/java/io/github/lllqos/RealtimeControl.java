@@ -104,20 +104,20 @@ final class RealtimeControl {
         if (unsupported.isPresent()) {
             return PriorityChange.unsupported(unsupported.get());
         }
-        String reason = null;
         try {
-            SchedPolicy policy = backend.policy(tid);
-            if (policy.isRealtime()) {
-                backend.setScheduler(tid, SchedPolicy.OTHER, 0);
-                reason = "left " + policy.cName() + " for SCHED_OTHER, where the nice value counts";
-            }
             backend.setNice(tid, nice);
         } catch (LowLatencyException e) {
             LowLatencyException refused = requirePermissionDenied(e);
-            String because = reason == null ? refused.getMessage() : reason + "; " + refused.getMessage();
-            return readBack(tid, Method.NONE, because, refused.errno().orElse(null));
+            return readBack(tid, Method.NONE, refused.getMessage(), refused.errno().orElse(null));
         }
-        return readBack(tid, Method.NICE, reason, null);
+        SchedPolicy policy = backend.policy(tid);
+        if (!policy.isRealtime()) {
+            return readBack(tid, Method.NICE, null, null);
+        }
+        // Leaving a real-time policy is always permitted once the nice value was; the thread keeps its nice value.
+        backend.setScheduler(tid, SchedPolicy.OTHER, 0);
+        return readBack(tid, Method.NICE, "left " + policy.cName() + " for SCHED_OTHER, where the nice value counts",
+                null);
     }
 
     Outcome<Set<Integer>> pin(long tid, Set<Integer> cpus) {

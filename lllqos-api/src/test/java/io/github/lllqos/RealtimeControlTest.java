@@ -66,21 +66,21 @@ class RealtimeControlTest {
     }
 
     @Test
-    void when_nice_is_refused_too_nothing_changes_and_every_refusal_is_in_the_reason() {
+    void a_refused_lowering_changes_nothing_and_keeps_the_real_time_policy() {
         backend.privileged = false;
         backend.hardRtprio = 99;
         backend.softRtprio = 99;
+        control.elevate(0, SchedPolicy.FIFO, 99);
+        backend.calls.clear();
 
-        PriorityChange change = control.elevate(0, SchedPolicy.FIFO, 99);
-        backend.softRtprio = 0;
-        backend.hardRtprio = 0;
         PriorityChange refused = control.lower(0, -5);
 
-        assertThat(change.method()).isEqualTo(Method.REALTIME_POLICY);
+        assertThat(backend.calls).containsExactly("setNice(0, -5)");
         assertThat(refused.method()).isEqualTo(Method.NONE);
         assertThat(refused.errno()).contains("EACCES");
-        assertThat(refused.reason()).hasValueSatisfying(reason -> assertThat(reason)
-                .contains("left SCHED_FIFO for SCHED_OTHER", "setpriority(PRIO_PROCESS, 0, -5) failed: EACCES"));
+        assertThat(refused.policy()).contains(SchedPolicy.FIFO);
+        assertThat(refused.reason()).hasValueSatisfying(reason ->
+                assertThat(reason).contains("setpriority(PRIO_PROCESS, 0, -5) failed: EACCES"));
     }
 
     @Test
@@ -177,7 +177,7 @@ class RealtimeControlTest {
         assertThat(background.priority().nice()).hasValue(10);
         assertThat(background.affinity().value()).contains(Set.of(3));
         assertThat(backend.calls).containsExactly("setScheduler(0, RR, 60)", "setAffinity(0, [2])",
-                "setScheduler(0, OTHER, 0)", "setNice(0, 10)", "setAffinity(0, [3])");
+                "setNice(0, 10)", "setScheduler(0, OTHER, 0)", "setAffinity(0, [3])");
         assertThat(control.backgroundCpus()).containsExactly(3);
     }
 

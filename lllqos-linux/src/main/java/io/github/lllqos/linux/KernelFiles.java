@@ -36,6 +36,16 @@ final class KernelFiles {
         return root.resolve(relative);
     }
 
+    /** The calling thread's id from the {@code /proc/thread-self} link ({@code <pid>/task/<tid>}). */
+    long threadSelfId() {
+        try {
+            return Long.parseLong(Files.readSymbolicLink(path("proc/thread-self")).getFileName().toString());
+        } catch (IOException | NumberFormatException e) {
+            throw new UncheckedIOException(new IOException("cannot read the thread id from "
+                    + path("proc/thread-self") + ": " + e, e));
+        }
+    }
+
     /** The online CPUs; all CPUs up to the JVM's count where sysfs is missing. */
     Set<Integer> onlineCpus() {
         return read("sys/devices/system/cpu/online").map(KernelFiles::parseCpuList)

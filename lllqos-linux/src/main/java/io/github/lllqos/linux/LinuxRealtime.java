@@ -6,6 +6,7 @@ import com.sun.jna.Pointer;
 import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.SchedPolicy;
 import io.github.lllqos.linux.internal.Errno;
+import io.github.lllqos.linux.internal.Gettid;
 import io.github.lllqos.linux.internal.LibC;
 import io.github.lllqos.linux.internal.Scratch;
 import io.github.lllqos.spi.AbsoluteSleeper;
@@ -32,7 +33,7 @@ final class LinuxRealtime implements RealtimeBackend {
 
     @Override
     public long currentThreadId() {
-        return LibC.gettid();
+        return Gettid.bound() ? Gettid.gettid() : files.threadSelfId();
     }
 
     @Override
@@ -221,7 +222,7 @@ final class LinuxRealtime implements RealtimeBackend {
 
     @Override
     public long timerSlack() {
-        OptionalLong exact = files.readLong(files.path("proc/" + LibC.gettid() + "/timerslack_ns"));
+        OptionalLong exact = files.readLong(files.path("proc/" + currentThreadId() + "/timerslack_ns"));
         if (exact.isPresent()) {
             return exact.getAsLong();
         }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.jna.Memory;
 import io.github.lllqos.contract.RealEnvironment;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -65,11 +64,5 @@ class CpuSetTest {
         });
 
         assertThat(pinnedThenRead).isEqualTo(online);
-    }
-
-    @Test
-    void cpu_lists_parse_like_the_kernel_writes_them() throws IOException {
-        assertThat(KernelFiles.parseCpuList("0-3,8,10-11\n")).containsExactly(0, 1, 2, 3, 8, 10, 11);
-        assertThat(KernelFiles.parseCpuList("\n")).isEmpty();
     }
 }

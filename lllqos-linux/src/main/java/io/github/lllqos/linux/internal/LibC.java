@@ -211,13 +211,6 @@ public final class LibC {
     public static native int sched_getcpu() throws LastErrorException;
 
     /**
-     * {@code pid_t gettid(void)}.
-     *
-     * @return the calling thread's id
-     */
-    public static native int gettid();
-
-    /**
      * {@code int mlockall(int flags)}.
      *
      * @param flags {@link #MCL_CURRENT} and {@link #MCL_FUTURE}

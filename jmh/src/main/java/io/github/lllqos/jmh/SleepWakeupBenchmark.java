@@ -1,5 +1,6 @@
 package io.github.lllqos.jmh;
 
+import io.github.lllqos.Periodic;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -65,6 +66,17 @@ public class SleepWakeupBenchmark {
         synchronized (monitor) {
             monitor.wait(SLEEP_NANOS / 1_000_000);
         }
+    }
+
+    /**
+     * Our absolute sleep, {@code Periodic.sleepUntil(now + 1 ms)}: {@code clock_nanosleep(CLOCK_MONOTONIC,
+     * TIMER_ABSTIME)} on Linux.
+     *
+     * @param conditions the lease and timer slack in force
+     */
+    @Benchmark
+    public void clockNanosleepAbsolute(WakeupConditions conditions) {
+        Periodic.sleepUntil(System.nanoTime() + SLEEP_NANOS);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.lllqos.jmh;
 
 import io.github.lllqos.CpuLatencyLease;
 import io.github.lllqos.LowLatency;
+import io.github.lllqos.Realtime;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -33,16 +34,17 @@ public class WakeupConditions {
         if (lease) {
             held = LowLatency.lowWakeupLatency().requireAcquired();
         }
-        slackBefore = ThreadTimerSlack.get();
+        slackBefore = Realtime.timerSlackNanos().orElseThrow(
+                () -> new IllegalStateException("timer slack cannot be read: " + Realtime.unsupportedReason().orElse("unknown")));
         if (!"default".equals(timerSlack)) {
-            ThreadTimerSlack.set(Long.parseLong(timerSlack));
+            Realtime.setTimerSlackNanos(Long.parseLong(timerSlack)).requireApplied();
         }
     }
 
     /** Puts the timer slack back and releases the lease. */
     @TearDown(Level.Trial)
     public void restore() {
-        ThreadTimerSlack.set(slackBefore);
+        Realtime.setTimerSlackNanos(slackBefore).requireApplied();
         if (held != null) {
             held.close();
             held = null;

@@ -1,5 +1,6 @@
 package io.github.lllqos.cli;
 
+import io.github.lllqos.SchedPolicy;
 import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.cli.cyclic.CpuSet;
 import io.github.lllqos.cli.cyclic.CyclicResult;
@@ -8,7 +9,7 @@ import io.github.lllqos.cli.cyclic.CyclicTest;
 import io.github.lllqos.cli.cyclic.JsonReport;
 import io.github.lllqos.cli.cyclic.LatencyPlot;
 import io.github.lllqos.cli.cyclic.LiveDisplay;
-import io.github.lllqos.cli.cyclic.Policy;
+import io.github.lllqos.cli.cyclic.PolicyNames;
 import io.github.lllqos.cli.cyclic.RunDuration;
 import io.github.lllqos.cli.cyclic.Summary;
 import io.github.lllqos.cli.cyclic.SystemInfo;
@@ -55,7 +56,7 @@ final class CyclicCommand implements Callable<Integer> {
     int priority;
 
     @Option(names = "--policy", paramLabel = "NAME",
-            description = "Policy of the measuring threads: other, normal, batch, idle, fifo or rr.")
+            description = "SchedPolicy of the measuring threads: other, normal, batch, idle, fifo or rr.")
     String policy;
 
     @Option(names = {"-m", "--mlockall"}, description = "Lock current and future memory allocations.")
@@ -142,7 +143,7 @@ final class CyclicCommand implements Callable<Integer> {
             Optional<CpuSet> cpus = affinity == null ? Optional.empty()
                     : Optional.of(ALL_CPUS.equals(affinity) ? Wakeups.usableCpus() : CpuSet.parse(affinity));
             CyclicSettings.PolicyAndPriority chosen = CyclicSettings.resolvePolicy(
-                    Optional.ofNullable(policy).map(Policy::named), priority, threadCount, note -> {
+                    Optional.ofNullable(policy).map(PolicyNames::parse), priority, threadCount, note -> {
                         err.println(note);
                         err.flush();
                     });

@@ -1,9 +1,9 @@
 package io.github.lllqos.cli;
 
+import io.github.lllqos.SchedPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lllqos.cli.cyclic.CyclicSettings;
-import io.github.lllqos.cli.cyclic.Policy;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -30,7 +30,7 @@ class CyclicCommandTest {
         assertThat(settings.intervalMicros()).isEqualTo(1000);
         assertThat(settings.distanceMicros()).isEqualTo(500);
         assertThat(settings.loops()).isZero();
-        assertThat(settings.policy()).isEqualTo(Policy.OTHER);
+        assertThat(settings.policy()).isEqualTo(SchedPolicy.OTHER);
         assertThat(settings.priority()).isZero();
         assertThat(settings.threads()).isEqualTo(1);
         assertThat(settings.latencyTargetMicros()).isZero();
@@ -47,7 +47,7 @@ class CyclicCommandTest {
 
         assertThat(settings.intervalMicros()).isEqualTo(250);
         assertThat(settings.loops()).isEqualTo(5000);
-        assertThat(settings.policy()).isEqualTo(Policy.FIFO);
+        assertThat(settings.policy()).isEqualTo(SchedPolicy.FIFO);
         assertThat(settings.priority()).isEqualTo(80);
         assertThat(settings.lockMemory()).isTrue();
         assertThat(settings.affinity()).hasValueSatisfying(cpus -> assertThat(cpus.cpus()).containsExactly(1));
@@ -72,7 +72,7 @@ class CyclicCommandTest {
     void a_priority_with_a_policy_that_is_not_realtime_selects_fifo_and_says_so_as_cyclictest_does() {
         CyclicSettings settings = parse("--policy", "other", "-p", "80");
 
-        assertThat(settings.policy()).isEqualTo(Policy.FIFO);
+        assertThat(settings.policy()).isEqualTo(SchedPolicy.FIFO);
         assertThat(err.toString()).contains("policy and priority don't match: setting policy to SCHED_FIFO");
     }
 
@@ -80,7 +80,7 @@ class CyclicCommandTest {
     void a_realtime_policy_without_a_priority_gets_threads_plus_one() {
         CyclicSettings settings = parse("--policy", "rr", "-t", "3");
 
-        assertThat(settings.policy()).isEqualTo(Policy.RR);
+        assertThat(settings.policy()).isEqualTo(SchedPolicy.RR);
         assertThat(settings.priority()).isEqualTo(4);
         assertThat(err.toString()).contains("defaulting realtime priority to 4");
     }

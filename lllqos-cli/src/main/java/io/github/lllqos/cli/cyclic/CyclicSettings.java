@@ -1,5 +1,6 @@
 package io.github.lllqos.cli.cyclic;
 
+import io.github.lllqos.SchedPolicy;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,7 +22,7 @@ import java.util.function.Consumer;
  * @param latencyTargetMicros {@code --latency}: the CPU latency request held for the run, µs, 0 or more
  * @param duration {@code -D}: how long to run, {@link Duration#ZERO} for no limit
  */
-public record CyclicSettings(long intervalMicros, long distanceMicros, long loops, Policy policy, int priority,
+public record CyclicSettings(long intervalMicros, long distanceMicros, long loops, SchedPolicy policy, int priority,
         boolean lockMemory, Optional<CpuSet> affinity, int threads, int histogramMicros, int latencyTargetMicros,
         Duration duration) {
 
@@ -47,12 +48,12 @@ public record CyclicSettings(long intervalMicros, long distanceMicros, long loop
         if (priority < 0 || priority > 99) {
             throw new IllegalArgumentException("-p priority must be 0..99, was " + priority);
         }
-        if (policy.realtime() && priority == 0) {
-            throw new IllegalArgumentException("-p priority must be 1..99 for policy " + policy.cyclictestName()
+        if (policy.isRealtime() && priority == 0) {
+            throw new IllegalArgumentException("-p priority must be 1..99 for policy " + PolicyNames.name(policy)
                     + ", was 0");
         }
-        if (!policy.realtime() && priority != 0) {
-            throw new IllegalArgumentException("-p priority must be 0 for policy " + policy.cyclictestName()
+        if (!policy.isRealtime() && priority != 0) {
+            throw new IllegalArgumentException("-p priority must be 0 for policy " + PolicyNames.name(policy)
                     + ", was " + priority);
         }
         if (threads < 1) {
@@ -81,15 +82,15 @@ public record CyclicSettings(long intervalMicros, long distanceMicros, long loop
      * @param notes where the adjustments are told
      * @return the policy and priority to use
      */
-    public static PolicyAndPriority resolvePolicy(Optional<Policy> policy, int priority, int threads,
+    public static PolicyAndPriority resolvePolicy(Optional<SchedPolicy> policy, int priority, int threads,
             Consumer<String> notes) {
-        Policy chosen = policy.orElse(priority > 0 ? Policy.FIFO : Policy.OTHER);
+        SchedPolicy chosen = policy.orElse(priority > 0 ? SchedPolicy.FIFO : SchedPolicy.OTHER);
         int prio = priority;
-        if (prio > 0 && !chosen.realtime()) {
+        if (prio > 0 && !chosen.isRealtime()) {
             notes.accept("policy and priority don't match: setting policy to SCHED_FIFO");
-            chosen = Policy.FIFO;
+            chosen = SchedPolicy.FIFO;
         }
-        if (chosen.realtime() && prio == 0) {
+        if (chosen.isRealtime() && prio == 0) {
             prio = threads + 1;
             notes.accept("defaulting realtime priority to " + prio);
         }
@@ -102,7 +103,7 @@ public record CyclicSettings(long intervalMicros, long distanceMicros, long loop
      * @param policy the policy
      * @param priority the priority
      */
-    public record PolicyAndPriority(Policy policy, int priority) {
+    public record PolicyAndPriority(SchedPolicy policy, int priority) {
     }
 
     /**

@@ -113,7 +113,7 @@ public final class CyclicTest {
 
     private void measureOn(ThreadStats record, AtomicReference<RuntimeException> failure) {
         try {
-            record.tid(NativeThreadId.current());
+            record.tid(Wakeups.threadId());
             if (record.cpu() >= 0) {
                 tuning.pinTo(record.cpu());
             }

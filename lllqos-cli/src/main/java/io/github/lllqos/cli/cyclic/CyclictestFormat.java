@@ -1,5 +1,6 @@
 package io.github.lllqos.cli.cyclic;
 
+import io.github.lllqos.SchedPolicy;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,16 +21,15 @@ public final class CyclictestFormat {
     }
 
     /**
-     * The live header line, without the blank line cyclictest prints after it. cyclictest names SCHED_OTHER
-     * {@code other/other} (asked for / run with); batch and idle are named as they are, since they are run as
-     * asked here.
+     * The live header line, without the blank line cyclictest prints after it. As in cyclictest, a policy that is
+     * not real-time is shown as asked for and as run: {@code other/other}, {@code batch/other}.
      *
-     * @param policy the measuring threads' policy
+     * @param policy the policy asked for
      * @param loadavg the content of {@code /proc/loadavg}, without its newline
      * @return {@code policy: fifo: loadavg: 0.37 0.55 0.39 4/133 11214          }
      */
-    public static String header(Policy policy, String loadavg) {
-        String name = policy == Policy.OTHER ? "other/other" : policy.cyclictestName();
+    public static String header(SchedPolicy policy, String loadavg) {
+        String name = PolicyNames.name(policy) + (policy.isRealtime() ? "" : "/other");
         return "policy: " + name + ": loadavg: " + loadavg + "          ";
     }
 

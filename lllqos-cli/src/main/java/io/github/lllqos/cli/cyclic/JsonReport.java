@@ -60,7 +60,7 @@ public final class JsonReport {
         json.append("    \"machine\": ").append(string(system.machine())).append(",\n");
         json.append("    \"realtime\": ").append(system.realtime() ? 1 : 0).append('\n');
         json.append("  },\n");
-        json.append("  \"policy\": ").append(string(settings.policy().cyclictestName())).append(",\n");
+        json.append("  \"policy\": ").append(string(PolicyNames.name(settings.policy()))).append(",\n");
         json.append("  \"latency_target\": ").append(settings.latencyTargetMicros()).append(",\n");
         json.append("  \"latency_target_held\": ").append(result.leaseHeld()).append(",\n");
         json.append("  \"num_threads\": ").append(threads.size()).append(",\n");

@@ -144,8 +144,8 @@ public final class LatencyPlot {
     private static void title(CyclicResult result, SystemInfo system, PlotCanvas canvas) {
         CyclicSettings s = result.settings();
         canvas.text("Wake-up latency, lllqos cyclic", LEFT, 30, PlotCanvas.Anchor.START, 18, true, TEXT);
-        String policy = s.policy().realtime() ? "SCHED_" + s.policy().name() + " " + s.priority()
-                : "SCHED_" + s.policy().name();
+        String policy = s.policy().isRealtime() ? s.policy().cName() + " " + s.priority()
+                : s.policy().cName();
         String latency = "--latency " + s.latencyTargetMicros() + (result.leaseHeld() ? " held" : " NOT held");
         canvas.text(policy + ", interval " + s.intervalMicros() + " µs" + (s.lockMemory() ? ", -m" : "") + ", "
                 + latency + "  ·  " + system.sysname() + " " + system.release() + " " + system.machine() + "  ·  "

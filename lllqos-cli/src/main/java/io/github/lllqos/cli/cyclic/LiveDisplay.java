@@ -1,5 +1,6 @@
 package io.github.lllqos.cli.cyclic;
 
+import io.github.lllqos.SchedPolicy;
 import io.github.lllqos.CpuLatencyLease;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,7 +18,7 @@ public final class LiveDisplay implements RunObserver {
 
     private final PrintWriter out;
     private final PrintWriter err;
-    private final Policy policy;
+    private final SchedPolicy policy;
     private final boolean quiet;
     private boolean drawn;
 
@@ -29,7 +30,7 @@ public final class LiveDisplay implements RunObserver {
      * @param policy the measuring threads' policy, for the header
      * @param quiet {@code -q}: show nothing while running
      */
-    public LiveDisplay(PrintWriter out, PrintWriter err, Policy policy, boolean quiet) {
+    public LiveDisplay(PrintWriter out, PrintWriter err, SchedPolicy policy, boolean quiet) {
         this.out = out;
         this.err = err;
         this.policy = policy;

@@ -1,5 +1,6 @@
 package io.github.lllqos.cli.cyclic;
 
+import io.github.lllqos.SchedPolicy;
 /** What a run changes about its threads and process: pinning, scheduling and locked memory. */
 public interface ThreadTuning {
 
@@ -16,7 +17,7 @@ public interface ThreadTuning {
      * @param policy the policy
      * @param priority the priority (0 for policies that are not real-time)
      */
-    void schedule(Policy policy, int priority);
+    void schedule(SchedPolicy policy, int priority);
 
     /** Locks all current and future memory of the process ({@code mlockall(MCL_CURRENT | MCL_FUTURE)}). */
     void lockAllMemory();

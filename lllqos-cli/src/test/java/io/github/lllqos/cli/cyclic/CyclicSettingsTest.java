@@ -1,5 +1,6 @@
 package io.github.lllqos.cli.cyclic;
 
+import io.github.lllqos.SchedPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,25 +32,25 @@ class CyclicSettingsTest {
 
     @Test
     void a_realtime_policy_needs_a_priority_and_another_policy_refuses_one() {
-        assertThatThrownBy(() -> new CyclicSettings(1000, 500, 0, Policy.FIFO, 0, false, Optional.empty(), 1, 0, 0,
-                Duration.ZERO)).hasMessage("-p priority must be 1..99 for policy fifo, was 0");
-        assertThatThrownBy(() -> new CyclicSettings(1000, 500, 0, Policy.BATCH, 5, false, Optional.empty(), 1, 0, 0,
-                Duration.ZERO)).hasMessage("-p priority must be 0 for policy batch, was 5");
+        assertThatThrownBy(() -> new CyclicSettings(1000, 500, 0, SchedPolicy.FIFO, 0, false, Optional.empty(), 1, 0,
+                0, Duration.ZERO)).hasMessage("-p priority must be 1..99 for policy fifo, was 0");
+        assertThatThrownBy(() -> new CyclicSettings(1000, 500, 0, SchedPolicy.BATCH, 5, false, Optional.empty(), 1, 0,
+                0, Duration.ZERO)).hasMessage("-p priority must be 0 for policy batch, was 5");
     }
 
     @Test
     void policies_are_read_by_cyclictests_names() {
-        assertThat(Policy.named("normal")).isEqualTo(Policy.OTHER);
-        assertThat(Policy.named("FIFO")).isEqualTo(Policy.FIFO);
-        assertThat(Policy.named("idle")).isEqualTo(Policy.IDLE);
+        assertThat(PolicyNames.parse("normal")).isEqualTo(SchedPolicy.OTHER);
+        assertThat(PolicyNames.parse("FIFO")).isEqualTo(SchedPolicy.FIFO);
+        assertThat(PolicyNames.parse("idle")).isEqualTo(SchedPolicy.IDLE);
     }
 
     @Test
     void each_further_thread_runs_a_distance_slower_unless_a_histogram_is_kept() {
-        CyclicSettings plain = new CyclicSettings(1000, 500, 0, Policy.OTHER, 0, false, Optional.empty(), 3, 0, 0,
+        CyclicSettings plain = new CyclicSettings(1000, 500, 0, SchedPolicy.OTHER, 0, false, Optional.empty(), 3, 0, 0,
                 Duration.ZERO);
-        CyclicSettings histogram = new CyclicSettings(1000, 500, 0, Policy.OTHER, 0, false, Optional.empty(), 3, 100,
-                0, Duration.ZERO);
+        CyclicSettings histogram = new CyclicSettings(1000, 500, 0, SchedPolicy.OTHER, 0, false, Optional.empty(), 3,
+                100, 0, Duration.ZERO);
 
         assertThat(plain.intervalMicros(2)).isEqualTo(2000);
         assertThat(histogram.intervalMicros(2)).isEqualTo(1000);

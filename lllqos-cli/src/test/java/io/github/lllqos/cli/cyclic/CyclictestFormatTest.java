@@ -1,5 +1,6 @@
 package io.github.lllqos.cli.cyclic;
 
+import io.github.lllqos.SchedPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lllqos.CpuLatencyLease;
@@ -63,7 +64,7 @@ class CyclictestFormatTest {
         String real = Cyclictest.run("-l", "30", "-i", "1000");
         StringWriter ours = new StringWriter();
         LiveDisplay display = new LiveDisplay(new PrintWriter(ours), new PrintWriter(new StringWriter()),
-                Policy.OTHER, false);
+                SchedPolicy.OTHER, false);
         try (CpuLatencyLease lease = LowLatency.lowWakeupLatency()) {
             display.leaseTaken(lease);
         }

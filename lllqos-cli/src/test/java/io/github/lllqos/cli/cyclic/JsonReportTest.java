@@ -1,5 +1,6 @@
 package io.github.lllqos.cli.cyclic;
 
+import io.github.lllqos.SchedPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ class JsonReportTest {
     private static final SystemInfo MACHINE = new SystemInfo("Linux", "vm", "6.18", "#1 SMP", "x86_64", false);
 
     private static CyclicResult result(int histogramMicros, ThreadStats... threads) {
-        CyclicSettings settings = new CyclicSettings(1000, 500, 3, Policy.FIFO, 80, true, Optional.empty(),
+        CyclicSettings settings = new CyclicSettings(1000, 500, 3, SchedPolicy.FIFO, 80, true, Optional.empty(),
                 threads.length, histogramMicros, 0, Duration.ZERO);
         return new CyclicResult(settings, List.of(threads), Instant.parse("2026-11-22T03:00:00Z"),
                 Instant.parse("2026-11-22T03:00:01Z"), true, Optional.empty());

@@ -1,5 +1,6 @@
 package io.github.lllqos.cli.cyclic;
 
+import io.github.lllqos.SchedPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,7 +26,7 @@ class LatencyPlotTest {
         for (int i = 0; i < 10_000; i++) {
             stats.record(15_000 + (i % 13) * 700 + (i % 1000 == 0 ? 400_000 : 0));
         }
-        CyclicSettings settings = new CyclicSettings(1000, 500, 10_000, Policy.FIFO, 80, true, Optional.empty(), 1,
+        CyclicSettings settings = new CyclicSettings(1000, 500, 10_000, SchedPolicy.FIFO, 80, true, Optional.empty(), 1,
                 0, 0, Duration.ZERO);
         return new CyclicResult(settings, List.of(stats), Instant.parse("2026-11-22T03:00:00Z"),
                 Instant.parse("2026-11-22T03:00:10Z"), true, Optional.empty());

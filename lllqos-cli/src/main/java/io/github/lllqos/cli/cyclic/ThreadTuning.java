@@ -12,7 +12,8 @@ public interface ThreadTuning {
     void pinTo(int cpu);
 
     /**
-     * Sets the calling thread's scheduling policy and priority.
+     * Sets the calling thread's real-time policy and priority; a policy that is not real-time leaves the thread at
+     * SCHED_OTHER, as cyclictest does.
      *
      * @param policy the policy
      * @param priority the priority (0 for policies that are not real-time)

@@ -3,6 +3,7 @@ package io.github.lllqos.cli.cyclic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Method;
 import org.junit.jupiter.api.Test;
 
 class ThreadStatsTest {
@@ -77,5 +78,28 @@ class ThreadStatsTest {
     void a_bucket_range_outside_cyclictests_is_refused() {
         assertThatThrownBy(() -> new LatencyBuckets(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("histogram range must be 1..1000000 µs, was 0");
+    }
+
+    @Test
+    void recording_allocates_nothing() throws Exception {
+        ThreadStats stats = new ThreadStats(0, 1000, 80, -1, 100);
+        for (int i = 0; i < 200_000; i++) {
+            stats.record(i % 150_000);
+        }
+        Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
+                .invoke(null);
+        // Read reflectively: the test is compiled inside the module, which does not read java.management.
+        Method allocatedBytes = Class.forName("com.sun.management.ThreadMXBean")
+                .getMethod("getCurrentThreadAllocatedBytes");
+        long readingCost = -((long) allocatedBytes.invoke(threads) - (long) allocatedBytes.invoke(threads));
+
+        long before = (long) allocatedBytes.invoke(threads);
+        for (int i = 0; i < 100_000; i++) {
+            stats.record(i % 150_000);
+        }
+        long allocated = (long) allocatedBytes.invoke(threads) - before - readingCost;
+
+        assertThat(allocated).as("bytes allocated by 100,000 records (one object each would be 1.6 MB)")
+                .isLessThan(256);
     }
 }

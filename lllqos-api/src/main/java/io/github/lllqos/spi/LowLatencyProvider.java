@@ -49,4 +49,14 @@ public interface LowLatencyProvider {
      *     or the user selected this provider by name
      */
     CpuLatencyQos cpuLatencyQos();
+
+    /**
+     * The kernel's CPU attribute files (per-CPU resume latency, cpuidle states) of this provider.
+     *
+     * @return the attributes, or empty when this provider offers none (the default, so older providers keep
+     *     compiling); the API then reports that this provider lacks them
+     */
+    default Optional<CpuSysfs> cpuSysfs() {
+        return Optional.empty();
+    }
 }

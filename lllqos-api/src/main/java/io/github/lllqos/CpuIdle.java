@@ -238,7 +238,21 @@ public final class CpuIdle {
     }
 
     void writeDisabled(IdleState state, boolean disabled) {
-        sysfs.write("cpu" + state.cpu() + "/cpuidle/state" + state.index() + "/disable", disabled ? "1" : "0");
+        sysfs.write(disableAttribute(state), disabled ? "1" : "0");
+    }
+
+    private static String disableAttribute(IdleState state) {
+        return "cpu" + state.cpu() + "/cpuidle/state" + state.index() + "/disable";
+    }
+
+    /**
+     * The {@code disable} file of an idle state, for messages.
+     *
+     * @param state the state
+     * @return such as {@code /sys/devices/system/cpu/cpu0/cpuidle/state3/disable}
+     */
+    public String disablePath(IdleState state) {
+        return sysfs.pathOf(disableAttribute(state));
     }
 
     /**

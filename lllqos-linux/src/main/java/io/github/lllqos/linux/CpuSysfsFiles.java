@@ -2,6 +2,7 @@ package io.github.lllqos.linux;
 
 import io.github.lllqos.spi.CpuSysfs;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -38,11 +39,15 @@ public final class CpuSysfsFiles implements CpuSysfs {
         return resolve(attribute).toString();
     }
 
+    /** Reads with one large read, as kernel attribute files expect (some answer later offsets with EOF). */
     @Override
     public String read(String attribute) throws IOException {
         Path file = resolve(attribute);
         try {
-            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            String text;
+            try (InputStream in = Files.newInputStream(file)) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
             return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
         } catch (AccessDeniedException e) {
             throw withOwnership(file, e);

@@ -98,8 +98,10 @@ final class StatusCollector {
                     unreadable++;
                 }
             }
+        } catch (java.nio.file.NoSuchFileException e) {
+            return Report.Value.unknown("/proc does not exist");
         } catch (IOException e) {
-            return Report.Value.unknown("/proc cannot be listed: " + e.getMessage());
+            return Report.Value.unknown("/proc cannot be listed: " + e);
         }
         String text = holders.isEmpty() ? "none" : String.join(", ", holders);
         if (unreadable > 0) {

@@ -7,6 +7,8 @@ import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads and writes CPU attributes, turning failures into messages that name the file, the error and the fix. */
 final class SysfsAccess {
@@ -18,6 +20,9 @@ final class SysfsAccess {
             "device or resource busy", "EBUSY",
             "no such device", "ENODEV",
             "read-only file system", "EROFS");
+
+    /** A simulated kernel's message ends in the errno name: {@code "write(...) failed: EINVAL"}. */
+    private static final Pattern TRAILING_ERRNO = Pattern.compile("\\b(E[A-Z0-9]{2,})$");
 
     private final CpuSysfs sysfs;
 
@@ -68,7 +73,10 @@ final class SysfsAccess {
         }
         String message = String.valueOf(e.getMessage());
         String errno = ERRNO_BY_MESSAGE.get(message.toLowerCase(Locale.ROOT).strip());
-        return new LowLatencyException(call + " failed: " + (errno == null ? message : errno + " (" + message + ")"),
-                errno);
+        if (errno != null) {
+            return new LowLatencyException(call + " failed: " + errno + " (" + message + ")", errno);
+        }
+        Matcher trailing = TRAILING_ERRNO.matcher(message);
+        return new LowLatencyException(call + " failed: " + message, trailing.find() ? trailing.group(1) : null);
     }
 }

@@ -196,6 +196,15 @@ class CpuIdleTest {
     }
 
     @Test
+    void an_errno_at_the_end_of_a_providers_message_becomes_the_errno() {
+        sysfs.kernelError = "write(cpu0/power/pm_qos_resume_latency_us, \"3\") failed: EINVAL";
+
+        assertThatThrownBy(() -> idle.setResumeLatency(List.of(0), ResumeLatency.ofMicros(3)))
+                .isInstanceOf(LowLatencyException.class)
+                .satisfies(e -> assertThat(((LowLatencyException) e).errno()).hasValue("EINVAL"));
+    }
+
+    @Test
     void a_missing_resume_latency_file_is_reported_as_missing() {
         sysfs.files.remove("cpu1/power/pm_qos_resume_latency_us");
 

@@ -97,6 +97,23 @@ class CpuIdleTest {
     }
 
     @Test
+    void a_leaked_lease_is_restored_by_the_cleaner() throws InterruptedException {
+        leakResumeLatency(9);
+        assertThat(sysfs.files.get("cpu0/power/pm_qos_resume_latency_us")).isEqualTo("9");
+
+        for (int i = 0; i < 500 && !sysfs.files.get("cpu0/power/pm_qos_resume_latency_us").equals("0"); i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+
+        assertThat(sysfs.files.get("cpu0/power/pm_qos_resume_latency_us")).isEqualTo("0");
+    }
+
+    private void leakResumeLatency(int micros) {
+        idle.setResumeLatency(List.of(0), ResumeLatency.ofMicros(micros));
+    }
+
+    @Test
     void a_cpu_that_does_not_exist_is_refused_naming_it_and_the_cpus_here_and_nothing_changes() {
         assertThatThrownBy(() -> idle.setResumeLatency(List.of(0, 7), ResumeLatency.ofMicros(5)))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -5,10 +5,11 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.TreeSet;
 
 /**
@@ -17,11 +18,11 @@ import java.util.TreeSet;
  */
 final class TestCpuSysfs implements CpuSysfs {
 
-    final TreeMap<String, String> files = new TreeMap<>();
-    final Set<String> writeDenied = new HashSet<>();
-    final List<String> writes = new ArrayList<>();
+    final ConcurrentSkipListMap<String, String> files = new ConcurrentSkipListMap<>();
+    final Set<String> writeDenied = ConcurrentHashMap.newKeySet();
+    final List<String> writes = new CopyOnWriteArrayList<>();
     /** When set, every write fails with this error, as a kernel refusing writes would. */
-    String kernelError;
+    volatile String kernelError;
 
     /** CPUs 0..cpus-1 with no cpuidle driver and no resume latency constraint. */
     static TestCpuSysfs withCpus(int cpus) {

@@ -1,6 +1,7 @@
 package io.github.lllqos.fake;
 
 import io.github.lllqos.spi.CpuLatencyQos;
+import io.github.lllqos.spi.CpuSysfs;
 import io.github.lllqos.spi.LowLatencyProvider;
 import java.util.Optional;
 
@@ -48,5 +49,11 @@ public final class FakeProvider implements LowLatencyProvider {
             qos = current;
         }
         return current;
+    }
+
+    /** The CPU attribute files (resume latency, idle states) of the kernel installed now. */
+    @Override
+    public Optional<CpuSysfs> cpuSysfs() {
+        return Optional.of(InstalledKernel.get().cpuSysfs());
     }
 }

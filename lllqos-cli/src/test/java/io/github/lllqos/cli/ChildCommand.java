@@ -23,9 +23,16 @@ final class ChildCommand implements AutoCloseable {
 
     /** Starts {@code lllqos ARGS} on the Linux provider with this JVM's class path. */
     static ChildCommand start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Dlllqos.provider=linux", "-cp", System.getProperty("java.class.path"),
-                LllqosCommand.class.getName()));
+        return startWith(List.of(), args);
+    }
+
+    /** Starts {@code java OPTIONS ... lllqos ARGS} on the Linux provider with this JVM's class path. */
+    static ChildCommand startWith(List<String> jvmOptions, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Dlllqos.provider=linux");
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), LllqosCommand.class.getName()));
         command.addAll(List.of(args));
         return new ChildCommand(new ProcessBuilder(command).redirectErrorStream(true).start());
     }

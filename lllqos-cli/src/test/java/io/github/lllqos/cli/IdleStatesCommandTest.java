@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lllqos.CpuIdle;
 import io.github.lllqos.linux.CpuSysfsFiles;
+import io.github.lllqos.linux.LinuxProvider;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +54,24 @@ class IdleStatesCommandTest {
         assertThat(out.toString()).contains("disabled cpu1 state2 C1E (exit latency 10 µs)",
                 "disabled cpu1 state3 C6 (exit latency 133 µs)", "stay disabled after lllqos exits",
                 "echo 0 > " + cpuDirectory.resolve("cpu1/cpuidle/state3/disable"));
+    }
+
+    @Test
+    void hold_enables_the_states_again_on_sigterm_and_warns_that_a_crash_would_not() throws Exception {
+        try (ChildCommand hold = ChildCommand.startWith(List.of("-D" + LinuxProvider.CPU_SYSFS_PROPERTY + "="
+                + cpuDirectory), "idle-states", "--disable-deeper-than", "10", "--hold")) {
+            String started = hold.readUntil("holding until SIGINT");
+
+            assertThat(started).contains("disabled cpu0 state3 C6 (exit latency 133 µs)",
+                    "disabled cpu1 state3 C6 (exit latency 133 µs)", "survive a crash (kill -9)");
+            assertThat(read("cpu0/cpuidle/state3/disable")).isEqualTo("1");
+            assertThat(read("cpu1/cpuidle/state2/disable")).isEqualTo("0");
+
+            assertThat(hold.terminate()).isEqualTo(143);
+            assertThat(hold.rest()).contains("enabled 2 idle states again");
+        }
+        assertThat(read("cpu0/cpuidle/state3/disable")).isEqualTo("0");
+        assertThat(read("cpu1/cpuidle/state3/disable")).isEqualTo("0");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.lllqos.cli;
 
 import io.github.lllqos.CpuIdle;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,10 +45,10 @@ final class CpuArguments {
 
     /** Groups CPUs by a value, for commands that restore them: {@code "0 1" -> v}. */
     static <V> Map<V, String> byValue(Map<Integer, V> values) {
-        Map<V, List<Integer>> grouped = new java.util.LinkedHashMap<>();
+        Map<V, List<Integer>> grouped = new LinkedHashMap<>();
         new TreeMap<>(values).forEach((cpu, value) -> grouped.computeIfAbsent(value, v -> new ArrayList<>())
                 .add(cpu));
-        Map<V, String> joined = new java.util.LinkedHashMap<>();
+        Map<V, String> joined = new LinkedHashMap<>();
         grouped.forEach((value, cpus) -> joined.put(value, cpus.stream().map(String::valueOf)
                 .collect(Collectors.joining(" "))));
         return joined;

@@ -34,7 +34,7 @@ final class IdleStatesCommand implements Callable<Integer> {
             description = "Disable the idle states whose exit latency exceeds MICROS µs (0 or more).")
     Integer maxExitLatencyMicros;
 
-    @Option(names = "--cpus", paramLabel = "CPUS", split = " ", defaultValue = "all",
+    @Option(names = "--cpus", paramLabel = "CPUS", defaultValue = "all",
             description = "The CPUs: 2, 0-3, 1,3 or all (default: ${DEFAULT-VALUE}).")
     List<String> cpuArguments;
 

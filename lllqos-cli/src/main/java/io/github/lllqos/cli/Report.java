@@ -61,10 +61,4 @@ final class Report {
     List<Entry> entries() {
         return Collections.unmodifiableList(entries);
     }
-
-    /** The value under a key, for tests and for findings that depend on others. */
-    Object get(String key) {
-        return entries.stream().filter(entry -> entry.key().equals(key)).map(Entry::value).findFirst()
-                .orElse(null);
-    }
 }

@@ -1,11 +1,14 @@
 package io.github.lllqos;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.SortedSet;
-import java.util.StringJoiner;
+import java.util.TreeSet;
 
-/** The kernel's CPU list format, such as {@code "0-3,6,8-9"}, as in {@code present} and {@code isolated}. */
+/**
+ * CPU sets in the kernel's list format, such as {@code 0-3,8}: read from {@code present} or {@code isolated},
+ * written for messages.
+ */
 final class CpuList {
 
     private CpuList() {
@@ -32,24 +35,33 @@ final class CpuList {
         return cpus;
     }
 
-    static String format(SortedSet<Integer> cpus) {
-        StringJoiner joined = new StringJoiner(",");
-        Integer first = null;
-        Integer last = null;
-        for (int cpu : cpus) {
-            if (last != null && cpu == last + 1) {
-                last = cpu;
+    static String format(Collection<Integer> cpus) {
+        StringBuilder list = new StringBuilder();
+        int start = -1;
+        int end = -1;
+        for (int cpu : new TreeSet<>(cpus)) {
+            if (cpu == end + 1 && start >= 0) {
+                end = cpu;
                 continue;
             }
-            if (first != null) {
-                joined.add(first.equals(last) ? first.toString() : first + "-" + last);
-            }
-            first = cpu;
-            last = cpu;
+            appendRange(list, start, end);
+            start = cpu;
+            end = cpu;
         }
-        if (first != null) {
-            joined.add(first.equals(last) ? first.toString() : first + "-" + last);
+        appendRange(list, start, end);
+        return list.length() == 0 ? "none" : list.toString();
+    }
+
+    private static void appendRange(StringBuilder list, int start, int end) {
+        if (start < 0) {
+            return;
         }
-        return joined.toString();
+        if (list.length() > 0) {
+            list.append(',');
+        }
+        list.append(start);
+        if (end > start) {
+            list.append('-').append(end);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.github.lllqos.fake;
 import io.github.lllqos.spi.CpuLatencyQos;
 import io.github.lllqos.spi.CpuSysfs;
 import io.github.lllqos.spi.LowLatencyProvider;
+import io.github.lllqos.spi.RealtimeBackend;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,7 @@ import java.util.Optional;
  */
 public final class FakeProvider implements LowLatencyProvider {
 
+    private final FakeRealtime realtime = new FakeRealtime();
     private volatile SimulatedCpuLatencyQos qos;
 
     /** Creates the provider; called by {@link java.util.ServiceLoader}. */
@@ -55,5 +57,11 @@ public final class FakeProvider implements LowLatencyProvider {
     @Override
     public Optional<CpuSysfs> cpuSysfs() {
         return Optional.of(InstalledKernel.get().cpuSysfs());
+    }
+
+    /** Real-time calls recorded by the scheduler of the kernel installed at the time of each call. */
+    @Override
+    public RealtimeBackend realtime() {
+        return realtime;
     }
 }

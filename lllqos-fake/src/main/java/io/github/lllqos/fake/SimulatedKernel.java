@@ -45,6 +45,7 @@ public final class SimulatedKernel {
     private final CpuSysfs cpuSysfs = new SimulatedCpuSysfs(this);
     private final AtomicInteger openFiles = new AtomicInteger();
     private volatile DeviceAccess cpuDmaLatencyAccess = DeviceAccess.ALLOWED;
+    private final SimulatedScheduler scheduler;
 
     /** A current kernel with 4 CPUs and {@link CpuidleDriver#INTEL_IDLE}'s idle states. */
     public SimulatedKernel() {
@@ -91,6 +92,7 @@ public final class SimulatedKernel {
             created.add(new SimulatedCpu(cpu, devPmQos, cpuidleDriver));
         }
         this.cpus = List.copyOf(created);
+        this.scheduler = new SimulatedScheduler(cpuCount);
     }
 
     /**
@@ -371,6 +373,16 @@ public final class SimulatedKernel {
      */
     public CpuSysfs cpuSysfs() {
         return cpuSysfs;
+    }
+
+    /**
+     * The scheduler side: the policy, priority, nice value, CPUs and timer slack each thread was given through
+     * {@link io.github.lllqos.Realtime}, the permission rules that refuse changes, and every call.
+     *
+     * @return this kernel's scheduler
+     */
+    public SimulatedScheduler scheduler() {
+        return scheduler;
     }
 
     /**

@@ -4,12 +4,14 @@ import io.github.lllqos.linux.internal.LibC;
 import io.github.lllqos.spi.CpuLatencyQos;
 import io.github.lllqos.spi.CpuSysfs;
 import io.github.lllqos.spi.LowLatencyProvider;
+import io.github.lllqos.spi.RealtimeBackend;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The real provider: requests go to the kernel through {@code /dev/cpu_dma_latency}.
+ * The real provider: requests go to the kernel through {@code /dev/cpu_dma_latency}, and real-time scheduling
+ * through libc.
  *
  * <p>The device path can be changed with {@code -D}{@value #DEVICE_PROPERTY} for a {@code /dev} mounted elsewhere,
  * and the CPU attribute directory with {@code -D}{@value #CPU_SYSFS_PROPERTY} for a {@code /sys} mounted elsewhere.
@@ -24,6 +26,7 @@ public final class LinuxProvider implements LowLatencyProvider {
 
     private final String osName;
     private volatile DeviceCpuLatencyQos cpuLatencyQos;
+    private volatile RealtimeBackend realtime;
 
     /** Creates the provider; called by {@link java.util.ServiceLoader}. */
     public LinuxProvider() {
@@ -68,5 +71,17 @@ public final class LinuxProvider implements LowLatencyProvider {
     public Optional<CpuSysfs> cpuSysfs() {
         String directory = System.getProperty(CPU_SYSFS_PROPERTY);
         return Optional.of(new CpuSysfsFiles(directory == null ? CpuSysfsFiles.KERNEL_DIRECTORY : Path.of(directory)));
+    }
+
+    @Override
+    public RealtimeBackend realtime() {
+        RealtimeBackend backend = realtime;
+        if (backend == null) {
+            Optional<String> unavailable = unavailableReason();
+            backend = unavailable.isPresent() ? RealtimeBackend.unsupported(unavailable.get())
+                    : new LinuxRealtime(KernelFiles.system());
+            realtime = backend;
+        }
+        return backend;
     }
 }

@@ -94,6 +94,8 @@ final class StatusCollector {
                     if (descriptors.anyMatch(StatusCollector::isDevice)) {
                         holders.add(pid + " " + ReportText.describe(files.read("/proc/" + pid + "/comm")));
                     }
+                } catch (java.nio.file.NoSuchFileException exited) {
+                    // the process ended while /proc was listed
                 } catch (IOException | RuntimeException e) {
                     unreadable++;
                 }

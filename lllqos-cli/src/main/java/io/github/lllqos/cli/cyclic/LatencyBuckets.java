@@ -1,5 +1,7 @@
 package io.github.lllqos.cli.cyclic;
 
+import java.util.Arrays;
+
 /**
  * cyclictest's {@code -h} histogram of one thread: a count per whole µs of lateness below the range, the number of
  * samples at or above it, and the cycle numbers of the first overflows (as many as the range has µs). Filled by
@@ -74,6 +76,6 @@ public final class LatencyBuckets {
 
     /** The cycle numbers of the first overflows, at most {@link #rangeMicros()} of them. */
     public long[] overflowCycles() {
-        return java.util.Arrays.copyOf(overflowCycles, overflowCyclesKept);
+        return Arrays.copyOf(overflowCycles, overflowCyclesKept);
     }
 }

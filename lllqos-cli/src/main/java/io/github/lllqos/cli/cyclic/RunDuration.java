@@ -1,6 +1,7 @@
 package io.github.lllqos.cli.cyclic;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,7 +27,7 @@ public final class RunDuration {
                     + " by s, m, h or d (30, 5m, 2h); was '" + text + "'");
         }
         long amount = Long.parseLong(matcher.group(1));
-        switch (matcher.group(2).toLowerCase(java.util.Locale.ROOT)) {
+        switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
             case "m":
                 return Duration.ofMinutes(amount);
             case "h":

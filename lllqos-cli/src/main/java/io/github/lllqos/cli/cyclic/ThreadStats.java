@@ -1,5 +1,6 @@
 package io.github.lllqos.cli.cyclic;
 
+import java.util.Optional;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -160,7 +161,7 @@ public final class ThreadStats {
     }
 
     /** The per-µs histogram, if {@code -h} asked for one; read after the thread has stopped. */
-    public java.util.Optional<LatencyBuckets> buckets() {
-        return java.util.Optional.ofNullable(buckets);
+    public Optional<LatencyBuckets> buckets() {
+        return Optional.ofNullable(buckets);
     }
 }

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Periodic wake-up lateness of lllqos' Periodic beside cyclictest with the same settings (memory locked,
-# SCHED_FIFO, the same interval and priority, a 0 us CPU latency request, one thread), run alternately
-# (ABBA order) in one go. Prints average and p99 lateness per round and over all rounds, and the ratios.
-# Both tools report whole-microsecond histograms, read here alike. Needs root (SCHED_FIFO, mlockall) and
-# cyclictest (Debian: apt-get install rt-tests).
+# Periodic wake-up lateness of `lllqos cyclic` (Java, on Periodic and Realtime) beside cyclictest, both given
+# the same options (memory locked, SCHED_FIFO, the same interval and priority, cyclictest's default 0 us CPU
+# latency request, one thread), run alternately (ABBA order) in one go. Prints average and p99 lateness per
+# round and over all rounds, and the ratios. Both print cyclictest's -h histogram (whole microseconds), read
+# here alike. Needs root (SCHED_FIFO, mlockall) and cyclictest (Debian: apt-get install rt-tests).
 #
 #   jmh/compare-cyclictest.sh                 # 4 rounds of 10000 loops at 1000 us, priority 80
 #   ROUNDS=6 LOOPS=20000 INTERVAL=500 PRIORITY=90 jmh/compare-cyclictest.sh
+#   JAVA_OPTS='-XX:+UseSerialGC' jmh/compare-cyclictest.sh   # JVM options for the Java side
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,19 +16,19 @@ LOOPS=${LOOPS:-10000}
 INTERVAL=${INTERVAL:-1000}
 PRIORITY=${PRIORITY:-80}
 HISTOGRAM=10000
-JAR=jmh/target/benchmarks.jar
+JAR=lllqos-cli/target/lllqos.jar
 
 command -v cyclictest >/dev/null || { echo "cyclictest is missing: apt-get install rt-tests" >&2; exit 2; }
-[ -f "$JAR" ] || ./mvnw -B -q package -pl jmh -am -DskipTests
+[ -f "$JAR" ] || ./mvnw -B -q package -pl lllqos-cli -am -DskipTests
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
+OPTIONS=(-m -p "$PRIORITY" -i "$INTERVAL" --policy=fifo -l "$LOOPS" -q -h "$HISTOGRAM")
 run_cyclictest() {
-    cyclictest -m -p "$PRIORITY" -i "$INTERVAL" --policy=fifo -l "$LOOPS" -q -h "$HISTOGRAM" > "$out/cyclictest-$1.txt"
+    cyclictest "${OPTIONS[@]}" > "$out/cyclictest-$1.txt"
 }
 run_lllqos() {
-    java -cp "$JAR" io.github.lllqos.jmh.PeriodicLateness --loops "$LOOPS" --interval-us "$INTERVAL" \
-        --priority "$PRIORITY" --histogram-us "$HISTOGRAM" > "$out/lllqos-$1.txt"
+    java ${JAVA_OPTS:-} -jar "$JAR" cyclic "${OPTIONS[@]}" > "$out/lllqos-$1.txt"
 }
 
 # Average and p99 (whole microseconds, as both histograms count) of histogram files in cyclictest's -h format.
@@ -43,7 +44,7 @@ stats() {
         }' "$@"
 }
 
-echo "cyclictest -m -p $PRIORITY -i $INTERVAL --policy=fifo -l $LOOPS -h $HISTOGRAM  vs  PeriodicLateness, $ROUNDS rounds"
+echo "cyclictest ${OPTIONS[*]}  vs  java ${JAVA_OPTS:+$JAVA_OPTS }-jar $JAR cyclic ${OPTIONS[*]}, $ROUNDS rounds"
 printf "%-6s %-11s %10s %8s\n" round tool "avg (us)" "p99 (us)"
 for round in $(seq 1 "$ROUNDS"); do
     if (( round % 4 == 1 || round % 4 == 0 )); then run_cyclictest "$round"; run_lllqos "$round"

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             HoldCommand.class,
             ResumeLatencyCommand.class,
-            IdleStatesCommand.class})
+            IdleStatesCommand.class,
+            CyclicCommand.class})
 public final class LllqosCommand {
 
     /**

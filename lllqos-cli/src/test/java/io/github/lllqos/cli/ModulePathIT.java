@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class ModulePathIT {
 
-    private static final List<String> MODULE_JARS = List.of("lllqos-api", "lllqos-linux", "jna-jpms", "picocli");
+    private static final List<String> MODULE_JARS = List.of("lllqos-api", "lllqos-linux", "jna-jpms", "picocli",
+            "HdrHistogram");
 
     @Test
     void the_command_runs_as_a_named_module_with_the_linux_provider() throws Exception {
@@ -37,6 +38,26 @@ class ModulePathIT {
 
         assertThat(child.exitValue()).as(output).isZero();
         assertThat(output).contains("provider: linux", "holding a request for 9 µs");
+    }
+
+    @Test
+    void the_cyclic_command_runs_as_a_named_module_and_draws_its_plot() throws Exception {
+        RealEnvironment.requireCpuDmaLatency();
+        String modulePath = Stream.concat(Stream.of(commandJar()), dependencyModules())
+                .collect(Collectors.joining(File.pathSeparator));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path plot = Path.of("target", "module-path-cyclic.png");
+        Files.deleteIfExists(plot);
+
+        Process child = new ProcessBuilder(java.toString(), "--module-path", modulePath,
+                "--module", "io.github.lllqos.cli/io.github.lllqos.cli.LllqosCommand", "cyclic", "-l", "20", "-q",
+                "--plot", plot.toString()).redirectErrorStream(true).start();
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child finished").isTrue();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(child.exitValue()).as(output).isZero();
+        assertThat(output).contains("C:     20", "# T: 0 p50:");
+        assertThat(plot).isNotEmptyFile();
     }
 
     private static String commandJar() throws Exception {

@@ -1,0 +1,41 @@
+package io.github.lllqos.cli.cyclic;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** cyclictest's {@code -D} duration: a whole number of seconds, or with {@code s}, {@code m}, {@code h}, {@code d}. */
+public final class RunDuration {
+
+    private static final Pattern FORM = Pattern.compile("(\\d{1,9})([smhdSMHD]?)");
+
+    private RunDuration() {
+    }
+
+    /**
+     * Parses a duration like {@code 30}, {@code 30s}, {@code 5m}, {@code 2h} or {@code 1d}.
+     *
+     * @param text the duration
+     * @return it, {@link Duration#ZERO} for {@code 0} (no limit)
+     * @throws IllegalArgumentException for any other form
+     */
+    public static Duration parse(String text) {
+        Matcher matcher = FORM.matcher(text);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("-D duration must be a whole number of seconds, optionally followed"
+                    + " by s, m, h or d (30, 5m, 2h); was '" + text + "'");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
+            case "m":
+                return Duration.ofMinutes(amount);
+            case "h":
+                return Duration.ofHours(amount);
+            case "d":
+                return Duration.ofDays(amount);
+            default:
+                return Duration.ofSeconds(amount);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.github.lllqos.cli.cyclic;
+
+/** The periodic wake-up a measuring thread waits on. */
+@FunctionalInterface
+public interface Ticker {
+
+    /**
+     * Waits until the next activation is due.
+     *
+     * @return the activation's deadline, in {@link System#nanoTime()} units
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    long awaitNext() throws InterruptedException;
+
+    /** Makes a ticker on the calling thread, so that a thread's ticker is created by the thread that waits on it. */
+    @FunctionalInterface
+    interface Factory {
+
+        /**
+         * Starts a ticker whose first activation is one period from now.
+         *
+         * @param intervalNanos the period, ns
+         * @return the ticker
+         */
+        Ticker start(long intervalNanos);
+    }
+}

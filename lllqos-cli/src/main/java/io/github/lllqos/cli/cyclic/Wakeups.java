@@ -1,0 +1,67 @@
+package io.github.lllqos.cli.cyclic;
+
+import io.github.lllqos.Periodic;
+import io.github.lllqos.Realtime;
+import io.github.lllqos.SchedPolicy;
+import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * How a run wakes and tunes its threads on this machine: {@link Periodic} for the absolute periodic wake-ups
+ * ({@code clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME)}), {@link Realtime} for pinning, scheduling and
+ * locked memory, each refusal turned into an error with the kernel's reason.
+ */
+public final class Wakeups {
+
+    private Wakeups() {
+    }
+
+    /** Each thread's periodic wake-up: a {@link Periodic} that skips missed activations, as cyclictest does. */
+    public static Ticker.Factory tickers() {
+        return intervalNanos -> Periodic.every(Duration.ofNanos(intervalNanos))
+                .withOverrun(Periodic.Overrun.SKIP)::awaitNext;
+    }
+
+    /** Pinning, scheduling and memory locking through {@link Realtime}, failing when the kernel refuses. */
+    public static ThreadTuning tuning() {
+        return new ThreadTuning() {
+            @Override
+            public void pinTo(int cpu) {
+                Realtime.pinToCpu(cpu).requireApplied();
+            }
+
+            @Override
+            public void schedule(SchedPolicy policy, int priority) {
+                if (policy.isRealtime()) {
+                    Realtime.elevatePriority(policy, priority).requireRealtime();
+                }
+            }
+
+            @Override
+            public void lockAllMemory() {
+                Realtime.lockMemory().requireApplied();
+            }
+
+            @Override
+            public void unlockAllMemory() {
+                Realtime.unlockMemory();
+            }
+        };
+    }
+
+    /** The calling thread's Linux thread id, 0 where it cannot be known. */
+    public static int threadId() {
+        return (int) Realtime.threadId().orElse(0);
+    }
+
+    /** The CPUs this process may run on, for {@code -a} and {@code -t} without values. */
+    public static CpuSet usableCpus() {
+        Set<Integer> cpus = Realtime.affinity().map(TreeSet::new).orElseGet(TreeSet::new);
+        if (cpus.isEmpty()) {
+            return CpuSet.parse("0-" + (Runtime.getRuntime().availableProcessors() - 1));
+        }
+        return CpuSet.parse(cpus.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    }
+}

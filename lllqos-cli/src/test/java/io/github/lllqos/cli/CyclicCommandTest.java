@@ -1,0 +1,128 @@
+package io.github.lllqos.cli;
+
+import io.github.lllqos.SchedPolicy;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.lllqos.cli.cyclic.CyclicSettings;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+class CyclicCommandTest {
+
+    private final StringWriter err = new StringWriter();
+
+    private CyclicSettings parse(String... args) {
+        CyclicCommand command = new CyclicCommand();
+        new CommandLine(command).parseArgs(args);
+        return command.settings(new PrintWriter(err, true));
+    }
+
+    @Test
+    void the_defaults_are_cyclictests() {
+        CyclicSettings settings = parse();
+
+        assertThat(settings.intervalMicros()).isEqualTo(1000);
+        assertThat(settings.distanceMicros()).isEqualTo(500);
+        assertThat(settings.loops()).isZero();
+        assertThat(settings.policy()).isEqualTo(SchedPolicy.OTHER);
+        assertThat(settings.priority()).isZero();
+        assertThat(settings.threads()).isEqualTo(1);
+        assertThat(settings.latencyTargetMicros()).isZero();
+        assertThat(settings.histogramMicros()).isZero();
+        assertThat(settings.affinity()).isEmpty();
+        assertThat(settings.lockMemory()).isFalse();
+        assertThat(settings.duration()).isEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void cyclictests_letters_set_the_settings() {
+        CyclicSettings settings = parse("-i", "250", "-l", "5000", "-p", "80", "-m", "-a", "1", "-t", "2", "-q",
+                "-h", "400", "--latency", "5", "-D", "2m");
+
+        assertThat(settings.intervalMicros()).isEqualTo(250);
+        assertThat(settings.loops()).isEqualTo(5000);
+        assertThat(settings.policy()).isEqualTo(SchedPolicy.FIFO);
+        assertThat(settings.priority()).isEqualTo(80);
+        assertThat(settings.lockMemory()).isTrue();
+        assertThat(settings.affinity()).hasValueSatisfying(cpus -> assertThat(cpus.cpus()).containsExactly(1));
+        assertThat(settings.threads()).isEqualTo(2);
+        assertThat(settings.histogramMicros()).isEqualTo(400);
+        assertThat(settings.latencyTargetMicros()).isEqualTo(5);
+        assertThat(settings.duration()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(settings.intervalMicros(1)).as("one interval for all threads with -h").isEqualTo(250);
+    }
+
+    @Test
+    void threads_without_a_number_means_one_per_usable_cpu_and_affinity_without_a_list_pins_each_to_its_own() {
+        CyclicSettings settings = parse("-t", "-a");
+
+        assertThat(settings.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(settings.affinity()).hasValueSatisfying(cpus -> assertThat(cpus.cpus()).hasSize(
+                Runtime.getRuntime().availableProcessors()));
+        assertThat(settings.intervalMicros(1)).as("-d 500 between threads").isEqualTo(1500);
+    }
+
+    @Test
+    void a_priority_with_a_policy_that_is_not_realtime_selects_fifo_and_says_so_as_cyclictest_does() {
+        CyclicSettings settings = parse("--policy", "other", "-p", "80");
+
+        assertThat(settings.policy()).isEqualTo(SchedPolicy.FIFO);
+        assertThat(err.toString()).contains("policy and priority don't match: setting policy to SCHED_FIFO");
+    }
+
+    @Test
+    void a_realtime_policy_without_a_priority_gets_threads_plus_one() {
+        CyclicSettings settings = parse("--policy", "rr", "-t", "3");
+
+        assertThat(settings.policy()).isEqualTo(SchedPolicy.RR);
+        assertThat(settings.priority()).isEqualTo(4);
+        assertThat(err.toString()).contains("defaulting realtime priority to 4");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "-i|0|-i interval must be 1..2147483647 µs, was 0",
+        "-l|-5|-l loops must be 0 (no limit) or more, was -5",
+        "-p|100|-p priority must be 0..99, was 100",
+        "--policy|deadline|--policy must be one of other, normal, batch, idle, fifo, rr; was 'deadline'",
+        "-a|3-1|-a CPU list '3-1': a range must not run backwards (3-1)",
+        "-a|0,x|-a CPU list must be CPU numbers and ranges separated by commas, like 0 or 3-5,0; was '0,x'",
+        "-t|0|-t threads must be 1 or more, was 0",
+        "-h|1000001|-h histogram range must be 0..1000000 µs, was 1000001",
+        "--latency|-1|--latency target must be 0 or more µs, was -1",
+        "-D|5x|-D duration must be a whole number of seconds, optionally followed by s, m, h or d (30, 5m, 2h);"
+            + " was '5x'",
+        "--plot|latency.gif|--plot file must end in .png or .svg, was 'latency.gif'",
+        "-d|-1|-d distance must be 0..2147483647 µs, was -1",
+    })
+    void a_bad_value_is_refused_naming_the_value_and_the_rule_and_nothing_runs(String option, String value,
+            String message) {
+        StringWriter out = new StringWriter();
+        CommandLine command = new CommandLine(new LllqosCommand()).setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err));
+
+        String limit = option.equals("-l") ? "-D" : "-l";
+
+        int exit = command.execute("cyclic", option + "=" + value, limit, "1");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains(message);
+        assertThat(out.toString()).as("nothing measured, no lease taken").isEmpty();
+    }
+
+    @Test
+    void the_command_is_registered_under_lllqos() {
+        CommandLine lllqos = new CommandLine(new LllqosCommand());
+
+        assertThat(lllqos.getSubcommands()).containsKey("cyclic");
+        assertThat(List.of(lllqos.getSubcommands().get("cyclic").getCommandSpec().optionsMap().keySet().toArray()))
+                .contains("-i", "-l", "-p", "--policy", "-m", "-a", "-t", "-q", "-h", "--latency", "-D", "--json",
+                        "--plot");
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.lllqos.cli.cyclic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.lllqos.CpuLatencyLease;
+import io.github.lllqos.SchedPolicy;
+import io.github.lllqos.contract.RealEnvironment;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CyclicRealRunTest {
+
+    private static final int SCHED_FIFO = 1;
+
+    /** Fields 40 (rt_priority) and 41 (policy) of a thread's /proc stat, as the kernel sees them. */
+    private static int[] priorityAndPolicy(int tid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/task/" + tid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // fields[0] is field 3 (state).
+        return new int[] {Integer.parseInt(fields[40 - 3]), Integer.parseInt(fields[41 - 3])};
+    }
+
+    @Test
+    void two_hundred_activations_at_sched_fifo_80_with_locked_memory_and_a_held_lease() throws Exception {
+        RealEnvironment.requireCpuDmaLatency();
+        RealEnvironment.require("root".equals(System.getProperty("user.name")),
+                "SCHED_FIFO and mlockall need root on this machine");
+        CyclicSettings settings = new CyclicSettings(1000, 500, 200, SchedPolicy.FIFO, 80, true, Optional.empty(), 1, 100,
+                0, Duration.ZERO);
+        int[][] seen = new int[1][];
+        StringWriter out = new StringWriter();
+        LiveDisplay display = new LiveDisplay(new PrintWriter(out), new PrintWriter(out), SchedPolicy.FIFO, true);
+        RunObserver observer = new RunObserver() {
+            @Override
+            public void leaseTaken(CpuLatencyLease lease) {
+                display.leaseTaken(lease);
+            }
+
+            @Override
+            public void progress(List<ThreadStats> threads) {
+                ThreadStats thread = threads.get(0);
+                if (seen[0] == null && thread.cycles() > 0) {
+                    try {
+                        seen[0] = priorityAndPolicy(thread.tid());
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        };
+
+        CyclicResult result = new CyclicTest(settings, Wakeups.tickers(), Wakeups.tuning()).run(observer);
+
+        assertThat(result.leaseHeld()).isTrue();
+        assertThat(out.toString()).contains("# /dev/cpu_dma_latency set to 0us");
+        assertThat(seen[0]).as("rt_priority and policy of the measuring thread while it ran")
+                .containsExactly(80, SCHED_FIFO);
+        ThreadStats thread = result.threads().get(0);
+        assertThat(thread.cycles()).isEqualTo(200);
+        assertThat(thread.histogram().getTotalCount()).isEqualTo(200);
+        assertThat(thread.minMicros()).isLessThanOrEqualTo(thread.avgMicros());
+        assertThat(thread.avgMicros()).isLessThanOrEqualTo(thread.maxMicros());
+        assertThat(thread.buckets().orElseThrow().total() + thread.buckets().orElseThrow().overflows())
+                .isEqualTo(200);
+        assertThat(CyclictestFormat.statLine(thread)).matches(CyclictestFormatTest.STAT_LINE)
+                .contains("P:80 I:1000 C:    200");
+    }
+}

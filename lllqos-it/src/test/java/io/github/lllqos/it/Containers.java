@@ -87,7 +87,13 @@ final class Containers implements AfterEachCallback, TestExecutionExceptionHandl
         } catch (IOException e) {
             throw new AssertionError("cannot set up the input of container " + name + ": " + e, e);
         }
-        client.startContainerCmd(id).exec();
+        try {
+            client.startContainerCmd(id).exec();
+        } catch (RuntimeException e) {
+            String hint = spec.describe().startsWith("--privileged") ? " The engine refused --privileged; run"
+                    + " without -D" + ContainerSpec.PRIVILEGED_PROPERTY + "=true (the least privilege works)." : "";
+            throw new AssertionError("starting container " + name + " failed: " + e.getMessage() + hint, e);
+        }
         container.awaitStart();
         return container;
     }

@@ -3,6 +3,7 @@ package io.github.lllqos.jmh;
 import com.sun.jna.Memory;
 import io.github.lllqos.CpuLatencyLease;
 import io.github.lllqos.LowLatency;
+import io.github.lllqos.ProviderSelection;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -11,6 +12,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -18,7 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What a lease costs: acquire + release through the API, against the bare {@code open}, {@code write},
- * {@code close} it is made of. The provider is the one selected as usual ({@code -Dlllqos.provider} to force one).
+ * {@code close} it is made of, for each provider named by {@link #provider}: the real kernel ({@code linux}) and the
+ * simulated one ({@code fake}). The name is set as {@value ProviderSelection#PROPERTY} before lllqos is first used;
+ * JMH forks a JVM per parameter value, so each fork selects its provider afresh.
  *
  * <pre>java -jar jmh/target/benchmarks.jar LeaseBenchmark</pre>
  */
@@ -32,12 +36,21 @@ public class LeaseBenchmark {
 
     private static final String DEVICE = "/dev/cpu_dma_latency";
 
+    /** The provider the leases go through. */
+    @Param({"linux", "fake"})
+    public String provider;
+
     private final Memory path = new Memory(DEVICE.length() + 1L);
     private final Memory target = new Memory(Integer.BYTES);
 
-    /** Fails the run early when no request can be held, rather than measuring a no-op. */
+    /** Selects the provider, and fails the run early when no request can be held rather than measuring a no-op. */
     @Setup
     public void requireAHeldLease() {
+        System.setProperty(ProviderSelection.PROPERTY, provider);
+        if (!LowLatency.providerName().equals(provider)) {
+            throw new IllegalStateException("provider " + provider + " was not selected: "
+                    + LowLatency.providerSelection().report());
+        }
         path.setString(0, DEVICE, "US-ASCII");
         target.setInt(0, 0);
         try (CpuLatencyLease lease = LowLatency.lowWakeupLatency()) {

@@ -1,0 +1,14 @@
+package io.github.lllqos.fake;
+
+/** Whether this process can open the simulated {@code /dev/cpu_dma_latency}, for simulating failures. */
+public enum DeviceAccess {
+
+    /** The device exists and this process may open it (root, or a udev rule granting access). */
+    ALLOWED,
+
+    /** There is no device node: a container started without {@code --device}, or no PM QoS support. */
+    MISSING,
+
+    /** The device is {@code root:root 0600} and this process is another user: {@code open} fails with EACCES. */
+    PERMISSION_DENIED
+}

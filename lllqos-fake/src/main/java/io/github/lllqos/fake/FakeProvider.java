@@ -1,0 +1,52 @@
+package io.github.lllqos.fake;
+
+import io.github.lllqos.spi.CpuLatencyQos;
+import io.github.lllqos.spi.LowLatencyProvider;
+import java.util.Optional;
+
+/**
+ * The provider {@code fake}: leases are placed in the {@link InstalledKernel} through its simulated
+ * {@code /dev/cpu_dma_latency}, the way the Linux provider uses the real one. Having this module on the class path
+ * makes lllqos choose it (with a warning that the kernel is simulated) unless {@code -Dlllqos.provider} names
+ * another provider.
+ */
+public final class FakeProvider implements LowLatencyProvider {
+
+    private volatile SimulatedCpuLatencyQos qos;
+
+    /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+    public FakeProvider() {
+    }
+
+    @Override
+    public String name() {
+        return "fake";
+    }
+
+    @Override
+    public int priority() {
+        return 0;
+    }
+
+    @Override
+    public boolean simulated() {
+        return true;
+    }
+
+    @Override
+    public Optional<String> unavailableReason() {
+        return Optional.empty();
+    }
+
+    /** The CPU latency QoS of the kernel installed now. */
+    @Override
+    public CpuLatencyQos cpuLatencyQos() {
+        SimulatedKernel kernel = InstalledKernel.get();
+        SimulatedCpuLatencyQos current = qos;
+        if (current == null || current.kernel() != kernel) {
+            current = new SimulatedCpuLatencyQos(kernel);
+            qos = current;
+        }
+        return current;
+    }
+}

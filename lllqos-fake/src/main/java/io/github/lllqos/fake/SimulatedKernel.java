@@ -1,0 +1,338 @@
+package io.github.lllqos.fake;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * A model of the Linux PM QoS kernel: the CPU latency QoS list with its device node
+ * {@code /dev/cpu_dma_latency}, and the per-device framework ({@link #devPmQos()}) with a device per CPU
+ * ({@link #cpu(int)}).
+ *
+ * <pre>{@code
+ * SimulatedKernel kernel = new SimulatedKernel();
+ * try (SimulatedDeviceFile file = kernel.openCpuDmaLatency(StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+ *     file.write(ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(0, 50));
+ *     assert kernel.cpuLatencyQosLimit() == 50;
+ * }
+ * assert kernel.cpuLatencyQosLimit() == PmQos.PM_QOS_CPU_LATENCY_DEFAULT_VALUE;
+ * }</pre>
+ *
+ * <p>Thread-safe. Reading a limit takes no lock; changing a request costs O(log n) in live requests.
+ */
+public final class SimulatedKernel {
+
+    /** The path the simulated device node stands for. */
+    public static final String CPU_DMA_LATENCY = "/dev/cpu_dma_latency";
+
+    private static final int DEFAULT_CPUS = 4;
+
+    private final KernelProfile profile;
+    private final PmQosConstraints cpuLatency = new PmQosConstraints(PmQos.PM_QOS_CPU_LATENCY_DEFAULT_VALUE,
+            PmQos.PM_QOS_CPU_LATENCY_DEFAULT_VALUE);
+    private final DevPmQos devPmQos = new DevPmQos();
+    private final List<SimulatedCpu> cpus;
+    private final AtomicInteger openFiles = new AtomicInteger();
+    private volatile DeviceAccess cpuDmaLatencyAccess = DeviceAccess.ALLOWED;
+
+    /** A current kernel with 4 CPUs. */
+    public SimulatedKernel() {
+        this(KernelProfile.CURRENT);
+    }
+
+    /**
+     * A kernel of the given generation with 4 CPUs.
+     *
+     * @param profile how the kernel treats invalid values and writes
+     */
+    public SimulatedKernel(KernelProfile profile) {
+        this(profile, DEFAULT_CPUS);
+    }
+
+    /**
+     * A kernel of the given generation and CPU count.
+     *
+     * @param profile how the kernel treats invalid values and writes
+     * @param cpuCount the number of CPU devices, at least 1
+     * @throws IllegalArgumentException if {@code cpuCount} is below 1
+     */
+    public SimulatedKernel(KernelProfile profile, int cpuCount) {
+        this.profile = Objects.requireNonNull(profile, "profile");
+        if (cpuCount < 1) {
+            throw new IllegalArgumentException("cpuCount must be at least 1, was " + cpuCount);
+        }
+        List<SimulatedCpu> created = new ArrayList<>(cpuCount);
+        for (int cpu = 0; cpu < cpuCount; cpu++) {
+            created.add(new SimulatedCpu(cpu, devPmQos));
+        }
+        this.cpus = List.copyOf(created);
+    }
+
+    /**
+     * The generation this kernel behaves like.
+     *
+     * @return the profile given at creation
+     */
+    public KernelProfile profile() {
+        return profile;
+    }
+
+    // ---- CPU latency QoS, kernel side ----
+
+    /**
+     * {@code cpu_latency_qos_limit()}: the effective CPU latency limit, read without a lock.
+     *
+     * @return the minimum live request in µs, or {@link PmQos#PM_QOS_CPU_LATENCY_DEFAULT_VALUE} when there is none
+     */
+    public int cpuLatencyQosLimit() {
+        return cpuLatency.target();
+    }
+
+    /**
+     * {@code cpu_latency_qos_add_request()}: inserts a request; notifiers run if the limit changes.
+     * On {@link KernelProfile#CURRENT} a negative value other than -1 is invalid and nothing is added.
+     *
+     * @param request an inactive handle
+     * @param value the target in µs, or {@link PmQos#PM_QOS_DEFAULT_VALUE}
+     * @throws IllegalStateException if the request is already active (the kernel warns and ignores the call)
+     */
+    public void cpuLatencyQosAddRequest(PmQosRequest request, int value) {
+        synchronized (request) {
+            if (request.constraints() != null) {
+                throw new IllegalStateException("cpu_latency_qos_add_request() called for already added request");
+            }
+            if (valueInvalid(value)) {
+                return;
+            }
+            int node = cpuLatency.nodeValue(value);
+            request.activate(cpuLatency, node);
+            cpuLatency.add(node);
+        }
+    }
+
+    /**
+     * {@code cpu_latency_qos_update_request()}: changes a request; nothing happens for its current value, nor
+     * (on {@link KernelProfile#CURRENT}) for an invalid one.
+     *
+     * @param request an active handle
+     * @param newValue the new target in µs, or {@link PmQos#PM_QOS_DEFAULT_VALUE}
+     * @throws IllegalStateException if the request is not active (the kernel warns and ignores the call)
+     */
+    public void cpuLatencyQosUpdateRequest(PmQosRequest request, int newValue) {
+        synchronized (request) {
+            requireActive(request, "cpu_latency_qos_update_request");
+            if (valueInvalid(newValue) || request.nodeValue() == newValue) {
+                return;
+            }
+            int node = cpuLatency.nodeValue(newValue);
+            cpuLatency.update(request.nodeValue(), node);
+            request.moveTo(node);
+        }
+    }
+
+    /**
+     * {@code cpu_latency_qos_remove_request()}: removes a request; notifiers run if the limit changes.
+     *
+     * @param request an active handle, inactive afterwards
+     * @throws IllegalStateException if the request is not active (the kernel warns and ignores the call)
+     */
+    public void cpuLatencyQosRemoveRequest(PmQosRequest request) {
+        synchronized (request) {
+            requireActive(request, "cpu_latency_qos_remove_request");
+            cpuLatency.remove(request.nodeValue());
+            request.deactivate();
+        }
+    }
+
+    /**
+     * {@code cpu_latency_qos_request_active()}.
+     *
+     * @param request a handle
+     * @return whether it is in this kernel's CPU latency list
+     */
+    public boolean cpuLatencyQosRequestActive(PmQosRequest request) {
+        return request.constraints() == cpuLatency;
+    }
+
+    /**
+     * {@code cpu_latency_qos_add_notifier()}: {@code notifier} receives the new limit each time it changes,
+     * and only then.
+     *
+     * @param notifier called with the new limit in µs
+     */
+    public void cpuLatencyQosAddNotifier(IntConsumer notifier) {
+        cpuLatency.addNotifier(Objects.requireNonNull(notifier, "notifier"));
+    }
+
+    /**
+     * {@code cpu_latency_qos_remove_notifier()}.
+     *
+     * @param notifier a notifier added before
+     * @return whether it was registered
+     */
+    public boolean cpuLatencyQosRemoveNotifier(IntConsumer notifier) {
+        return cpuLatency.removeNotifier(notifier);
+    }
+
+    private boolean valueInvalid(int value) {
+        return profile != KernelProfile.NEGATIVES_INSERTED && value < 0 && value != PmQos.PM_QOS_DEFAULT_VALUE;
+    }
+
+    private void requireActive(PmQosRequest request, String call) {
+        if (request.constraints() != cpuLatency) {
+            throw new IllegalStateException(call + "() called for unknown object");
+        }
+    }
+
+    // ---- inspection, for tests ----
+
+    /**
+     * The values of all live CPU latency requests, from device files and kernel code alike.
+     *
+     * @return the values in µs, ascending (a request at the default holds 2,000,000,000)
+     */
+    public List<Integer> cpuLatencyQosRequests() {
+        return cpuLatency.requests();
+    }
+
+    /**
+     * How the CPU latency limit changed: its value when this kernel was created, then its value after each
+     * change, oldest first. The last 10,000 changes are kept.
+     *
+     * @return the successive limits in µs
+     */
+    public List<Integer> cpuLatencyQosHistory() {
+        return cpuLatency.history();
+    }
+
+    /**
+     * How many {@link SimulatedDeviceFile}s of {@code /dev/cpu_dma_latency} are open.
+     *
+     * @return the open files, each holding one request
+     */
+    public int openCpuDmaLatencyFiles() {
+        return openFiles.get();
+    }
+
+    // ---- the device node ----
+
+    /**
+     * {@code open("/dev/cpu_dma_latency")}: adds a request at the default value, held until the file is closed.
+     *
+     * @param options {@code READ}, {@code WRITE} (or {@code APPEND}), as for {@link java.nio.channels.FileChannel};
+     *     none means {@code READ}; {@code CREATE}, {@code TRUNCATE_EXISTING}, {@code SYNC}, {@code DSYNC},
+     *     {@code SPARSE} and {@code NOFOLLOW_LINKS} change nothing on a character device
+     * @return the open file
+     * @throws NoSuchFileException when the device is {@link DeviceAccess#MISSING}
+     * @throws AccessDeniedException when access is {@link DeviceAccess#PERMISSION_DENIED}
+     * @throws java.nio.file.FileAlreadyExistsException for {@code CREATE_NEW}, as the node exists
+     * @throws IllegalArgumentException for combinations {@code FileChannel} rejects
+     * @throws UnsupportedOperationException for {@code DELETE_ON_CLOSE}, which would remove the device node
+     * @throws IOException never otherwise
+     */
+    public SimulatedDeviceFile openCpuDmaLatency(OpenOption... options) throws IOException {
+        OpenMode mode = OpenMode.of(options);
+        switch (cpuDmaLatencyAccess) {
+            case MISSING:
+                throw new NoSuchFileException(CPU_DMA_LATENCY, null, "simulated: no such device node");
+            case PERMISSION_DENIED:
+                throw new AccessDeniedException(CPU_DMA_LATENCY, null,
+                        "simulated: the device is root:root 0600 and this process is not root");
+            default:
+                break;
+        }
+        PmQosRequest request = new PmQosRequest();
+        cpuLatencyQosAddRequest(request, PmQos.PM_QOS_DEFAULT_VALUE);
+        openFiles.incrementAndGet();
+        return new SimulatedDeviceFile(this, request, mode.readable, mode.writable);
+    }
+
+    /**
+     * Simulates a missing device node or a permission problem for later opens; open files are not affected.
+     *
+     * @param access what later {@link #openCpuDmaLatency} calls find
+     */
+    public void cpuDmaLatencyAccess(DeviceAccess access) {
+        this.cpuDmaLatencyAccess = Objects.requireNonNull(access, "access");
+    }
+
+    /**
+     * What {@link #openCpuDmaLatency} finds now.
+     *
+     * @return {@link DeviceAccess#ALLOWED} unless changed
+     */
+    public DeviceAccess cpuDmaLatencyAccess() {
+        return cpuDmaLatencyAccess;
+    }
+
+    /** The file layer's write: applies a parsed value the way {@code cpu_latency_qos_write} does. */
+    void writeFromUser(PmQosRequest request, int value) {
+        if (profile == KernelProfile.WRITES_IGNORED) {
+            return;
+        }
+        cpuLatencyQosUpdateRequest(request, value);
+    }
+
+    /** The file layer's release. */
+    void release(PmQosRequest request) {
+        cpuLatencyQosRemoveRequest(request);
+        openFiles.decrementAndGet();
+    }
+
+    // ---- devices ----
+
+    /**
+     * The per-device PM QoS framework of this kernel.
+     *
+     * @return the framework: requests, notifiers and flags of {@link SimulatedDevice}s
+     */
+    public DevPmQos devPmQos() {
+        return devPmQos;
+    }
+
+    /**
+     * One CPU, with its device and its {@code power/pm_qos_resume_latency_us} attribute.
+     *
+     * @param cpu the CPU number, 0 to {@link #cpuCount()} - 1
+     * @return the CPU
+     * @throws IllegalArgumentException if there is no such CPU
+     */
+    public SimulatedCpu cpu(int cpu) {
+        if (cpu < 0 || cpu >= cpus.size()) {
+            throw new IllegalArgumentException("cpu must be in 0.." + (cpus.size() - 1) + ", was " + cpu);
+        }
+        return cpus.get(cpu);
+    }
+
+    /**
+     * The number of CPUs.
+     *
+     * @return as given at creation, 4 by default
+     */
+    public int cpuCount() {
+        return cpus.size();
+    }
+
+    /**
+     * Registers a device, such as a bus or a controller, for per-device requests.
+     *
+     * @param name the device name
+     * @param parent the parent device, or null for none
+     * @return the new device
+     */
+    public SimulatedDevice addDevice(String name, SimulatedDevice parent) {
+        return new SimulatedDevice(Objects.requireNonNull(name, "name"), parent, devPmQos);
+    }
+
+    @Override
+    public String toString() {
+        return "SimulatedKernel[" + profile + ", cpu latency " + cpuLatencyQosLimit() + " µs, "
+                + cpuLatencyQosRequests().size() + " requests]";
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.lllqos.fake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+import org.junit.jupiter.api.Test;
+
+/** The kernel-side CPU latency QoS calls of the PM QoS document. */
+class CpuLatencyQosKernelCallsTest {
+
+    private final SimulatedKernel kernel = new SimulatedKernel();
+
+    @Test
+    void add_update_and_remove_change_the_limit_and_request_active_follows() {
+        PmQosRequest request = new PmQosRequest();
+        assertThat(kernel.cpuLatencyQosRequestActive(request)).isFalse();
+        kernel.cpuLatencyQosAddRequest(request, 100);
+        assertThat(kernel.cpuLatencyQosRequestActive(request)).isTrue();
+        assertThat(kernel.cpuLatencyQosLimit()).isEqualTo(100);
+        kernel.cpuLatencyQosUpdateRequest(request, PmQos.PM_QOS_DEFAULT_VALUE);
+        assertThat(kernel.cpuLatencyQosRequests()).containsExactly(PmQos.PM_QOS_CPU_LATENCY_DEFAULT_VALUE);
+        kernel.cpuLatencyQosRemoveRequest(request);
+        assertThat(kernel.cpuLatencyQosRequestActive(request)).isFalse();
+        assertThat(kernel.cpuLatencyQosRequests()).isEmpty();
+    }
+
+    @Test
+    void invalid_values_are_not_added_on_current_kernels_and_inserted_on_older_ones() {
+        PmQosRequest request = new PmQosRequest();
+        kernel.cpuLatencyQosAddRequest(request, -5);
+        assertThat(kernel.cpuLatencyQosRequestActive(request)).isFalse();
+        SimulatedKernel older = new SimulatedKernel(KernelProfile.NEGATIVES_INSERTED);
+        older.cpuLatencyQosAddRequest(request, -5);
+        assertThat(older.cpuLatencyQosLimit()).isEqualTo(-5);
+    }
+
+    @Test
+    void notifiers_receive_each_new_limit_once_and_can_be_removed() {
+        List<Integer> notified = new ArrayList<>();
+        IntConsumer notifier = notified::add;
+        kernel.cpuLatencyQosAddNotifier(notifier);
+        PmQosRequest loose = new PmQosRequest();
+        PmQosRequest strict = new PmQosRequest();
+        kernel.cpuLatencyQosAddRequest(loose, 500);
+        kernel.cpuLatencyQosAddRequest(strict, 100);
+        kernel.cpuLatencyQosUpdateRequest(loose, 400);
+        kernel.cpuLatencyQosRemoveRequest(strict);
+        assertThat(kernel.cpuLatencyQosRemoveNotifier(notifier)).isTrue();
+        kernel.cpuLatencyQosRemoveRequest(loose);
+        assertThat(notified).containsExactly(500, 100, 400);
+        assertThat(kernel.cpuLatencyQosHistory()).containsExactly(2_000_000_000, 500, 100, 400, 2_000_000_000);
+    }
+
+    @Test
+    void misuse_of_a_handle_is_reported_as_the_kernel_warns() {
+        PmQosRequest request = new PmQosRequest();
+        assertThatThrownBy(() -> kernel.cpuLatencyQosUpdateRequest(request, 1))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("unknown object");
+        assertThatThrownBy(() -> kernel.cpuLatencyQosRemoveRequest(request))
+                .isInstanceOf(IllegalStateException.class);
+        kernel.cpuLatencyQosAddRequest(request, 1);
+        assertThatThrownBy(() -> kernel.cpuLatencyQosAddRequest(request, 2))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("already added");
+        assertThat(kernel.cpuLatencyQosRequests()).containsExactly(1);
+    }
+
+    @Test
+    void bad_arguments_are_rejected_with_the_rule() {
+        assertThatThrownBy(() -> new SimulatedKernel(KernelProfile.CURRENT, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1").hasMessageContaining("0");
+        assertThatThrownBy(() -> kernel.cpu(4)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("0..3").hasMessageContaining("4");
+    }
+}

@@ -1,0 +1,99 @@
+package io.github.lllqos.fake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** The per-device lists against plain models. */
+class DevPmQosProperties {
+
+    @Provide
+    Arbitrary<List<Integer>> flagSets() {
+        return Arbitraries.integers().between(0, 0b1111).list().ofMaxSize(20);
+    }
+
+    @Property
+    void the_flags_aggregate_is_the_or_of_live_requests(@ForAll("flagSets") List<Integer> flags,
+                                                       @ForAll("flagSets") List<Integer> updates,
+                                                       @ForAll("mask") int mask) {
+        SimulatedKernel kernel = new SimulatedKernel();
+        DevPmQos devPmQos = kernel.devPmQos();
+        SimulatedDevice device = kernel.addDevice("device", null);
+        List<DevPmQosRequest> requests = new ArrayList<>();
+        List<Integer> model = new ArrayList<>();
+        for (int value : flags) {
+            DevPmQosRequest request = new DevPmQosRequest();
+            devPmQos.addRequest(device, request, DevPmQosReqType.FLAGS, value);
+            requests.add(request);
+            model.add(value);
+        }
+        for (int i = 0; i < updates.size() && i < requests.size(); i++) {
+            devPmQos.updateRequest(requests.get(i), updates.get(i));
+            model.set(i, updates.get(i));
+        }
+        while (true) {
+            int or = model.stream().reduce(0, (a, b) -> a | b);
+            assertThat(devPmQos.effectiveFlags(device)).isEqualTo(or);
+            assertThat(devPmQos.flags(device, mask)).isEqualTo(model.isEmpty() ? PmQosFlagsStatus.UNDEFINED
+                    : (or & mask) == 0 ? PmQosFlagsStatus.NONE
+                    : (or & mask) == mask ? PmQosFlagsStatus.ALL : PmQosFlagsStatus.SOME);
+            if (requests.isEmpty()) {
+                break;
+            }
+            devPmQos.removeRequest(requests.remove(0));
+            model.remove(0);
+        }
+    }
+
+    @Provide
+    Arbitrary<Integer> mask() {
+        return Arbitraries.integers().between(1, 0b1111);
+    }
+
+    @Property
+    void resume_latency_is_the_minimum_and_notifies_exactly_on_changes(
+            @ForAll("latencies") List<Integer> values) {
+        SimulatedKernel kernel = new SimulatedKernel();
+        DevPmQos devPmQos = kernel.devPmQos();
+        SimulatedDevice cpu = kernel.cpu(0).device();
+        List<Integer> notified = new ArrayList<>();
+        devPmQos.addNotifier(cpu, notified::add, DevPmQosReqType.RESUME_LATENCY);
+        List<Integer> changes = new ArrayList<>();
+        List<DevPmQosRequest> requests = new ArrayList<>();
+        int expected = PmQos.PM_QOS_RESUME_LATENCY_NO_CONSTRAINT;
+        for (int value : values) {
+            DevPmQosRequest request = new DevPmQosRequest();
+            int before = devPmQos.readValue(cpu, DevPmQosReqType.RESUME_LATENCY);
+            devPmQos.addRequest(cpu, request, DevPmQosReqType.RESUME_LATENCY, value);
+            requests.add(request);
+            expected = Math.min(expected, Math.max(0, value));
+            assertThat(devPmQos.readValue(cpu, DevPmQosReqType.RESUME_LATENCY)).isEqualTo(expected);
+            if (expected != before) {
+                changes.add(expected);
+            }
+        }
+        for (DevPmQosRequest request : requests) {
+            int before = devPmQos.readValue(cpu, DevPmQosReqType.RESUME_LATENCY);
+            devPmQos.removeRequest(request);
+            int after = devPmQos.readValue(cpu, DevPmQosReqType.RESUME_LATENCY);
+            if (after != before) {
+                changes.add(after);
+            }
+        }
+        assertThat(devPmQos.readValue(cpu, DevPmQosReqType.RESUME_LATENCY))
+                .isEqualTo(PmQos.PM_QOS_RESUME_LATENCY_NO_CONSTRAINT);
+        assertThat(notified).isEqualTo(changes);
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> latencies() {
+        return Arbitraries.oneOf(Arbitraries.integers().between(-3, 500), Arbitraries.integers())
+                .list().ofMaxSize(30);
+    }
+}

@@ -4,6 +4,7 @@
 #   native/   JNA's libjnidispatch.so, extracted here so the image needs no writable directory
 #   rootfs/   the host's shared libraries that runtime and native need (found with ldd), /etc/passwd and /etc/group
 #   lib/      the program's jar and its dependencies (copied there by Maven before this script runs)
+#   fake/     the simulated kernel's provider, off the class path unless a container adds it (copied by Maven)
 #   Dockerfile
 # Usage: assemble-context.sh CONTEXT_DIR JAVA_HOME DOCKERFILE PROGRAM_JAR
 set -eu
@@ -19,6 +20,7 @@ die() {
 }
 
 [ -d "$context/lib" ] || die "$context/lib is missing: Maven copies the program's dependencies there first"
+[ -d "$context/fake" ] || die "$context/fake is missing: Maven copies lllqos-fake there first"
 [ -f "$program_jar" ] || die "$program_jar is missing: package the module first"
 cp "$program_jar" "$context/lib/"
 jlink="$java_home/bin/jlink"

@@ -9,17 +9,21 @@ import java.util.Optional;
 
 /**
  * How to run the lease-holding program in a container: its target, how the device is passed, the user inside,
- * extra JVM options. By default the least privilege that works: {@code --device /dev/cpu_dma_latency} and
+ * JVM options and environment variables. By default the least privilege that works: {@code --device /dev/cpu_dma_latency} and
  * {@code --cap-add SYS_NICE}, or {@code --privileged} instead when {@value #PRIVILEGED_PROPERTY} is true (for
  * engines whose host allows it).
  */
-record ContainerSpec(int targetMicros, DeviceAccess device, Optional<String> user, List<String> javaOptions) {
+record ContainerSpec(int targetMicros, DeviceAccess device, Optional<String> user, List<String> javaOptions,
+        List<String> env) {
 
     /** Set to {@code true} to run containers that get the device with {@code --privileged} instead. */
     static final String PRIVILEGED_PROPERTY = "lllqos.it.privileged";
 
     /** The program's main class in the image. */
     static final String MAIN_CLASS = "io.github.lllqos.docker.LeaseHolder";
+
+    /** The image's class path with the simulated kernel's provider added. */
+    static final String CLASSPATH_WITH_FAKE = "CLASSPATH=/opt/lllqos/lib/*:/opt/lllqos/fake/*";
 
     /** How the host's device reaches the container. */
     enum DeviceAccess {
@@ -33,29 +37,31 @@ record ContainerSpec(int targetMicros, DeviceAccess device, Optional<String> use
 
     /** A container holding a lease at {@code targetMicros} with the device passed read-write. */
     static ContainerSpec holding(int targetMicros) {
-        return new ContainerSpec(targetMicros, DeviceAccess.READ_WRITE, Optional.empty(), List.of());
+        return new ContainerSpec(targetMicros, DeviceAccess.READ_WRITE, Optional.empty(), List.of(), List.of());
     }
 
     /** The same without the device. */
     ContainerSpec withoutDevice() {
-        return new ContainerSpec(targetMicros, DeviceAccess.NONE, user, javaOptions);
+        return new ContainerSpec(targetMicros, DeviceAccess.NONE, user, javaOptions, env);
     }
 
     /** The same with the device passed read-only ({@code --device /dev/cpu_dma_latency:/dev/cpu_dma_latency:r}). */
     ContainerSpec withReadOnlyDevice() {
-        return new ContainerSpec(targetMicros, DeviceAccess.READ_ONLY, user, javaOptions);
+        return new ContainerSpec(targetMicros, DeviceAccess.READ_ONLY, user, javaOptions, env);
     }
 
     /** The same run as {@code user} ({@code uid:gid}) inside. */
     ContainerSpec asUser(String uidGid) {
-        return new ContainerSpec(targetMicros, device, Optional.of(uidGid), javaOptions);
+        return new ContainerSpec(targetMicros, device, Optional.of(uidGid), javaOptions, env);
     }
 
-    /** The same with extra JVM options before the main class. */
-    ContainerSpec withJavaOptions(String... options) {
-        List<String> all = new ArrayList<>(javaOptions);
-        all.addAll(List.of(options));
-        return new ContainerSpec(targetMicros, device, user, List.copyOf(all));
+    /** The same with the simulated kernel's provider on the class path and selected ({@code -Dlllqos.provider=fake}). */
+    ContainerSpec withFakeProvider() {
+        List<String> options = new ArrayList<>(javaOptions);
+        options.add("-Dlllqos.provider=fake");
+        List<String> variables = new ArrayList<>(env);
+        variables.add(CLASSPATH_WITH_FAKE);
+        return new ContainerSpec(targetMicros, device, user, List.copyOf(options), List.copyOf(variables));
     }
 
     /** The command after the image's entry point (the jlinked {@code java}). */
@@ -91,6 +97,9 @@ record ContainerSpec(int targetMicros, DeviceAccess device, Optional<String> use
                 : device == DeviceAccess.READ_WRITE ? "--device /dev/cpu_dma_latency --cap-add SYS_NICE"
                 : device == DeviceAccess.READ_ONLY ? "--device /dev/cpu_dma_latency:/dev/cpu_dma_latency:r --cap-add SYS_NICE"
                 : "--cap-add SYS_NICE (no device)";
-        return access + user.map(u -> " --user " + u).orElse("") + " " + String.join(" ", command());
+        StringBuilder options = new StringBuilder(access);
+        user.ifPresent(u -> options.append(" --user ").append(u));
+        env.forEach(variable -> options.append(" --env ").append(variable));
+        return options.append(' ').append(String.join(" ", command())).toString();
     }
 }

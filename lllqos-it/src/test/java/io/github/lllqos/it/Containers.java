@@ -52,6 +52,7 @@ final class Containers implements AfterEachCallback, TestExecutionExceptionHandl
         var create = client.createContainerCmd(engine.image())
                 .withName(name)
                 .withCmd(spec.command())
+                .withEnv(spec.env())
                 .withLabels(Map.of(LABEL, "true"))
                 .withStdinOpen(true)
                 .withAttachStdin(true)

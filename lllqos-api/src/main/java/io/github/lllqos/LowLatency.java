@@ -1,5 +1,6 @@
 package io.github.lllqos;
 
+import io.github.lllqos.spi.LowLatencyProvider;
 import java.util.OptionalInt;
 
 /**
@@ -72,6 +73,10 @@ public final class LowLatency {
      */
     public static ProviderSelection providerSelection() {
         return Selected.SELECTION;
+    }
+
+    static LowLatencyProvider selectedProvider() {
+        return Selected.SELECTION.provider();
     }
 
     static void checkTarget(int targetMicros) {

@@ -3,11 +3,15 @@ package io.github.lllqos;
 import io.github.lllqos.spi.CpuLatencyQos;
 import io.github.lllqos.spi.CpuLatencyRequest;
 import io.github.lllqos.spi.LowLatencyProvider;
+import io.github.lllqos.spi.RealtimeBackend;
 import io.github.lllqos.spi.RequestRefusedException;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** The provider chosen when nothing applies: every lease is not acquired, with the selection's reason. */
+/**
+ * The provider chosen when nothing applies: every lease is not acquired and every real-time call is a no-op,
+ * with the selection's reason.
+ */
 final class NoProvider implements LowLatencyProvider, CpuLatencyQos {
 
     static final String NAME = "none";
@@ -36,6 +40,11 @@ final class NoProvider implements LowLatencyProvider, CpuLatencyQos {
     @Override
     public CpuLatencyQos cpuLatencyQos() {
         return this;
+    }
+
+    @Override
+    public RealtimeBackend realtime() {
+        return RealtimeBackend.unsupported("no real-time support: " + reason);
     }
 
     @Override

@@ -49,4 +49,15 @@ public interface LowLatencyProvider {
      *     or the user selected this provider by name
      */
     CpuLatencyQos cpuLatencyQos();
+
+    /**
+     * The real-time scheduling primitives of this provider, behind {@link io.github.lllqos.Realtime} and
+     * {@link io.github.lllqos.Periodic}. Providers without them keep this default, which says so.
+     *
+     * @return the backend; one whose {@link RealtimeBackend#unsupportedReason()} is present where the provider
+     *     cannot schedule threads
+     */
+    default RealtimeBackend realtime() {
+        return RealtimeBackend.unsupported("provider '" + name() + "' has no real-time support");
+    }
 }

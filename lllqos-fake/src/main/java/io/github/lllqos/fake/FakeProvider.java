@@ -2,6 +2,7 @@ package io.github.lllqos.fake;
 
 import io.github.lllqos.spi.CpuLatencyQos;
 import io.github.lllqos.spi.LowLatencyProvider;
+import io.github.lllqos.spi.RealtimeBackend;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,7 @@ import java.util.Optional;
  */
 public final class FakeProvider implements LowLatencyProvider {
 
+    private final FakeRealtime realtime = new FakeRealtime();
     private volatile SimulatedCpuLatencyQos qos;
 
     /** Creates the provider; called by {@link java.util.ServiceLoader}. */
@@ -48,5 +50,11 @@ public final class FakeProvider implements LowLatencyProvider {
             qos = current;
         }
         return current;
+    }
+
+    /** Real-time calls recorded by the scheduler of the kernel installed at the time of each call. */
+    @Override
+    public RealtimeBackend realtime() {
+        return realtime;
     }
 }

@@ -40,6 +40,7 @@ public final class SimulatedKernel {
     private final List<SimulatedCpu> cpus;
     private final AtomicInteger openFiles = new AtomicInteger();
     private volatile DeviceAccess cpuDmaLatencyAccess = DeviceAccess.ALLOWED;
+    private final SimulatedScheduler scheduler;
 
     /** A current kernel with 4 CPUs. */
     public SimulatedKernel() {
@@ -72,6 +73,7 @@ public final class SimulatedKernel {
             created.add(new SimulatedCpu(cpu, devPmQos));
         }
         this.cpus = List.copyOf(created);
+        this.scheduler = new SimulatedScheduler(cpuCount);
     }
 
     /**
@@ -317,6 +319,16 @@ public final class SimulatedKernel {
      */
     public int cpuCount() {
         return cpus.size();
+    }
+
+    /**
+     * The scheduler side: the policy, priority, nice value, CPUs and timer slack each thread was given through
+     * {@link io.github.lllqos.Realtime}, the permission rules that refuse changes, and every call.
+     *
+     * @return this kernel's scheduler
+     */
+    public SimulatedScheduler scheduler() {
+        return scheduler;
     }
 
     /**

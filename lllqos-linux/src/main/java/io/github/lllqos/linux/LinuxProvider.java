@@ -3,12 +3,14 @@ package io.github.lllqos.linux;
 import io.github.lllqos.linux.internal.LibC;
 import io.github.lllqos.spi.CpuLatencyQos;
 import io.github.lllqos.spi.LowLatencyProvider;
+import io.github.lllqos.spi.RealtimeBackend;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The real provider: requests go to the kernel through {@code /dev/cpu_dma_latency}.
+ * The real provider: requests go to the kernel through {@code /dev/cpu_dma_latency}, and real-time scheduling
+ * through libc.
  *
  * <p>The device path can be changed with {@code -D}{@value #DEVICE_PROPERTY} for a {@code /dev} mounted elsewhere.
  */
@@ -19,6 +21,7 @@ public final class LinuxProvider implements LowLatencyProvider {
 
     private final String osName;
     private volatile DeviceCpuLatencyQos cpuLatencyQos;
+    private volatile RealtimeBackend realtime;
 
     /** Creates the provider; called by {@link java.util.ServiceLoader}. */
     public LinuxProvider() {
@@ -56,5 +59,17 @@ public final class LinuxProvider implements LowLatencyProvider {
             cpuLatencyQos = qos;
         }
         return qos;
+    }
+
+    @Override
+    public RealtimeBackend realtime() {
+        RealtimeBackend backend = realtime;
+        if (backend == null) {
+            Optional<String> unavailable = unavailableReason();
+            backend = unavailable.isPresent() ? RealtimeBackend.unsupported(unavailable.get())
+                    : new LinuxRealtime(KernelFiles.system());
+            realtime = backend;
+        }
+        return backend;
     }
 }

@@ -9,6 +9,16 @@ public final class Errno {
     public static final int EPERM = 1;
     /** No such file or directory. */
     public static final int ENOENT = 2;
+    /** No such process (or thread). */
+    public static final int ESRCH = 3;
+    /** Interrupted system call. */
+    public static final int EINTR = 4;
+    /** Try again (also: over a resource limit). */
+    public static final int EAGAIN = 11;
+    /** Out of memory, or over a memory limit. */
+    public static final int ENOMEM = 12;
+    /** Invalid argument. */
+    public static final int EINVAL = 22;
     /** Permission denied. */
     public static final int EACCES = 13;
 

@@ -18,6 +18,45 @@ public final class LibC {
     /** {@code O_CLOEXEC} (asm-generic value, used by x86, arm, arm64, riscv, powerpc, s390). */
     public static final int O_CLOEXEC = 0x80000;
 
+    /** {@code SCHED_OTHER}. */
+    public static final int SCHED_OTHER = 0;
+    /** {@code SCHED_FIFO}. */
+    public static final int SCHED_FIFO = 1;
+    /** {@code SCHED_RR}. */
+    public static final int SCHED_RR = 2;
+    /** {@code SCHED_BATCH}. */
+    public static final int SCHED_BATCH = 3;
+    /** {@code SCHED_IDLE}. */
+    public static final int SCHED_IDLE = 5;
+    /** {@code SCHED_RESET_ON_FORK}, or-ed into what {@code sched_getscheduler} returns. */
+    public static final int SCHED_RESET_ON_FORK = 0x40000000;
+    /** {@code PRIO_PROCESS}: with a thread id, {@code setpriority} acts on that thread alone. */
+    public static final int PRIO_PROCESS = 0;
+    /** {@code RLIMIT_MEMLOCK} (asm-generic). */
+    public static final int RLIMIT_MEMLOCK = 8;
+    /** {@code RLIMIT_NICE} (asm-generic). */
+    public static final int RLIMIT_NICE = 13;
+    /** {@code RLIMIT_RTPRIO} (asm-generic). */
+    public static final int RLIMIT_RTPRIO = 14;
+    /** {@code RLIM_INFINITY}, as a signed long. */
+    public static final long RLIM_INFINITY = -1L;
+    /** {@code MCL_CURRENT} (asm-generic). */
+    public static final int MCL_CURRENT = 1;
+    /** {@code MCL_FUTURE} (asm-generic). */
+    public static final int MCL_FUTURE = 2;
+    /** {@code PR_SET_TIMERSLACK}. */
+    public static final int PR_SET_TIMERSLACK = 29;
+    /** {@code PR_GET_TIMERSLACK}. */
+    public static final int PR_GET_TIMERSLACK = 30;
+    /** {@code CLOCK_MONOTONIC}. */
+    public static final int CLOCK_MONOTONIC = 1;
+    /** {@code TIMER_ABSTIME}. */
+    public static final int TIMER_ABSTIME = 1;
+    /** {@code sizeof(struct timespec)} on LP64. */
+    public static final int SIZEOF_TIMESPEC = 16;
+    /** {@code sizeof(struct rlimit)} on LP64. */
+    public static final int SIZEOF_RLIMIT = 16;
+
     private static final Throwable LOAD_FAILURE = register();
 
     private LibC() {
@@ -88,4 +127,158 @@ public final class LibC {
      * @throws LastErrorException with errno on failure
      */
     public static native long pread(int fd, Pointer buf, long count, long offset) throws LastErrorException;
+
+    /**
+     * {@code int sched_setscheduler(pid_t pid, int policy, const struct sched_param *param)}.
+     *
+     * @param pid the thread id, 0 for the calling thread
+     * @param policy such as {@link #SCHED_FIFO}
+     * @param param a {@code struct sched_param}: one {@code int sched_priority}
+     * @return 0
+     * @throws LastErrorException with errno on failure
+     */
+    public static native int sched_setscheduler(int pid, int policy, Pointer param) throws LastErrorException;
+
+    /**
+     * {@code int sched_getscheduler(pid_t pid)}.
+     *
+     * @param pid the thread id, 0 for the calling thread
+     * @return the policy, possibly or-ed with {@link #SCHED_RESET_ON_FORK}
+     * @throws LastErrorException with errno on failure
+     */
+    public static native int sched_getscheduler(int pid) throws LastErrorException;
+
+    /**
+     * {@code int sched_getparam(pid_t pid, struct sched_param *param)}.
+     *
+     * @param pid the thread id, 0 for the calling thread
+     * @param param receives the {@code int sched_priority}
+     * @return 0
+     * @throws LastErrorException with errno on failure
+     */
+    public static native int sched_getparam(int pid, Pointer param) throws LastErrorException;
+
+    /**
+     * {@code int setpriority(int which, id_t who, int prio)}.
+     *
+     * @param which {@link #PRIO_PROCESS}
+     * @param who the thread id, 0 for the calling thread
+     * @param prio the nice value
+     * @return 0
+     * @throws LastErrorException with errno on failure
+     */
+    public static native int setpriority(int which, int who, int prio) throws LastErrorException;
+
+    /**
+     * {@code int getpriority(int which, id_t who)}: JNA clears errno before the call, so -1 with errno 0 is
+     * nice -1.
+     *
+     * @param which {@link #PRIO_PROCESS}
+     * @param who the thread id, 0 for the calling thread
+     * @return the nice value
+     * @throws LastErrorException with errno on failure
+     */
+    public static native int getpriority(int which, int who) throws LastErrorException;
+
+    /**
+     * {@code int sched_setaffinity(pid_t pid, size_t cpusetsize, const cpu_set_t *mask)}.
+     *
+     * @param pid the thread id, 0 for the calling thread
+     * @param cpusetsize the mask's size in bytes
+     * @param mask a {@code cpu_set_t} of that size
+     * @return 0
+     * @throws LastErrorException with errno on failure
+     */
+    public static native int sched_setaffinity(int pid, long cpusetsize, Pointer mask) throws LastErrorException;
+
+    /**
+     * {@code int sched_getaffinity(pid_t pid, size_t cpusetsize, cpu_set_t *mask)}.
+     *
+     * @param pid the thread id, 0 for the calling thread
+     * @param cpusetsize the mask's size in bytes, at least the kernel's CPU count in bits (else EINVAL)
+     * @param mask receives the {@code cpu_set_t}
+     * @return 0
+     * @throws LastErrorException with errno on failure
+     */
+    public static native int sched_getaffinity(int pid, long cpusetsize, Pointer mask) throws LastErrorException;
+
+    /**
+     * {@code int sched_getcpu(void)}.
+     *
+     * @return the CPU the calling thread runs on
+     * @throws LastErrorException with errno on failure
+     */
+    public static native int sched_getcpu() throws LastErrorException;
+
+    /**
+     * {@code int mlockall(int flags)}.
+     *
+     * @param flags {@link #MCL_CURRENT} and {@link #MCL_FUTURE}
+     * @return 0
+     * @throws LastErrorException with errno on failure
+     */
+    public static native int mlockall(int flags) throws LastErrorException;
+
+    /**
+     * {@code int munlockall(void)}.
+     *
+     * @return 0
+     * @throws LastErrorException with errno on failure
+     */
+    public static native int munlockall() throws LastErrorException;
+
+    /**
+     * {@code int prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5)}.
+     *
+     * @param option such as {@link #PR_SET_TIMERSLACK}
+     * @param arg2 the option's first argument
+     * @param arg3 0 unless the option needs it
+     * @param arg4 0 unless the option needs it
+     * @param arg5 0 unless the option needs it
+     * @return the option's result
+     * @throws LastErrorException with errno on failure
+     */
+    public static native int prctl(int option, long arg2, long arg3, long arg4, long arg5) throws LastErrorException;
+
+    /**
+     * {@code int getrlimit(int resource, struct rlimit *rlim)}.
+     *
+     * @param resource such as {@link #RLIMIT_RTPRIO}
+     * @param rlim receives {@code rlim_cur} and {@code rlim_max}, 8 bytes each
+     * @return 0
+     * @throws LastErrorException with errno on failure
+     */
+    public static native int getrlimit(int resource, Pointer rlim) throws LastErrorException;
+
+    /**
+     * {@code int setrlimit(int resource, const struct rlimit *rlim)}.
+     *
+     * @param resource such as {@link #RLIMIT_RTPRIO}
+     * @param rlim {@code rlim_cur} and {@code rlim_max}, 8 bytes each
+     * @return 0
+     * @throws LastErrorException with errno on failure
+     */
+    public static native int setrlimit(int resource, Pointer rlim) throws LastErrorException;
+
+    /**
+     * {@code int clock_nanosleep(clockid_t clockid, int flags, const struct timespec *request,
+     * struct timespec *remain)}: returns the error number itself and leaves errno alone.
+     *
+     * @param clockid {@link #CLOCK_MONOTONIC}
+     * @param flags {@link #TIMER_ABSTIME}
+     * @param request the wake-up time
+     * @param remain null with {@link #TIMER_ABSTIME}
+     * @return 0, or an error number such as {@link Errno#EINTR}
+     */
+    public static native int clock_nanosleep(int clockid, int flags, Pointer request, Pointer remain);
+
+    /**
+     * {@code int clock_gettime(clockid_t clockid, struct timespec *tp)}.
+     *
+     * @param clockid {@link #CLOCK_MONOTONIC}
+     * @param tp receives the time
+     * @return 0
+     * @throws LastErrorException with errno on failure
+     */
+    public static native int clock_gettime(int clockid, Pointer tp) throws LastErrorException;
 }

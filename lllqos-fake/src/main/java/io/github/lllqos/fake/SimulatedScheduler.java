@@ -1,0 +1,261 @@
+package io.github.lllqos.fake;
+
+import io.github.lllqos.LowLatencyException;
+import io.github.lllqos.SchedPolicy;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * The scheduler side of a {@link SimulatedKernel}: each thread's policy, priority, nice value, CPUs and timer
+ * slack as {@link io.github.lllqos.Realtime} set them, the memory lock, and every call in order, so tests can
+ * assert their thread set-up. The permission rules of Linux refuse changes the way a real machine would:
+ * without {@code CAP_SYS_NICE} a real-time priority needs {@code RLIMIT_RTPRIO} and a lower nice value needs
+ * {@code RLIMIT_NICE}; a cgroup without real-time runtime refuses every real-time policy.
+ *
+ * <pre>{@code
+ * @Test
+ * void the_control_thread_runs_at_fifo_80_on_cpu_0(SimulatedKernel kernel) {
+ *     controlLoop.start();
+ *     SimulatedThread thread = kernel.scheduler().thread(controlLoop.thread());
+ *     assertThat(thread.policy()).isEqualTo(SchedPolicy.FIFO);
+ *     assertThat(thread.affinity()).containsExactly(0);
+ * }
+ *
+ * @Test
+ * void without_privileges_the_loop_falls_back_to_nice(SimulatedKernel kernel) {
+ *     kernel.scheduler().unprivileged().niceLimit(30);
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe.
+ */
+public final class SimulatedScheduler {
+
+    /** The timer slack of a thread that did not change it, as on Linux. */
+    public static final long DEFAULT_TIMER_SLACK_NANOS = 50_000;
+    /** {@code RLIM_INFINITY}. */
+    public static final long UNLIMITED = Long.MAX_VALUE;
+
+    private final Set<Integer> cpus;
+    private final Map<Thread, SimulatedThread> byJavaThread = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<Long, SimulatedThread> byTid = new ConcurrentHashMap<>();
+    private final AtomicLong nextTid = new AtomicLong(1001);
+    private final List<String> calls = new CopyOnWriteArrayList<>();
+    private volatile boolean capSysNice = true;
+    private volatile boolean capIpcLock = true;
+    private volatile long rtprioSoft;
+    private volatile long rtprioHard;
+    private volatile long rlimitNice;
+    private volatile long realtimeRuntimeMicros = 950_000;
+    private volatile boolean memoryLocked;
+
+    SimulatedScheduler(int cpuCount) {
+        this.cpus = IntStream.range(0, cpuCount).boxed().collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * Takes away {@code CAP_SYS_NICE} and {@code CAP_IPC_LOCK}, as for a user process or a container without
+     * {@code --cap-add}.
+     *
+     * @return this scheduler
+     */
+    public SimulatedScheduler unprivileged() {
+        capSysNice = false;
+        capIpcLock = false;
+        return this;
+    }
+
+    /**
+     * Sets {@code RLIMIT_RTPRIO}, which lets a process without {@code CAP_SYS_NICE} use real-time priorities up to
+     * the soft limit, and raise the soft limit up to the hard one.
+     *
+     * @param soft the soft limit, 0..99 or {@link #UNLIMITED}
+     * @param hard the hard limit, at least {@code soft}
+     * @return this scheduler
+     */
+    public SimulatedScheduler rtprioLimit(long soft, long hard) {
+        if (soft < 0 || hard < soft) {
+            throw new IllegalArgumentException("RLIMIT_RTPRIO needs 0 <= soft <= hard, was " + soft + ":" + hard);
+        }
+        rtprioSoft = soft;
+        rtprioHard = hard;
+        return this;
+    }
+
+    /**
+     * Sets {@code RLIMIT_NICE}: without {@code CAP_SYS_NICE} a thread may lower its nice value to
+     * {@code 20 - limit}.
+     *
+     * @param limit 0..40
+     * @return this scheduler
+     */
+    public SimulatedScheduler niceLimit(long limit) {
+        if (limit < 0 || limit > 40) {
+            throw new IllegalArgumentException("RLIMIT_NICE must be in 0..40, was " + limit);
+        }
+        rlimitNice = limit;
+        return this;
+    }
+
+    /**
+     * Sets the real-time runtime of the process's cgroup; 0, the default of containers, refuses every real-time
+     * policy, even with {@code CAP_SYS_NICE}.
+     *
+     * @param micros microseconds per second, 950,000 by default
+     * @return this scheduler
+     */
+    public SimulatedScheduler realtimeRuntimeMicros(long micros) {
+        realtimeRuntimeMicros = micros;
+        return this;
+    }
+
+    /**
+     * Every scheduling call made, in order, with its result, such as
+     * {@code "sched_setscheduler(1001 'main', SCHED_FIFO, 80) = EPERM"}.
+     *
+     * @return the calls so far
+     */
+    public List<String> calls() {
+        return List.copyOf(calls);
+    }
+
+    /**
+     * What a Java thread was given.
+     *
+     * @param thread the thread
+     * @return its simulated state, at the defaults if it never asked
+     */
+    public SimulatedThread thread(Thread thread) {
+        synchronized (byJavaThread) {
+            SimulatedThread simulated = byJavaThread.get(thread);
+            if (simulated == null) {
+                simulated = new SimulatedThread(nextTid.getAndIncrement(), thread.getName(), cpus);
+                byJavaThread.put(thread, simulated);
+                byTid.put(simulated.tid(), simulated);
+            }
+            return simulated;
+        }
+    }
+
+    /**
+     * A thread by its simulated native id.
+     *
+     * @param tid the id
+     * @return the thread, empty if no thread has that id
+     */
+    public Optional<SimulatedThread> thread(long tid) {
+        return Optional.ofNullable(byTid.get(tid));
+    }
+
+    /**
+     * Whether this process's memory is locked.
+     *
+     * @return true after {@code mlockall} until {@code munlockall}
+     */
+    public boolean memoryLocked() {
+        return memoryLocked;
+    }
+
+    Set<Integer> cpus() {
+        return cpus;
+    }
+
+    SimulatedThread resolve(long tid, String call) {
+        if (tid == 0) {
+            return thread(Thread.currentThread());
+        }
+        SimulatedThread thread = byTid.get(tid);
+        if (thread == null) {
+            throw refuse(call, "ESRCH", "no such thread");
+        }
+        return thread;
+    }
+
+    void setScheduler(long tid, SchedPolicy policy, int priority) {
+        SimulatedThread thread = resolve(tid, "sched_setscheduler(" + tid + ", " + policy.cName() + ", " + priority
+                + ")");
+        String call = "sched_setscheduler(" + describe(thread) + ", " + policy.cName() + ", " + priority + ")";
+        if (policy.isRealtime() && realtimeRuntimeMicros == 0) {
+            throw refuse(call, "EPERM", "the cgroup gives real-time threads no runtime");
+        }
+        if (policy.isRealtime() && !capSysNice && priority > rtprioSoft) {
+            throw refuse(call, "EPERM", "no CAP_SYS_NICE and RLIMIT_RTPRIO " + rtprioSoft + " is below " + priority);
+        }
+        thread.schedule(policy, priority);
+        calls.add(call + " = 0");
+    }
+
+    void setNice(long tid, int nice) {
+        SimulatedThread thread = resolve(tid, "setpriority(PRIO_PROCESS, " + tid + ", " + nice + ")");
+        String call = "setpriority(PRIO_PROCESS, " + describe(thread) + ", " + nice + ")";
+        if (!capSysNice && nice < thread.nice() && nice < 20 - rlimitNice) {
+            throw refuse(call, "EACCES", "no CAP_SYS_NICE and RLIMIT_NICE " + rlimitNice + " allows nice "
+                    + (20 - rlimitNice) + " at least");
+        }
+        thread.nice(nice);
+        calls.add(call + " = 0");
+    }
+
+    boolean raiseRtprioLimit(int priority) {
+        String call = "setrlimit(RLIMIT_RTPRIO, " + priority + ")";
+        if (rtprioSoft >= priority) {
+            return false;
+        }
+        if (rtprioHard < priority) {
+            throw new LowLatencyException("its hard limit " + rtprioHard + " is below priority " + priority);
+        }
+        rtprioSoft = priority;
+        calls.add(call + " = 0");
+        return true;
+    }
+
+    void setAffinity(long tid, Set<Integer> wanted) {
+        SimulatedThread thread = resolve(tid, "sched_setaffinity(" + tid + ", " + wanted + ")");
+        String call = "sched_setaffinity(" + describe(thread) + ", " + wanted + ")";
+        if (!cpus.containsAll(wanted)) {
+            throw refuse(call, "EINVAL", "the simulated machine has CPUs " + cpus);
+        }
+        thread.affinity(wanted);
+        calls.add(call + " = 0");
+    }
+
+    void lockMemory() {
+        String call = "mlockall(MCL_CURRENT | MCL_FUTURE)";
+        if (!capIpcLock) {
+            throw refuse(call, "EPERM", "no CAP_IPC_LOCK");
+        }
+        memoryLocked = true;
+        calls.add(call + " = 0");
+    }
+
+    void unlockMemory() {
+        memoryLocked = false;
+        calls.add("munlockall() = 0");
+    }
+
+    void setTimerSlack(long nanos) {
+        SimulatedThread thread = thread(Thread.currentThread());
+        boolean applied = thread.timerSlack(nanos);
+        calls.add("prctl(PR_SET_TIMERSLACK, " + nanos + ") on " + describe(thread) + " = 0"
+                + (applied ? "" : " (ignored: real-time thread)"));
+    }
+
+    private LowLatencyException refuse(String call, String errno, String why) {
+        calls.add(call + " = " + errno);
+        return new LowLatencyException(call + " failed: " + errno + ": " + why + " (simulated)", errno);
+    }
+
+    private static String describe(SimulatedThread thread) {
+        return thread.tid() + " '" + thread.name() + "'";
+    }
+}

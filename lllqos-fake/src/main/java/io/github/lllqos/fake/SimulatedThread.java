@@ -1,0 +1,115 @@
+package io.github.lllqos.fake;
+
+import io.github.lllqos.SchedPolicy;
+import java.util.Set;
+
+/**
+ * One thread as the {@link SimulatedScheduler} sees it: what the thread was given, for tests to assert their
+ * thread set-up. A snapshot is taken on each call; the state changes as the scheduler is asked.
+ */
+public final class SimulatedThread {
+
+    private final long tid;
+    private final String name;
+    private SchedPolicy policy = SchedPolicy.OTHER;
+    private int priority;
+    private int nice;
+    private Set<Integer> affinity;
+    private long timerSlackNanos = SimulatedScheduler.DEFAULT_TIMER_SLACK_NANOS;
+
+    SimulatedThread(long tid, String name, Set<Integer> affinity) {
+        this.tid = tid;
+        this.name = name;
+        this.affinity = affinity;
+    }
+
+    /**
+     * The simulated native thread id.
+     *
+     * @return the id {@link io.github.lllqos.Realtime#threadId()} returns on this thread
+     */
+    public long tid() {
+        return tid;
+    }
+
+    /**
+     * The Java thread's name when the scheduler first saw it.
+     *
+     * @return the name
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * The scheduling policy.
+     *
+     * @return {@link SchedPolicy#OTHER} until changed
+     */
+    public synchronized SchedPolicy policy() {
+        return policy;
+    }
+
+    /**
+     * The real-time priority.
+     *
+     * @return 1..99 under FIFO and RR, else 0
+     */
+    public synchronized int priority() {
+        return priority;
+    }
+
+    /**
+     * The nice value.
+     *
+     * @return -20..19, 0 until changed
+     */
+    public synchronized int nice() {
+        return nice;
+    }
+
+    /**
+     * The CPUs the thread may run on.
+     *
+     * @return all CPUs until changed
+     */
+    public synchronized Set<Integer> affinity() {
+        return affinity;
+    }
+
+    /**
+     * The timer slack; 0 under a real-time policy, as on Linux 6.7 and later.
+     *
+     * @return nanoseconds, 50,000 until changed
+     */
+    public synchronized long timerSlackNanos() {
+        return policy.isRealtime() ? 0 : timerSlackNanos;
+    }
+
+    synchronized void schedule(SchedPolicy policy, int priority) {
+        this.policy = policy;
+        this.priority = priority;
+    }
+
+    synchronized void nice(int nice) {
+        this.nice = nice;
+    }
+
+    synchronized void affinity(Set<Integer> cpus) {
+        this.affinity = Set.copyOf(cpus);
+    }
+
+    synchronized boolean timerSlack(long nanos) {
+        if (policy.isRealtime()) {
+            return false;
+        }
+        timerSlackNanos = nanos;
+        return true;
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "SimulatedThread[" + tid + " '" + name + "', " + policy.cName() + " " + priority + ", nice " + nice
+                + ", CPUs " + affinity + ", slack " + timerSlackNanos() + " ns]";
+    }
+}

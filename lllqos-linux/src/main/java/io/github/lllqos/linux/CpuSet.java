@@ -1,0 +1,50 @@
+package io.github.lllqos.linux;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A dynamically sized {@code cpu_set_t} (as {@code CPU_ALLOC} makes it): an array of 64-bit words, bit
+ * {@code cpu % 64} of word {@code cpu / 64} set for each CPU, so machines with any number of CPUs work.
+ */
+final class CpuSet {
+
+    private CpuSet() {
+    }
+
+    /** {@code CPU_ALLOC_SIZE(cpus)}: bytes for a set of {@code cpus} CPUs, whole 64-bit words. */
+    static long allocSize(int cpus) {
+        return ((Math.max(cpus, 1) + 63L) / 64) * Long.BYTES;
+    }
+
+    /** A mask of {@code size} bytes holding {@code cpus}, each below {@code size * 8}. */
+    static Memory encode(Set<Integer> cpus, long size) {
+        Memory mask = new Memory(size);
+        mask.clear();
+        for (int cpu : cpus) {
+            if (cpu < 0 || cpu >= size * Byte.SIZE) {
+                throw new IllegalArgumentException("CPU " + cpu + " does not fit a cpu_set_t of " + size + " bytes");
+            }
+            long word = (long) (cpu / 64) * Long.BYTES;
+            mask.setLong(word, mask.getLong(word) | 1L << (cpu % 64));
+        }
+        return mask;
+    }
+
+    /** The CPUs of a mask of {@code size} bytes. */
+    static Set<Integer> decode(Pointer mask, long size) {
+        TreeSet<Integer> cpus = new TreeSet<>();
+        for (long word = 0; word < size / Long.BYTES; word++) {
+            long bits = mask.getLong(word * Long.BYTES);
+            while (bits != 0) {
+                int bit = Long.numberOfTrailingZeros(bits);
+                cpus.add((int) (word * 64 + bit));
+                bits &= bits - 1;
+            }
+        }
+        return Collections.unmodifiableSet(cpus);
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.lllqos.linux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.lllqos.SchedPolicy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The hints name what is missing, read from stand-ins for /proc and /sys. */
+class RealtimeHintsTest {
+
+    private static final String ROOT_CAPS = "000001fffeffffff";
+    private static final String NO_CAPS = "0000000000000000";
+
+    @TempDir
+    Path root;
+
+    @BeforeEach
+    void systemWideRuntime() throws IOException {
+        write("proc/sys/kernel/sched_rt_runtime_us", "950000\n");
+        write("proc/self/cgroup", "3:cpuset:/\n1:cpu,cpuacct:/docker/abc\n0::/\n");
+    }
+
+    @Test
+    void a_cgroup_without_real_time_runtime_is_named_with_the_docker_flag() throws IOException {
+        status(ROOT_CAPS);
+        write("sys/fs/cgroup/cpu,cpuacct/docker/abc/cpu.rt_runtime_us", "0\n");
+
+        String hint = new RealtimeHints(new KernelFiles(root)).schedulerRefused(SchedPolicy.FIFO, 80, 0, 0);
+
+        assertThat(hint).contains("cgroup gives real-time threads no runtime", "cpu.rt_runtime_us is 0",
+                "--cpu-rt-runtime=950000").doesNotContain("lacks CAP_SYS_NICE");
+    }
+
+    @Test
+    void a_missing_capability_and_rlimit_are_named_with_the_fixes() throws IOException {
+        status(NO_CAPS);
+        write("sys/fs/cgroup/cpu,cpuacct/docker/abc/cpu.rt_runtime_us", "950000\n");
+
+        String hint = new RealtimeHints(new KernelFiles(root)).schedulerRefused(SchedPolicy.RR, 50, 0, 10);
+
+        assertThat(hint).contains("lacks CAP_SYS_NICE", "RLIMIT_RTPRIO (soft 0, hard 10)", "SCHED_RR priority 50",
+                "--cap-add SYS_NICE", "--ulimit rtprio=99", "rtprio 99").doesNotContain("no runtime");
+    }
+
+    @Test
+    void a_system_without_real_time_runtime_is_named() throws IOException {
+        status(ROOT_CAPS);
+        write("proc/sys/kernel/sched_rt_runtime_us", "0\n");
+
+        String hint = new RealtimeHints(new KernelFiles(root)).schedulerRefused(SchedPolicy.FIFO, 1, -1, -1);
+
+        assertThat(hint).contains("sched_rt_runtime_us is 0");
+    }
+
+    @Test
+    void a_refused_nice_value_names_the_rlimit_it_needs() {
+        String hint = new RealtimeHints(new KernelFiles(root)).niceRefused(-10, 0);
+
+        assertThat(hint).contains("RLIMIT_NICE of at least 30", "soft limit here 0", "--ulimit nice=30");
+    }
+
+    @Test
+    void cpus_outside_the_cpuset_name_the_allowed_ones() throws IOException {
+        status(ROOT_CAPS);
+
+        String hint = new RealtimeHints(new KernelFiles(root)).affinityRefused(false, "[0]");
+
+        assertThat(hint).contains("none of CPUs [0]", "allows 2-3", "--cpuset-cpus");
+    }
+
+    private void status(String capEff) throws IOException {
+        write("proc/self/status", "Name:\tjava\nCapEff:\t" + capEff + "\nCpus_allowed_list:\t2-3\nVmLck:\t   8 kB\n");
+    }
+
+    private void write(String relative, String content) throws IOException {
+        Path file = root.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+}

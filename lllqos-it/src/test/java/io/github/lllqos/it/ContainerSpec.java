@@ -6,15 +6,16 @@ import com.github.dockerjava.api.model.HostConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * How to run the lease-holding program in a container: its target, how the device is passed, the user inside,
- * JVM options and environment variables. By default the least privilege that works: {@code --device /dev/cpu_dma_latency} and
- * {@code --cap-add SYS_NICE}, or {@code --privileged} instead when {@value #PRIVILEGED_PROPERTY} is true (for
- * engines whose host allows it).
+ * capabilities, real-time runtime, JVM options and environment variables. By default the least privilege that
+ * works: {@code --device /dev/cpu_dma_latency} and {@code --cap-add SYS_NICE}, or {@code --privileged} instead
+ * when {@value #PRIVILEGED_PROPERTY} is true (for engines whose host allows it).
  */
-record ContainerSpec(int targetMicros, DeviceAccess device, Optional<String> user, List<String> javaOptions,
-        List<String> env) {
+record ContainerSpec(int targetMicros, DeviceAccess device, Optional<String> user, boolean sysNice,
+        OptionalLong cpuRtRuntimeMicros, List<String> javaOptions, List<String> env) {
 
     /** Set to {@code true} to run containers that get the device with {@code --privileged} instead. */
     static final String PRIVILEGED_PROPERTY = "lllqos.it.privileged";
@@ -37,22 +38,35 @@ record ContainerSpec(int targetMicros, DeviceAccess device, Optional<String> use
 
     /** A container holding a lease at {@code targetMicros} with the device passed read-write. */
     static ContainerSpec holding(int targetMicros) {
-        return new ContainerSpec(targetMicros, DeviceAccess.READ_WRITE, Optional.empty(), List.of(), List.of());
+        return new ContainerSpec(targetMicros, DeviceAccess.READ_WRITE, Optional.empty(), true, OptionalLong.empty(),
+                List.of(), List.of());
     }
 
     /** The same without the device. */
     ContainerSpec withoutDevice() {
-        return new ContainerSpec(targetMicros, DeviceAccess.NONE, user, javaOptions, env);
+        return new ContainerSpec(targetMicros, DeviceAccess.NONE, user, sysNice, cpuRtRuntimeMicros, javaOptions, env);
     }
 
     /** The same with the device passed read-only ({@code --device /dev/cpu_dma_latency:/dev/cpu_dma_latency:r}). */
     ContainerSpec withReadOnlyDevice() {
-        return new ContainerSpec(targetMicros, DeviceAccess.READ_ONLY, user, javaOptions, env);
+        return new ContainerSpec(targetMicros, DeviceAccess.READ_ONLY, user, sysNice, cpuRtRuntimeMicros, javaOptions,
+                env);
     }
 
     /** The same run as {@code user} ({@code uid:gid}) inside. */
     ContainerSpec asUser(String uidGid) {
-        return new ContainerSpec(targetMicros, device, Optional.of(uidGid), javaOptions, env);
+        return new ContainerSpec(targetMicros, device, Optional.of(uidGid), sysNice, cpuRtRuntimeMicros, javaOptions,
+                env);
+    }
+
+    /** The same without {@code --cap-add SYS_NICE}. */
+    ContainerSpec withoutSysNice() {
+        return new ContainerSpec(targetMicros, device, user, false, cpuRtRuntimeMicros, javaOptions, env);
+    }
+
+    /** The same with {@code --cpu-rt-runtime=micros}: real-time runtime per period for the container's cgroup. */
+    ContainerSpec withCpuRtRuntime(long micros) {
+        return new ContainerSpec(targetMicros, device, user, sysNice, OptionalLong.of(micros), javaOptions, env);
     }
 
     /** The same with the simulated kernel's provider on the class path and selected ({@code -Dlllqos.provider=fake}). */
@@ -61,7 +75,8 @@ record ContainerSpec(int targetMicros, DeviceAccess device, Optional<String> use
         options.add("-Dlllqos.provider=fake");
         List<String> variables = new ArrayList<>(env);
         variables.add(CLASSPATH_WITH_FAKE);
-        return new ContainerSpec(targetMicros, device, user, List.copyOf(options), List.copyOf(variables));
+        return new ContainerSpec(targetMicros, device, user, sysNice, cpuRtRuntimeMicros, List.copyOf(options),
+                List.copyOf(variables));
     }
 
     /** The command after the image's entry point (the jlinked {@code java}). */
@@ -72,20 +87,26 @@ record ContainerSpec(int targetMicros, DeviceAccess device, Optional<String> use
         return command;
     }
 
+    private boolean privileged() {
+        return device == DeviceAccess.READ_WRITE && sysNice && Boolean.getBoolean(PRIVILEGED_PROPERTY);
+    }
+
     /** The engine's host configuration for this spec. */
     HostConfig hostConfig() {
         HostConfig config = HostConfig.newHostConfig();
-        if (device == DeviceAccess.READ_WRITE && Boolean.getBoolean(PRIVILEGED_PROPERTY)) {
+        cpuRtRuntimeMicros.ifPresent(config::withCpuRealtimeRuntime);
+        if (privileged()) {
             return config.withPrivileged(true);
         }
-        config.withCapAdd(Capability.SYS_NICE);
+        if (sysNice) {
+            config.withCapAdd(Capability.SYS_NICE);
+        }
+        String path = HostCpuLatency.DEVICE.toString();
         switch (device) {
             case READ_WRITE:
-                return config.withDevices(new Device("rwm", HostCpuLatency.DEVICE.toString(),
-                        HostCpuLatency.DEVICE.toString()));
+                return config.withDevices(new Device("rwm", path, path));
             case READ_ONLY:
-                return config.withDevices(new Device("r", HostCpuLatency.DEVICE.toString(),
-                        HostCpuLatency.DEVICE.toString()));
+                return config.withDevices(new Device("r", path, path));
             default:
                 return config;
         }
@@ -93,11 +114,16 @@ record ContainerSpec(int targetMicros, DeviceAccess device, Optional<String> use
 
     /** For failure messages: roughly the {@code docker run} options. */
     String describe() {
-        String access = device == DeviceAccess.READ_WRITE && Boolean.getBoolean(PRIVILEGED_PROPERTY) ? "--privileged"
-                : device == DeviceAccess.READ_WRITE ? "--device /dev/cpu_dma_latency --cap-add SYS_NICE"
-                : device == DeviceAccess.READ_ONLY ? "--device /dev/cpu_dma_latency:/dev/cpu_dma_latency:r --cap-add SYS_NICE"
-                : "--cap-add SYS_NICE (no device)";
-        StringBuilder options = new StringBuilder(access);
+        StringBuilder options = new StringBuilder();
+        if (privileged()) {
+            options.append("--privileged");
+        } else {
+            options.append(device == DeviceAccess.READ_WRITE ? "--device /dev/cpu_dma_latency"
+                    : device == DeviceAccess.READ_ONLY ? "--device /dev/cpu_dma_latency:/dev/cpu_dma_latency:r"
+                    : "(no device)");
+            options.append(sysNice ? " --cap-add SYS_NICE" : "");
+        }
+        cpuRtRuntimeMicros.ifPresent(micros -> options.append(" --cpu-rt-runtime ").append(micros));
         user.ifPresent(u -> options.append(" --user ").append(u));
         env.forEach(variable -> options.append(" --env ").append(variable));
         return options.append(' ').append(String.join(" ", command())).toString();

@@ -118,6 +118,16 @@ final class Containers implements AfterEachCallback, TestExecutionExceptionHandl
 
     @Override
     public void afterEach(ExtensionContext context) {
+        removeAll();
+    }
+
+    /**
+     * Removes every container of this test now, for a test that must clean up before it restores something the
+     * containers depend on; the extension does the same after each test.
+     *
+     * @throws AssertionError if a container could not be removed
+     */
+    void removeAll() {
         List<RuntimeException> failures = new ArrayList<>();
         for (LeaseContainer container : started) {
             try {

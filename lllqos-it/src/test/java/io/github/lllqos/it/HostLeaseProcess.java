@@ -72,7 +72,7 @@ final class HostLeaseProcess {
      * @throws AssertionError with the program's output if none comes in time
      */
     StateLine awaitState(String event, Duration timeout) throws InterruptedException {
-        String line = output.awaitNext(l -> StateLine.isState(l) && StateLine.parse(l).event().equals(event),
+        String line = output.awaitNext(l -> ReportFields.reports(l, event),
                 "with event=" + event + " from process " + pid(), timeout, this::logs);
         return StateLine.parse(line);
     }

@@ -75,9 +75,21 @@ final class LeaseContainer {
      * @throws AssertionError with the container's logs if none comes in time
      */
     StateLine awaitState(String event, Duration timeout) throws InterruptedException {
-        String line = output.awaitNext(l -> StateLine.isState(l) && StateLine.parse(l).event().equals(event),
-                "with event=" + event + " from container " + name, timeout, this::logs);
-        return StateLine.parse(line);
+        return StateLine.parse(awaitEvent(event, timeout));
+    }
+
+    /**
+     * Waits for the program's answer to {@code realtime POLICY PRIORITY}.
+     *
+     * @throws AssertionError with the container's logs if none comes in time
+     */
+    RealtimeLine awaitRealtime(Duration timeout) throws InterruptedException {
+        return RealtimeLine.parse(awaitEvent("realtime", timeout));
+    }
+
+    private String awaitEvent(String event, Duration timeout) throws InterruptedException {
+        return output.awaitNext(line -> ReportFields.reports(line, event), "with event=" + event
+                + " from container " + name, timeout, this::logs);
     }
 
     /** The host's process id of the program (PID 1 inside). */

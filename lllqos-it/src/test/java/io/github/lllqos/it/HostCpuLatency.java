@@ -103,7 +103,8 @@ final class HostCpuLatency {
         }
     }
 
-    private static String holderDescriptions() {
+    /** The processes holding the device, each with its command line, for failure messages. */
+    static String holderDescriptions() {
         List<String> described = new ArrayList<>();
         for (long pid : holders()) {
             described.add(pid + " " + ProcessHandle.of(pid).flatMap(p -> p.info().commandLine()).orElse("?"));

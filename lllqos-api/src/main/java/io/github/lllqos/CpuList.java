@@ -1,12 +1,38 @@
 package io.github.lllqos;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.TreeSet;
 
-/** CPU sets in the kernel's list format, such as {@code 0-3,8}, for messages. */
+/**
+ * CPU sets in the kernel's list format, such as {@code 0-3,8}: read from {@code present} or {@code isolated},
+ * written for messages.
+ */
 final class CpuList {
 
     private CpuList() {
+    }
+
+    static List<Integer> parse(String text) {
+        List<Integer> cpus = new ArrayList<>();
+        String trimmed = text.strip();
+        if (trimmed.isEmpty()) {
+            return cpus;
+        }
+        for (String range : trimmed.split(",")) {
+            int dash = range.indexOf('-');
+            try {
+                int first = Integer.parseInt(dash < 0 ? range : range.substring(0, dash));
+                int last = dash < 0 ? first : Integer.parseInt(range.substring(dash + 1));
+                for (int cpu = first; cpu <= last; cpu++) {
+                    cpus.add(cpu);
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + text + "' is not a CPU list such as 0-3,6", e);
+            }
+        }
+        return cpus;
     }
 
     static String format(Collection<Integer> cpus) {

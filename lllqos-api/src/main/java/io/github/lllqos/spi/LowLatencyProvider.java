@@ -51,6 +51,16 @@ public interface LowLatencyProvider {
     CpuLatencyQos cpuLatencyQos();
 
     /**
+     * The kernel's CPU attribute files (per-CPU resume latency, cpuidle states) of this provider.
+     *
+     * @return the attributes, or empty when this provider offers none (the default, so older providers keep
+     *     compiling); the API then reports that this provider lacks them
+     */
+    default Optional<CpuSysfs> cpuSysfs() {
+        return Optional.empty();
+    }
+
+    /**
      * The real-time scheduling primitives of this provider, behind {@link io.github.lllqos.Realtime} and
      * {@link io.github.lllqos.Periodic}. Providers without them keep this default, which says so.
      *

@@ -6,7 +6,11 @@ import picocli.CommandLine.Command;
 /** The {@code lllqos} command: low wake-up latency tools for Linux. */
 @Command(name = "lllqos", mixinStandardHelpOptions = true, version = "lllqos 0.1.0",
         description = "Low wake-up latency on Linux: PM QoS CPU latency requests and what affects them.",
-        subcommands = {DemoCommand.class, ProvidersCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ProvidersCommand.class, CommandLine.HelpCommand.class,
+            StatusCommand.class,
+            HoldCommand.class,
+            ResumeLatencyCommand.class,
+            IdleStatesCommand.class})
 public final class LllqosCommand {
 
     /**

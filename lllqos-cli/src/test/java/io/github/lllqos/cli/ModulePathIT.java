@@ -36,7 +36,7 @@ class ModulePathIT {
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(child.exitValue()).as(output).isZero();
-        assertThat(output).contains("provider: linux", "effective CPU latency during: 9 µs");
+        assertThat(output).contains("provider: linux", "holding a request for 9 µs");
     }
 
     private static String commandJar() throws Exception {

@@ -1,6 +1,7 @@
 package io.github.lllqos.fake;
 
 import io.github.lllqos.spi.CpuLatencyQos;
+import io.github.lllqos.spi.CpuSysfs;
 import io.github.lllqos.spi.LowLatencyProvider;
 import io.github.lllqos.spi.RealtimeBackend;
 import java.util.Optional;
@@ -50,6 +51,12 @@ public final class FakeProvider implements LowLatencyProvider {
             qos = current;
         }
         return current;
+    }
+
+    /** The CPU attribute files (resume latency, idle states) of the kernel installed now. */
+    @Override
+    public Optional<CpuSysfs> cpuSysfs() {
+        return Optional.of(InstalledKernel.get().cpuSysfs());
     }
 
     /** Real-time calls recorded by the scheduler of the kernel installed at the time of each call. */

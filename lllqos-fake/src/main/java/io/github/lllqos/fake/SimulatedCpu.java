@@ -1,18 +1,29 @@
 package io.github.lllqos.fake;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 /**
  * One CPU of the simulated kernel: its device, whose {@code power/pm_qos_resume_latency_us} the kernel exposes for
- * every CPU, and the per-CPU resume latency limit that the idle governor combines with the CPU latency limit.
+ * every CPU, the per-CPU resume latency limit that the idle governor combines with the CPU latency limit, and the
+ * idle states its cpuidle driver gives it.
  */
 public final class SimulatedCpu {
 
     private final int number;
     private final SimulatedDevice device;
     private final DevPmQos devPmQos;
+    private final List<SimulatedIdleState> idleStates;
 
-    SimulatedCpu(int number, DevPmQos devPmQos) {
+    SimulatedCpu(int number, DevPmQos devPmQos, CpuidleDriver driver) {
         this.number = number;
         this.devPmQos = devPmQos;
+        List<SimulatedIdleState> states = new ArrayList<>();
+        for (CpuidleDriver.State state : driver.states()) {
+            states.add(new SimulatedIdleState("cpu" + number, states.size(), state));
+        }
+        this.idleStates = List.copyOf(states);
         this.device = new SimulatedDevice("cpu" + number, null, devPmQos);
         // register_cpu() exposes the per-CPU resume latency limit with no constraint.
         devPmQos.exposeLatencyLimit(device, PmQos.PM_QOS_RESUME_LATENCY_NO_CONSTRAINT);
@@ -44,6 +55,36 @@ public final class SimulatedCpu {
      */
     public int resumeLatency() {
         return devPmQos.readValue(device, DevPmQosReqType.RESUME_LATENCY);
+    }
+
+    /**
+     * The CPU's idle states, shallowest first, as its {@code cpuidle/stateK} directories show them.
+     *
+     * @return the states; empty without a cpuidle driver
+     */
+    public List<SimulatedIdleState> idleStates() {
+        return idleStates;
+    }
+
+    /**
+     * The menu governor's choice when this CPU goes idle under a limit: the deepest enabled state whose exit
+     * latency does not exceed the limit, else state 0; the chosen state's usage grows by one.
+     *
+     * @param limitMicros the lower of the CPU latency limit and this CPU's resume latency
+     * @return the state entered, or empty without idle states
+     */
+    Optional<SimulatedIdleState> enterIdle(int limitMicros) {
+        if (idleStates.isEmpty()) {
+            return Optional.empty();
+        }
+        SimulatedIdleState chosen = idleStates.get(0);
+        for (SimulatedIdleState state : idleStates) {
+            if (!state.disabled() && state.exitLatencyMicros() <= limitMicros) {
+                chosen = state;
+            }
+        }
+        chosen.entered();
+        return Optional.of(chosen);
     }
 
     @Override

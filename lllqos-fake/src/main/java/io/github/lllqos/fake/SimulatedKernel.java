@@ -1,5 +1,6 @@
 package io.github.lllqos.fake;
 
+import io.github.lllqos.spi.CpuSysfs;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -7,13 +8,15 @@ import java.nio.file.OpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
  * A model of the Linux PM QoS kernel: the CPU latency QoS list with its device node
- * {@code /dev/cpu_dma_latency}, and the per-device framework ({@link #devPmQos()}) with a device per CPU
- * ({@link #cpu(int)}).
+ * {@code /dev/cpu_dma_latency}, the per-device framework ({@link #devPmQos()}) with a device per CPU
+ * ({@link #cpu(int)}), and each CPU's cpuidle states ({@link #cpuidleDriver()}, {@link #enterIdle(int)}), all shown
+ * to the API as {@code /sys/devices/system/cpu} ({@link #cpuSysfs()}).
  *
  * <pre>{@code
  * SimulatedKernel kernel = new SimulatedKernel();
@@ -38,17 +41,19 @@ public final class SimulatedKernel {
             PmQos.PM_QOS_CPU_LATENCY_DEFAULT_VALUE);
     private final DevPmQos devPmQos = new DevPmQos();
     private final List<SimulatedCpu> cpus;
+    private final CpuidleDriver cpuidleDriver;
+    private final CpuSysfs cpuSysfs = new SimulatedCpuSysfs(this);
     private final AtomicInteger openFiles = new AtomicInteger();
     private volatile DeviceAccess cpuDmaLatencyAccess = DeviceAccess.ALLOWED;
     private final SimulatedScheduler scheduler;
 
-    /** A current kernel with 4 CPUs. */
+    /** A current kernel with 4 CPUs and {@link CpuidleDriver#INTEL_IDLE}'s idle states. */
     public SimulatedKernel() {
         this(KernelProfile.CURRENT);
     }
 
     /**
-     * A kernel of the given generation with 4 CPUs.
+     * A kernel of the given generation with 4 CPUs and {@link CpuidleDriver#INTEL_IDLE}'s idle states.
      *
      * @param profile how the kernel treats invalid values and writes
      */
@@ -57,20 +62,34 @@ public final class SimulatedKernel {
     }
 
     /**
-     * A kernel of the given generation and CPU count.
+     * A kernel of the given generation and CPU count, with {@link CpuidleDriver#INTEL_IDLE}'s idle states.
      *
      * @param profile how the kernel treats invalid values and writes
      * @param cpuCount the number of CPU devices, at least 1
      * @throws IllegalArgumentException if {@code cpuCount} is below 1
      */
     public SimulatedKernel(KernelProfile profile, int cpuCount) {
+        this(profile, cpuCount, CpuidleDriver.INTEL_IDLE);
+    }
+
+    /**
+     * A kernel of the given generation, CPU count and cpuidle driver.
+     *
+     * @param profile how the kernel treats invalid values and writes
+     * @param cpuCount the number of CPU devices, at least 1
+     * @param cpuidleDriver the driver and the idle states it gives every CPU; {@link CpuidleDriver#NONE} for none,
+     *     as in most virtual machines
+     * @throws IllegalArgumentException if {@code cpuCount} is below 1
+     */
+    public SimulatedKernel(KernelProfile profile, int cpuCount, CpuidleDriver cpuidleDriver) {
         this.profile = Objects.requireNonNull(profile, "profile");
+        this.cpuidleDriver = Objects.requireNonNull(cpuidleDriver, "cpuidleDriver");
         if (cpuCount < 1) {
             throw new IllegalArgumentException("cpuCount must be at least 1, was " + cpuCount);
         }
         List<SimulatedCpu> created = new ArrayList<>(cpuCount);
         for (int cpu = 0; cpu < cpuCount; cpu++) {
-            created.add(new SimulatedCpu(cpu, devPmQos));
+            created.add(new SimulatedCpu(cpu, devPmQos, cpuidleDriver));
         }
         this.cpus = List.copyOf(created);
         this.scheduler = new SimulatedScheduler(cpuCount);
@@ -319,6 +338,41 @@ public final class SimulatedKernel {
      */
     public int cpuCount() {
         return cpus.size();
+    }
+
+    // ---- CPU idle ----
+
+    /**
+     * The cpuidle driver, which gives every CPU its idle states.
+     *
+     * @return as given at creation, {@link CpuidleDriver#INTEL_IDLE} by default
+     */
+    public CpuidleDriver cpuidleDriver() {
+        return cpuidleDriver;
+    }
+
+    /**
+     * Lets a CPU go idle once: the governor enters the deepest enabled idle state whose exit latency does not
+     * exceed the lower of the CPU latency limit and the CPU's resume latency ({@code cpuidle_governor_latency_req()}),
+     * else state 0, and counts it in the state's usage.
+     *
+     * @param cpu the CPU number
+     * @return the state entered, or empty without a cpuidle driver
+     * @throws IllegalArgumentException if there is no such CPU
+     */
+    public Optional<SimulatedIdleState> enterIdle(int cpu) {
+        SimulatedCpu simulated = cpu(cpu);
+        return simulated.enterIdle(Math.min(cpuLatencyQosLimit(), simulated.resumeLatency()));
+    }
+
+    /**
+     * This kernel's {@code /sys/devices/system/cpu}: CPU lists, cpuidle driver and governor, each CPU's resume
+     * latency and idle states, as the {@code fake} provider offers them to the API.
+     *
+     * @return the attribute files
+     */
+    public CpuSysfs cpuSysfs() {
+        return cpuSysfs;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.lllqos.linux;
 
 import io.github.lllqos.linux.internal.LibC;
 import io.github.lllqos.spi.CpuLatencyQos;
+import io.github.lllqos.spi.CpuSysfs;
 import io.github.lllqos.spi.LowLatencyProvider;
 import io.github.lllqos.spi.RealtimeBackend;
 import java.nio.file.Path;
@@ -12,12 +13,16 @@ import java.util.Optional;
  * The real provider: requests go to the kernel through {@code /dev/cpu_dma_latency}, and real-time scheduling
  * through libc.
  *
- * <p>The device path can be changed with {@code -D}{@value #DEVICE_PROPERTY} for a {@code /dev} mounted elsewhere.
+ * <p>The device path can be changed with {@code -D}{@value #DEVICE_PROPERTY} for a {@code /dev} mounted elsewhere,
+ * and the CPU attribute directory with {@code -D}{@value #CPU_SYSFS_PROPERTY} for a {@code /sys} mounted elsewhere.
  */
 public final class LinuxProvider implements LowLatencyProvider {
 
     /** The system property naming the device node, {@code /dev/cpu_dma_latency} by default. */
     public static final String DEVICE_PROPERTY = "lllqos.device";
+
+    /** The system property naming the CPU attribute directory, {@code /sys/devices/system/cpu} by default. */
+    public static final String CPU_SYSFS_PROPERTY = "lllqos.cpu-sysfs";
 
     private final String osName;
     private volatile DeviceCpuLatencyQos cpuLatencyQos;
@@ -59,6 +64,13 @@ public final class LinuxProvider implements LowLatencyProvider {
             cpuLatencyQos = qos;
         }
         return qos;
+    }
+
+    /** The kernel's CPU attribute files, under {@code -D}{@value #CPU_SYSFS_PROPERTY} when set. */
+    @Override
+    public Optional<CpuSysfs> cpuSysfs() {
+        String directory = System.getProperty(CPU_SYSFS_PROPERTY);
+        return Optional.of(new CpuSysfsFiles(directory == null ? CpuSysfsFiles.KERNEL_DIRECTORY : Path.of(directory)));
     }
 
     @Override

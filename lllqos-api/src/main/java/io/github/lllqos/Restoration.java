@@ -1,0 +1,75 @@
+package io.github.lllqos;
+
+import java.lang.ref.Cleaner;
+
+/**
+ * Puts changed sysfs values back, once: when the owning lease is closed, or by a {@link Cleaner} (with a warning)
+ * when it becomes unreachable unclosed. It must not reference the lease, or the lease would never become
+ * unreachable.
+ */
+final class Restoration implements Runnable {
+
+    private static final System.Logger LOG = System.getLogger(Restoration.class.getName());
+
+    private static final Cleaner CLEANER = Cleaner.create(runnable -> {
+        Thread thread = new Thread(runnable, "lllqos-sysfs-restorer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final String what;
+    private final Runnable undo;
+    private volatile boolean closedByOwner;
+    private volatile boolean done;
+
+    private Restoration(String what, Runnable undo) {
+        this.what = what;
+        this.undo = undo;
+    }
+
+    /**
+     * Registers the undo action of a lease.
+     *
+     * @param lease the lease whose unreachability triggers the undo
+     * @param what the change, for the leak warning
+     * @param undo restores the previous values; throws {@link LowLatencyException} naming what it could not restore
+     */
+    static Handle register(Object lease, String what, Runnable undo) {
+        Restoration restoration = new Restoration(what, undo);
+        return new Handle(restoration, CLEANER.register(lease, restoration));
+    }
+
+    @Override
+    public synchronized void run() {
+        if (done) {
+            return;
+        }
+        done = true;
+        if (!closedByOwner) {
+            LOG.log(System.Logger.Level.WARNING, "A lease (" + what + ") was never closed; the Cleaner restores the"
+                    + " previous values. Open leases in try-with-resources.");
+        }
+        undo.run();
+    }
+
+    /** The lease's side: close it, ask whether it is closed. */
+    static final class Handle {
+
+        private final Restoration restoration;
+        private final Cleaner.Cleanable cleanable;
+
+        private Handle(Restoration restoration, Cleaner.Cleanable cleanable) {
+            this.restoration = restoration;
+            this.cleanable = cleanable;
+        }
+
+        void close() {
+            restoration.closedByOwner = true;
+            cleanable.clean();
+        }
+
+        boolean closed() {
+            return restoration.done;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.github.lllqos.spi;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The kernel's CPU attribute files under {@code /sys/devices/system/cpu}, or a model of them: per-CPU resume
+ * latency ({@code cpuN/power/pm_qos_resume_latency_us}), cpuidle driver, governor and idle states
+ * ({@code cpuidle/current_driver}, {@code cpuN/cpuidle/stateK/{name,latency,disable,usage}}) and the CPU lists
+ * ({@code present}, {@code online}).
+ *
+ * <p>Attributes are named by their path relative to that directory, with {@code /} separators, such as
+ * {@code "cpu0/power/pm_qos_resume_latency_us"}. Values are passed as the kernel prints and parses them; the API
+ * does all parsing and validation, so a provider only moves strings, and a simulated kernel accepts and rejects
+ * exactly what the real one does.
+ *
+ * <p>Failures are reported as the file system reports them: {@link java.nio.file.NoSuchFileException} for a
+ * missing attribute, {@link java.nio.file.AccessDeniedException} for a missing permission (its reason names the
+ * owner and mode where known), and an {@link IOException} whose message carries the kernel's error (such as
+ * {@code "Invalid argument"}) for a value the kernel rejects.
+ */
+public interface CpuSysfs {
+
+    /**
+     * The full name of an attribute, for messages.
+     *
+     * @param attribute the relative path, such as {@code "cpu0/power/pm_qos_resume_latency_us"}
+     * @return such as {@code "/sys/devices/system/cpu/cpu0/power/pm_qos_resume_latency_us"}
+     */
+    String pathOf(String attribute);
+
+    /**
+     * Reads an attribute.
+     *
+     * @param attribute the relative path
+     * @return the content without its trailing newline
+     * @throws IOException when the attribute is missing, not readable, or the read fails
+     */
+    String read(String attribute) throws IOException;
+
+    /**
+     * Writes an attribute, as {@code echo -n VALUE > FILE} would.
+     *
+     * @param attribute the relative path
+     * @param value the text to write, without a newline
+     * @throws IOException when the attribute is missing, not writable, or the kernel rejects the value
+     */
+    void write(String attribute, String value) throws IOException;
+
+    /**
+     * Lists a directory.
+     *
+     * @param directory the relative path of a directory, {@code ""} for the top
+     * @return the names of its entries, sorted
+     * @throws IOException when the directory is missing or not readable
+     */
+    List<String> list(String directory) throws IOException;
+}

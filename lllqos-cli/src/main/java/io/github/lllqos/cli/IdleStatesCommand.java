@@ -1,0 +1,133 @@
+package io.github.lllqos.cli;
+
+import io.github.lllqos.CpuIdle;
+import io.github.lllqos.IdleState;
+import io.github.lllqos.IdleStateLease;
+import io.github.lllqos.LowLatencyException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Shows idle states, or disables those deeper than a bound (as rtla's {@code --deepest-idle-state}). */
+@Command(name = "idle-states", mixinStandardHelpOptions = true,
+        description = {"Show each CPU's idle states (no options), or disable the idle states whose exit latency"
+                + " exceeds a bound (/sys/devices/system/cpu/cpuN/cpuidle/stateK/disable), as rtla's"
+                + " --deepest-idle-state does.",
+            "The disable flags are sysfs settings: they stay after this command exits, and after a crash. With"
+                + " --hold the states are enabled again on SIGINT or SIGTERM (not after kill -9). Changing them"
+                + " needs root. Without a cpuidle driver (most virtual machines) there are no idle states."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done (also when no state was deep enough to disable)",
+            "130:enabled again after SIGINT (with --hold)", "143:enabled again after SIGTERM (with --hold)",
+            "1:a state could not be read or written (the file and the missing permission are printed);"
+                + " nothing is left changed",
+            "2:invalid arguments; nothing changed"})
+final class IdleStatesCommand implements Callable<Integer> {
+
+    @Option(names = "--disable-deeper-than", paramLabel = "MICROS",
+            description = "Disable the idle states whose exit latency exceeds MICROS µs (0 or more).")
+    Integer maxExitLatencyMicros;
+
+    @Option(names = "--cpus", paramLabel = "CPUS", defaultValue = "all",
+            description = "The CPUs: 2, 0-3, 1,3 or all (default: ${DEFAULT-VALUE}).")
+    List<String> cpuArguments;
+
+    @Option(names = "--hold", description = "Keep the states disabled until SIGINT (Ctrl-C) or SIGTERM, then enable"
+            + " them again.")
+    boolean hold;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Supplier<CpuIdle> cpuIdle;
+
+    /** On the provider in use. */
+    IdleStatesCommand() {
+        this(CpuIdle::current);
+    }
+
+    /** On the given CPU idle management, such as a simulated kernel's. */
+    IdleStatesCommand(Supplier<CpuIdle> cpuIdle) {
+        this.cpuIdle = cpuIdle;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (hold && maxExitLatencyMicros == null) {
+            throw new ParameterException(spec.commandLine(), "--hold needs --disable-deeper-than MICROS");
+        }
+        if (maxExitLatencyMicros != null && maxExitLatencyMicros < 0) {
+            throw new ParameterException(spec.commandLine(), "--disable-deeper-than must be 0 µs or more, was "
+                    + maxExitLatencyMicros);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            CpuIdle idle = cpuIdle.get();
+            List<Integer> cpus = CpuArguments.parse(spec.commandLine(), cpuArguments, idle);
+            if (maxExitLatencyMicros == null) {
+                show(idle, cpus, out);
+                return 0;
+            }
+            return disable(idle, cpus, out);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        } catch (LowLatencyException e) {
+            spec.commandLine().getErr().println("lllqos idle-states: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static void show(CpuIdle idle, List<Integer> cpus, PrintWriter out) {
+        for (int cpu : cpus) {
+            List<IdleState> states = idle.idleStates(cpu);
+            out.println("cpu" + cpu + " (cpuidle driver " + idle.driver(cpu) + "): "
+                    + (states.isEmpty() ? "no idle states" : ""));
+            for (IdleState state : states) {
+                out.println("  " + describe(state) + (state.disabled() ? ", disabled" : "") + ", usage "
+                        + state.usage());
+            }
+        }
+        out.flush();
+    }
+
+    private int disable(CpuIdle idle, List<Integer> cpus, PrintWriter out) throws InterruptedException {
+        IdleStateLease lease = idle.disableIdleStatesDeeperThan(cpus, maxExitLatencyMicros);
+        if (lease.disabledStates().isEmpty()) {
+            boolean noStates = cpus.stream().allMatch(cpu -> idle.idleStates(cpu).isEmpty());
+            out.println(noStates ? "nothing to disable: the CPUs have no idle states (cpuidle driver "
+                    + idle.driver(cpus.get(0)) + "), so no idle state can delay a wake-up here"
+                    : "nothing to disable: no enabled idle state exits in more than " + maxExitLatencyMicros + " µs");
+            out.flush();
+            lease.close();
+            return 0;
+        }
+        StringBuilder restore = new StringBuilder();
+        for (IdleState state : lease.disabledStates()) {
+            out.println("disabled " + describe(state));
+            restore.append(restore.length() == 0 ? "" : "; ").append("echo 0 > ").append(idle.disablePath(state));
+        }
+        if (!hold) {
+            out.println("these states stay disabled after lllqos exits; enable them again with: " + restore);
+            out.flush();
+            return 0;
+        }
+        out.println("they are enabled again on SIGINT or SIGTERM; unlike a CPU latency request, these sysfs flags"
+                + " survive a crash (kill -9): then enable them with: " + restore);
+        UntilSignalled.hold(out, () -> {
+            lease.close();
+            return "enabled " + lease.disabledStates().size() + " idle states again";
+        });
+        return 0;
+    }
+
+    private static String describe(IdleState state) {
+        return "cpu" + state.cpu() + " state" + state.index() + " " + state.name() + " (exit latency "
+                + state.exitLatencyMicros() + " µs)";
+    }
+}

@@ -1,0 +1,118 @@
+package io.github.lllqos.cli;
+
+import io.github.lllqos.CpuIdle;
+import io.github.lllqos.LowLatencyException;
+import io.github.lllqos.ResumeLatency;
+import io.github.lllqos.ResumeLatencyLease;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Shows or sets the per-CPU resume latency limit, {@code cpuN/power/pm_qos_resume_latency_us}. */
+@Command(name = "resume-latency", mixinStandardHelpOptions = true,
+        description = {"Show the per-CPU resume latency limits (no arguments), or set some CPUs' limit"
+                + " (/sys/devices/system/cpu/cpuN/power/pm_qos_resume_latency_us). The cpuidle governor keeps a"
+                + " CPU out of idle states whose exit latency exceeds the lower of this and the CPU latency limit.",
+            "VALUE is in the kernel's form: a number of µs (1..2147483646), n/a for the strictest limit (0 µs: only"
+                + " polling), or 0 for NO constraint (the kernel's inverted meaning).",
+            "The value is a sysfs setting: unlike a request on /dev/cpu_dma_latency it stays after this command"
+                + " exits, and after a crash. With --hold the previous values are restored on SIGINT or SIGTERM"
+                + " (not after kill -9). Changing it needs root."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done (without --hold)", "130:restored after SIGINT (with --hold)",
+            "143:restored after SIGTERM (with --hold)",
+            "1:a value could not be read or written (the file and the missing permission are printed);"
+                + " nothing is left changed",
+            "2:invalid arguments; nothing changed"})
+final class ResumeLatencyCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "CPU... VALUE", arity = "0..*",
+            description = "CPUs (2, 0-3, 1,3 or all), then the value: µs, n/a or 0.")
+    List<String> arguments = List.of();
+
+    @Option(names = "--hold", description = "Keep the value until SIGINT (Ctrl-C) or SIGTERM, then restore each"
+            + " CPU's previous value.")
+    boolean hold;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Supplier<CpuIdle> cpuIdle;
+
+    /** On the provider in use. */
+    ResumeLatencyCommand() {
+        this(CpuIdle::current);
+    }
+
+    /** On the given CPU idle management, such as a simulated kernel's. */
+    ResumeLatencyCommand(Supplier<CpuIdle> cpuIdle) {
+        this.cpuIdle = cpuIdle;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (arguments.size() == 1) {
+            throw new ParameterException(spec.commandLine(), "give the CPUs, then the value (such as: 0 1 20),"
+                    + " or nothing to show the current values; got only '" + arguments.get(0) + "'");
+        }
+        ResumeLatency value = null;
+        if (!arguments.isEmpty()) {
+            try {
+                value = ResumeLatency.parse(arguments.get(arguments.size() - 1));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "VALUE: " + e.getMessage());
+            }
+        } else if (hold) {
+            throw new ParameterException(spec.commandLine(), "--hold needs CPUs and a value to hold");
+        }
+        try {
+            CpuIdle idle = cpuIdle.get();
+            if (value == null) {
+                for (int cpu : idle.cpus()) {
+                    out.println("cpu" + cpu + ": " + idle.resumeLatency(cpu));
+                }
+                out.flush();
+                return 0;
+            }
+            List<Integer> cpus = CpuArguments.parse(spec.commandLine(),
+                    arguments.subList(0, arguments.size() - 1), idle);
+            return set(idle, cpus, value, out);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        } catch (LowLatencyException e) {
+            spec.commandLine().getErr().println("lllqos resume-latency: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int set(CpuIdle idle, List<Integer> cpus, ResumeLatency value, PrintWriter out)
+            throws InterruptedException {
+        ResumeLatencyLease lease = idle.setResumeLatency(cpus, value);
+        lease.previousValues().forEach((cpu, previous) ->
+                out.println("cpu" + cpu + ": " + previous + " -> " + value));
+        StringBuilder restore = new StringBuilder();
+        CpuArguments.byValue(lease.previousValues()).forEach((previous, group) -> restore
+                .append(restore.length() == 0 ? "" : " && ").append("lllqos resume-latency ").append(group)
+                .append(' ').append(previous.kernelForm()));
+        if (!hold) {
+            out.println("this sysfs value stays after lllqos exits; restore the previous values with: " + restore);
+            out.flush();
+            return 0;
+        }
+        out.println("the previous values are restored on SIGINT or SIGTERM; unlike a CPU latency request, this"
+                + " sysfs value survives a crash (kill -9): then restore it with: " + restore);
+        UntilSignalled.hold(out, () -> {
+            lease.close();
+            return "restored the previous resume latency of CPUs " + lease.previousValues().keySet();
+        });
+        return 0;
+    }
+}

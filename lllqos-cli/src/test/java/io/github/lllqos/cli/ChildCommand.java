@@ -1,0 +1,79 @@
+package io.github.lllqos.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The {@code lllqos} command run in a child JVM, for commands that hold until a signal. */
+final class ChildCommand implements AutoCloseable {
+
+    private final Process process;
+    private final BufferedReader output;
+    private final StringBuilder seen = new StringBuilder();
+
+    private ChildCommand(Process process) {
+        this.process = process;
+        this.output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    /** Starts {@code lllqos ARGS} on the Linux provider with this JVM's class path. */
+    static ChildCommand start(String... args) throws IOException {
+        return startWith(List.of(), args);
+    }
+
+    /** Starts {@code java OPTIONS ... lllqos ARGS} on the Linux provider with this JVM's class path. */
+    static ChildCommand startWith(List<String> jvmOptions, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Dlllqos.provider=linux");
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), LllqosCommand.class.getName()));
+        command.addAll(List.of(args));
+        return new ChildCommand(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /** Reads output up to and including the first line containing {@code text}; fails at end of output. */
+    String readUntil(String text) throws IOException {
+        String line;
+        while ((line = output.readLine()) != null) {
+            seen.append(line).append('\n');
+            if (line.contains(text)) {
+                return seen.toString();
+            }
+        }
+        throw new AssertionError("the command ended without printing '" + text + "':\n" + seen);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Sends SIGTERM and waits for the exit; the output stays readable (Process.destroy() would close it). */
+    int terminate() throws InterruptedException {
+        process.toHandle().destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the command did not end within 30 s of SIGTERM");
+        }
+        return process.exitValue();
+    }
+
+    /** All output so far and to the end. */
+    String rest() throws IOException {
+        String line;
+        while ((line = output.readLine()) != null) {
+            seen.append(line).append('\n');
+        }
+        return seen.toString();
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}

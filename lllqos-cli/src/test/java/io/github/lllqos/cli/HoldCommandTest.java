@@ -1,0 +1,63 @@
+package io.github.lllqos.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.lllqos.contract.RealEnvironment;
+import io.github.lllqos.linux.LinuxProvider;
+import io.github.lllqos.spi.CpuLatencyQos;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class HoldCommandTest {
+
+    private final CpuLatencyQos device = new LinuxProvider().cpuLatencyQos();
+
+    @Test
+    void hold_keeps_the_request_until_sigterm_and_then_releases_it() throws Exception {
+        RealEnvironment.requireCpuDmaLatency();
+        try (ChildCommand hold = ChildCommand.start("hold", "13")) {
+            String started = hold.readUntil("holding until SIGINT");
+
+            assertThat(started).contains("holding a CPU latency request for 13 µs (provider linux)")
+                    .containsPattern("effective CPU latency limit: (1[0-3]|[0-9]) µs");
+            assertThat(device.effectiveLimit().getAsInt()).isLessThanOrEqualTo(13);
+            assertThat(holdsDevice(hold.pid())).as("the child holds the device open").isTrue();
+
+            assertThat(hold.terminate()).isEqualTo(143);
+            assertThat(hold.rest()).contains("released the request for 13 µs; effective CPU latency limit now: ");
+            assertThat(holdsDevice(hold.pid())).isFalse();
+        }
+    }
+
+    @Test
+    void a_negative_target_is_a_usage_error_naming_the_value() {
+        StringWriter err = new StringWriter();
+
+        int exit = new CommandLine(new LllqosCommand()).setErr(new PrintWriter(err)).execute("hold", "--", "-1");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("was -1", "0.." + Integer.MAX_VALUE);
+    }
+
+    private static boolean holdsDevice(long pid) throws IOException {
+        Path fds = Path.of("/proc/" + pid + "/fd");
+        if (!Files.isDirectory(fds)) {
+            return false;
+        }
+        try (Stream<Path> descriptors = Files.list(fds)) {
+            return descriptors.anyMatch(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString().equals("/dev/cpu_dma_latency");
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.github.lllqos.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.lllqos.CpuIdle;
+import io.github.lllqos.LowLatency;
+import io.github.lllqos.LowLatencyException;
+import io.github.lllqos.linux.CpuSysfsFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class StatusCommandTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void a_machine_lacking_every_file_gets_unknowns_with_reasons_and_exit_0() {
+        String text = run(new StatusCommand(new KernelFiles(root), () -> CpuIdle.of(new CpuSysfsFiles(
+                root.resolve("sys/devices/system/cpu")))));
+
+        assertThat(text).contains(
+                "model: unknown (/proc/sys/kernel/version does not exist)",
+                "throttling: unknown (/proc/sys/kernel/sched_rt_runtime_us does not exist)",
+                "isolated CPUs (isolcpus=): unknown (/sys/devices/system/cpu/isolated does not exist)",
+                "RLIMIT_RTPRIO (soft): unknown (/proc/self/limits does not exist)",
+                "timer slack: unknown (/proc/self/timerslack_ns does not exist)",
+                "per-CPU idle states and resume latency: unknown (read(" + root
+                        + "/sys/devices/system/cpu/present) failed: ENOENT");
+    }
+
+    @Test
+    void a_provider_without_cpu_attributes_leaves_the_rest_of_the_status_intact() {
+        String json = run(new StatusCommand(new KernelFiles(root), () -> {
+            throw new LowLatencyException("the provider 'none' has no CPU attribute files");
+        }), "--json");
+
+        assertThat(json).startsWith("{\n  \"provider\": ")
+                .contains("\"unavailable\": {\"unknown\": \"the provider 'none' has no CPU attribute files\"}")
+                .contains("\"timer_slack_ns\": {\"unknown\": \"/proc/self/timerslack_ns does not exist\"}")
+                .endsWith("}\n");
+    }
+
+    @Test
+    void a_real_time_kernel_with_isolated_cpus_and_idle_states_is_described_in_full() throws IOException {
+        write("proc/sys/kernel/version", "#1 SMP PREEMPT_RT Thu Jan 1 00:00:00 UTC 2026\n");
+        write("sys/kernel/realtime", "1\n");
+        write("proc/sys/kernel/sched_rt_runtime_us", "-1\n");
+        write("proc/sys/kernel/sched_rt_period_us", "1000000\n");
+        write("sys/devices/system/cpu/isolated", "1\n");
+        write("sys/devices/system/cpu/nohz_full", "1\n");
+        write("proc/self/limits", "Limit                     Soft Limit           Hard Limit           Units\n"
+                + "Max realtime priority     95                   99\n"
+                + "Max realtime timeout      unlimited            unlimited            us\n");
+        write("proc/self/timerslack_ns", "1\n");
+        write("sys/devices/system/cpu/present", "0-1\n");
+        write("sys/devices/system/cpu/cpuidle/current_driver", "intel_idle\n");
+        write("sys/devices/system/cpu/cpuidle/current_governor_ro", "menu\n");
+        for (int cpu = 0; cpu < 2; cpu++) {
+            write("sys/devices/system/cpu/cpu" + cpu + "/power/pm_qos_resume_latency_us", cpu == 1 ? "n/a\n" : "0\n");
+            state(cpu, 0, "POLL", 0, 0);
+            state(cpu, 1, "C1", 2, 1);
+            state(cpu, 2, "C6", 133, 0);
+        }
+
+        String text = run(new StatusCommand(new KernelFiles(root), () -> CpuIdle.of(new CpuSysfsFiles(
+                root.resolve("sys/devices/system/cpu")))));
+
+        assertThat(text).contains("model: PREEMPT_RT", "current mode: fixed by the PREEMPT_RT build",
+                "throttling: off: real-time threads may use every CPU cycle", "isolated CPUs (isolcpus=): 1",
+                "nohz_full CPUs (no scheduler tick): 1", "RLIMIT_RTPRIO (soft): 95 (", "RLIMIT_RTPRIO (hard): 99",
+                "timer slack: 1 ns", "cpuidle driver: intel_idle", "cpuidle governor: menu",
+                "resume latency (pm_qos_resume_latency_us): n/a (strictest: 0 µs)");
+        assertThat(text).containsPattern("name +exit latency +disabled +usage +by the limit")
+                .containsPattern("state1 +C1 +2 µs +yes +11");
+        OptionalInt limit = LowLatency.effectiveCpuLatency();
+        if (limit.isPresent()) {
+            assertThat(text).contains("limit the governor applies: 0 µs")
+                    .containsPattern("state2 +C6 +133 µs +no +21 +blocked \\(133 > 0 µs\\)")
+                    .containsPattern("state0 +POLL +0 µs +no +1 +allowed");
+        }
+    }
+
+    @Test
+    void the_json_form_carries_numbers_as_numbers_and_the_idle_states_as_objects() throws IOException {
+        write("proc/sys/kernel/sched_rt_runtime_us", "950000\n");
+        write("proc/sys/kernel/sched_rt_period_us", "1000000\n");
+        write("sys/devices/system/cpu/present", "0\n");
+        write("sys/devices/system/cpu/cpuidle/current_driver", "acpi_idle\n");
+        write("sys/devices/system/cpu/cpuidle/current_governor", "teo\n");
+        write("sys/devices/system/cpu/cpu0/power/pm_qos_resume_latency_us", "20\n");
+        state(0, 0, "C1", 1, 0);
+
+        String json = run(new StatusCommand(new KernelFiles(root), () -> CpuIdle.of(new CpuSysfsFiles(
+                root.resolve("sys/devices/system/cpu")))), "--json");
+
+        assertThat(json).contains("\"sched_rt_runtime_us\": 950000", "\"throttling\": \"on\"",
+                "\"resume_latency\": \"20\"", "\"cpuidle_governor\": \"teo\"",
+                "\"name\": \"C1\"", "\"exit_latency_us\": 1", "\"disabled\": false", "\"usage\": 0");
+        assertThat(json.chars().filter(c -> c == '{').count()).isEqualTo(json.chars().filter(c -> c == '}').count());
+    }
+
+    @Test
+    void the_real_machine_reports_proc_sys_values_whole() throws IOException {
+        Path runtime = Path.of("/proc/sys/kernel/sched_rt_runtime_us");
+        io.github.lllqos.contract.RealEnvironment.require(Files.isReadable(runtime), runtime + " is not readable");
+
+        String json = run(new StatusCommand(), "--json");
+
+        String value = new String(KernelFiles.readInOneGo(runtime)).strip();
+        assertThat(json).contains("\"sched_rt_runtime_us\": " + value).contains("\"provider\": \"linux\"");
+    }
+
+    private void state(int cpu, int index, String name, int latency, int disabled) throws IOException {
+        String state = "sys/devices/system/cpu/cpu" + cpu + "/cpuidle/state" + index + "/";
+        write(state + "name", name + "\n");
+        write(state + "latency", latency + "\n");
+        write(state + "disable", disabled + "\n");
+        write(state + "usage", (10 * index + cpu) + "\n");
+    }
+
+    private void write(String path, String content) throws IOException {
+        Path file = root.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+
+    private static String run(StatusCommand status, String... args) {
+        StringWriter out = new StringWriter();
+        int exit = new CommandLine(status).setOut(new PrintWriter(out)).execute(args);
+        assertThat(exit).as(out.toString()).isZero();
+        return out.toString();
+    }
+}

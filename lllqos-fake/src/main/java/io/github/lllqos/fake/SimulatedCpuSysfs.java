@@ -1,0 +1,144 @@
+package io.github.lllqos.fake;
+
+import io.github.lllqos.spi.CpuSysfs;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The simulated kernel's {@code /sys/devices/system/cpu}: the CPU lists, the cpuidle driver and governor, each
+ * CPU's {@code power/pm_qos_resume_latency_us} (its device's attribute) and {@code cpuidle/stateK} directories.
+ * Read-only attributes refuse writes with EACCES, as they do for root on the real sysfs.
+ */
+final class SimulatedCpuSysfs implements CpuSysfs {
+
+    private static final String DIRECTORY = "/sys/devices/system/cpu";
+    private static final String GOVERNOR = "menu";
+
+    private final SimulatedKernel kernel;
+
+    SimulatedCpuSysfs(SimulatedKernel kernel) {
+        this.kernel = kernel;
+    }
+
+    @Override
+    public String pathOf(String attribute) {
+        return attribute.isEmpty() ? DIRECTORY : DIRECTORY + "/" + attribute;
+    }
+
+    @Override
+    public String read(String attribute) throws IOException {
+        String[] parts = attribute.split("/");
+        switch (attribute) {
+            case "present":
+            case "online":
+            case "possible":
+                return cpuList() + "\n";
+            case "cpuidle/current_driver":
+                return kernel.cpuidleDriver().name() + "\n";
+            case "cpuidle/current_governor":
+            case "cpuidle/current_governor_ro":
+                return GOVERNOR + "\n";
+            default:
+                break;
+        }
+        SimulatedCpu cpu = cpu(parts, attribute);
+        if (parts.length == 3 && parts[1].equals("power")) {
+            return cpu.device().readAttribute(parts[2]);
+        }
+        if (parts.length == 4 && parts[1].equals("cpuidle")) {
+            return idleState(cpu, parts[2], attribute).readAttribute(parts[3]);
+        }
+        throw missing(attribute);
+    }
+
+    @Override
+    public void write(String attribute, String value) throws IOException {
+        String[] parts = attribute.split("/");
+        if (parts.length == 1 || parts[0].equals("cpuidle")) {
+            read(attribute);
+            throw new AccessDeniedException(pathOf(attribute), null, "the file is owned by root:root with mode"
+                    + " r--r--r-- (simulated)");
+        }
+        SimulatedCpu cpu = cpu(parts, attribute);
+        if (parts.length == 3 && parts[1].equals("power")) {
+            cpu.device().writeAttribute(parts[2], value);
+        } else if (parts.length == 4 && parts[1].equals("cpuidle")) {
+            idleState(cpu, parts[2], attribute).writeAttribute(parts[3], value);
+        } else {
+            throw missing(attribute);
+        }
+    }
+
+    @Override
+    public List<String> list(String directory) throws IOException {
+        List<String> entries = new ArrayList<>();
+        String[] parts = directory.split("/");
+        if (directory.isEmpty()) {
+            for (int cpu = 0; cpu < kernel.cpuCount(); cpu++) {
+                entries.add("cpu" + cpu);
+            }
+            entries.addAll(List.of("cpuidle", "online", "possible", "present"));
+        } else if (directory.equals("cpuidle")) {
+            entries.addAll(List.of("current_driver", "current_governor", "current_governor_ro"));
+        } else {
+            SimulatedCpu cpu = cpu(parts, directory);
+            if (parts.length == 1) {
+                entries.add("power");
+                if (!cpu.idleStates().isEmpty()) {
+                    entries.add("cpuidle");
+                }
+            } else if (parts.length == 2 && parts[1].equals("power")) {
+                entries.add(SimulatedDevice.RESUME_LATENCY_US);
+            } else if (parts.length == 2 && parts[1].equals("cpuidle") && !cpu.idleStates().isEmpty()) {
+                for (SimulatedIdleState state : cpu.idleStates()) {
+                    entries.add("state" + state.index());
+                }
+            } else if (parts.length == 3 && parts[1].equals("cpuidle")) {
+                idleState(cpu, parts[2], directory);
+                entries.addAll(List.of("disable", "latency", "name", "usage"));
+            } else {
+                throw missing(directory);
+            }
+        }
+        entries.sort(null);
+        return entries;
+    }
+
+    private String cpuList() {
+        return kernel.cpuCount() == 1 ? "0" : "0-" + (kernel.cpuCount() - 1);
+    }
+
+    private SimulatedCpu cpu(String[] parts, String attribute) throws NoSuchFileException {
+        if (!parts[0].matches("cpu[0-9]+")) {
+            throw missing(attribute);
+        }
+        int number = Integer.parseInt(parts[0].substring(3));
+        if (number >= kernel.cpuCount()) {
+            throw missing(attribute);
+        }
+        return kernel.cpu(number);
+    }
+
+    private SimulatedIdleState idleState(SimulatedCpu cpu, String state, String attribute)
+            throws NoSuchFileException {
+        if (state.matches("state[0-9]+")) {
+            int index = Integer.parseInt(state.substring(5));
+            if (index < cpu.idleStates().size()) {
+                return cpu.idleStates().get(index);
+            }
+        }
+        throw missing(attribute);
+    }
+
+    private NoSuchFileException missing(String attribute) {
+        return new NoSuchFileException(pathOf(attribute), null, "simulated: no such attribute");
+    }
+
+    @Override
+    public String toString() {
+        return "SimulatedCpuSysfs[" + kernel + "]";
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.lllqos.fake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.lllqos.CpuIdle;
+import io.github.lllqos.IdleState;
+import io.github.lllqos.ResumeLatency;
+import io.github.lllqos.ResumeLatencyLease;
+import java.util.List;
+import java.util.Optional;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * The API's {@link IdleState#blockedBy(int)}, fed with {@link ResumeLatency#governorLimitMicros(int)}, agrees with
+ * the state the simulated governor enters: the deepest one neither blocked nor disabled.
+ */
+class SimulatedGovernorProperties {
+
+    @Property
+    void the_governor_enters_the_deepest_state_the_api_does_not_call_blocked(
+            @ForAll @IntRange(min = 0, max = 200) int cpuLatencyMicros,
+            @ForAll @IntRange(min = 0, max = 200) int resumeLatencyMicros,
+            @ForAll @IntRange(min = 0, max = 200) int disableDeeperThan) throws Exception {
+        SimulatedKernel kernel = new SimulatedKernel(KernelProfile.CURRENT, 1, CpuidleDriver.INTEL_IDLE);
+        CpuIdle idle = CpuIdle.of(kernel.cpuSysfs());
+        PmQosRequest request = new PmQosRequest();
+        kernel.cpuLatencyQosAddRequest(request, cpuLatencyMicros);
+        try (ResumeLatencyLease resume = idle.setResumeLatency(List.of(0),
+                     ResumeLatency.ofMicros(resumeLatencyMicros));
+             var disabled = idle.disableIdleStatesDeeperThan(List.of(0), disableDeeperThan)) {
+            int limit = idle.resumeLatency(0).governorLimitMicros(kernel.cpuLatencyQosLimit());
+            Optional<IdleState> deepestAllowed = idle.idleStates(0).stream()
+                    .filter(state -> !state.blockedBy(limit) && !state.disabled())
+                    .reduce((shallower, deeper) -> deeper);
+
+            Optional<SimulatedIdleState> entered = kernel.enterIdle(0);
+
+            assertThat(entered.map(SimulatedIdleState::name))
+                    .isEqualTo(Optional.of(deepestAllowed.map(IdleState::name).orElse("POLL")));
+        }
+    }
+}

@@ -32,7 +32,7 @@ class ContainerLeaseIT {
         assertThat(HostCpuLatency.holders()).as("processes holding the device").contains(container.hostPid());
 
         assertThat(container.stop()).as("exit code after docker stop").isIn(0, 143);
-        HostCpuLatency.awaitEffective(before, LeaseContainer.STEP_TIMEOUT, container::logs);
+        HostCpuLatency.awaitBackTo(before, LeaseContainer.STEP_TIMEOUT, container::logs);
     }
 
     @Test
@@ -54,7 +54,7 @@ class ContainerLeaseIT {
         container.send("close");
         StateLine closed = container.awaitState("closed", LeaseContainer.STEP_TIMEOUT);
         assertThat(closed.acquired()).isFalse();
-        HostCpuLatency.awaitEffective(before, LeaseContainer.STEP_TIMEOUT, container::logs);
+        HostCpuLatency.awaitBackTo(before, LeaseContainer.STEP_TIMEOUT, container::logs);
         assertThat(container.running()).as("the program runs on after closing its lease").isTrue();
     }
 }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Records the host's effective CPU latency before a test class and fails the class unless the value is back
- * there afterwards: no container or process of the suite may leave a request behind.
+ * there afterwards (see {@link HostCpuLatency#awaitBackTo}): no container or process of the suite may leave a
+ * request behind.
  */
 final class HostBaseline implements BeforeAllCallback, AfterAllCallback {
 
@@ -28,7 +29,7 @@ final class HostBaseline implements BeforeAllCallback, AfterAllCallback {
         if (baseline == null) {
             return; // no device: the tests themselves skipped or failed saying so
         }
-        HostCpuLatency.awaitEffective(baseline, SETTLE_TIMEOUT,
+        HostCpuLatency.awaitBackTo(baseline, SETTLE_TIMEOUT,
                 () -> "the host's value was " + baseline + " µs before " + context.getDisplayName());
     }
 }

@@ -24,6 +24,9 @@ final class HostCpuLatency {
     /** The kernel's value when nobody asks for anything, µs. */
     static final int NO_CONSTRAINT = 2_000_000_000;
 
+    /** No request of the suite asks for more than this, µs; a value above it holds none of the suite's requests. */
+    static final int SUITE_MAX_TARGET = 1_000;
+
     private static final Duration POLL = Duration.ofMillis(20);
 
     private HostCpuLatency() {
@@ -64,6 +67,43 @@ final class HostCpuLatency {
             throw new AssertionError("the host's effective CPU latency stayed " + value + " µs for " + timeout
                     + ", expected " + expected + " µs; processes holding " + DEVICE + ": " + holderDescriptions()
                     + "\n" + failureContext.get());
+        }
+    }
+
+    /**
+     * Waits until the host's value is back at {@code before}, the value from before the suite's requests. A value
+     * above both {@code before} and {@value #SUITE_MAX_TARGET} µs also counts: another process's lower request went
+     * away meanwhile, and none of the suite's requests can be alive under it.
+     *
+     * @throws AssertionError with the last value and the device's holders if it does not get there in time
+     */
+    static void awaitBackTo(int before, Duration timeout, Supplier<String> failureContext)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int value = effective();
+        while (!isBack(value, before) && System.nanoTime() < deadline) {
+            Thread.sleep(POLL.toMillis());
+            value = effective();
+        }
+        if (!isBack(value, before)) {
+            throw new AssertionError("the host's effective CPU latency stayed " + value + " µs for " + timeout
+                    + ", expected it back at " + before + " µs; processes holding " + DEVICE + ": "
+                    + holderDescriptions() + "\n" + failureContext.get());
+        }
+    }
+
+    /** Whether {@code value} counts as back at {@code before}, as {@link #awaitBackTo} decides it. */
+    static boolean isBack(int value, int before) {
+        return value == before || (value > before && value > SUITE_MAX_TARGET);
+    }
+
+    /**
+     * Checks in the host's {@code /proc} that a process holds no descriptor of the device, so no request: what
+     * the kernel knows, whatever other processes hold meanwhile.
+     */
+    static void assertNoRequestFrom(long pid, String who) {
+        if (holders().contains(pid)) {
+            throw new AssertionError(who + " (host pid " + pid + ") holds " + DEVICE + " open, so a request");
         }
     }
 

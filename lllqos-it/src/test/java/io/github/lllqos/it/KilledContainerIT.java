@@ -30,7 +30,7 @@ class KilledContainerIT {
 
         assertThat(container.kill()).as("exit code of a JVM killed by SIGKILL").isEqualTo(137);
 
-        HostCpuLatency.awaitEffective(before, LeaseContainer.STEP_TIMEOUT, container::logs);
+        HostCpuLatency.awaitBackTo(before, LeaseContainer.STEP_TIMEOUT, container::logs);
         assertThat(HostCpuLatency.holders()).doesNotContain(pid);
         assertThat(container.logs()).as("the program had no chance to release its lease")
                 .doesNotContain("event=closed");

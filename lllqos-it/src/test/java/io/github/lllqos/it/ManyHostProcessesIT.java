@@ -73,7 +73,7 @@ class ManyHostProcessesIT {
             assertThat(exit).as(processes.get(i).logs()).isEqualTo(expectedExit(i % 4));
         }
 
-        HostCpuLatency.awaitEffective(before, STEP_TIMEOUT, this::logs);
+        HostCpuLatency.awaitBackTo(before, STEP_TIMEOUT, this::logs);
         assertThat(HostCpuLatency.holders()).as("no process of the test holds a request").doesNotContainAnyElementsOf(pids);
     }
 

@@ -34,6 +34,6 @@ class MinAggregationIT {
         HostCpuLatency.awaitEffective(10, LeaseContainer.STEP_TIMEOUT, ten::logs);
 
         ten.stop();
-        HostCpuLatency.awaitEffective(before, LeaseContainer.STEP_TIMEOUT, ten::logs);
+        HostCpuLatency.awaitBackTo(before, LeaseContainer.STEP_TIMEOUT, ten::logs);
     }
 }

@@ -116,7 +116,12 @@ final class DeviceCpuLatencyQos implements CpuLatencyQos {
     private String openFailure(LastErrorException e) {
         String call = "open(" + device + ", O_RDWR) failed: " + Errno.name(e);
         int errno = e.getErrorCode();
-        if (errno == Errno.EACCES || errno == Errno.EPERM) {
+        if (errno == Errno.EPERM) {
+            return call + ". File permissions allow it (that would be EACCES); the device cgroup or a security"
+                    + " module forbids writing the device. In a container, pass it writable: --device"
+                    + " /dev/cpu_dma_latency (its default permissions rwm), not --device /dev/cpu_dma_latency:r";
+        }
+        if (errno == Errno.EACCES) {
             return call + ". The device is " + ownership() + " and this process runs as user "
                     + System.getProperty("user.name") + ". Run as root, or let a group open it with a udev rule:"
                     + " KERNEL==\"cpu_dma_latency\", GROUP=\"realtime\", MODE=\"0660\" in"

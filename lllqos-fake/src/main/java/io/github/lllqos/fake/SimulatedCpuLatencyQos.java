@@ -3,6 +3,7 @@ package io.github.lllqos.fake;
 import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.spi.CpuLatencyQos;
 import io.github.lllqos.spi.CpuLatencyRequest;
+import io.github.lllqos.spi.RequestPlacement;
 import io.github.lllqos.spi.RequestRefusedException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -19,7 +20,7 @@ final class SimulatedCpuLatencyQos implements CpuLatencyQos {
     private static final String DEVICE = SimulatedKernel.CPU_DMA_LATENCY;
 
     private final SimulatedKernel kernel;
-    private volatile boolean knownToApplyRequests;
+    private final RequestPlacement placement = new RequestPlacement();
 
     SimulatedCpuLatencyQos(SimulatedKernel kernel) {
         this.kernel = kernel;
@@ -35,41 +36,15 @@ final class SimulatedCpuLatencyQos implements CpuLatencyQos {
         try {
             file = kernel.openCpuDmaLatency(StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (NoSuchFileException e) {
-            throw new RequestRefusedException("open(" + DEVICE + ", O_RDWR) failed: ENOENT (simulated kernel). "
-                    + DEVICE + " does not exist. In a container, pass the device: docker run --device "
-                    + DEVICE + " (podman: the same flag). On a host, the kernel lacks PM QoS support or /dev is"
-                    + " elsewhere: set -Dlllqos.device=PATH");
+            throw RequestRefusedException.deviceMissing("open(" + DEVICE + ", O_RDWR) failed: ENOENT (simulated"
+                    + " kernel)", DEVICE, "lllqos.device");
         } catch (AccessDeniedException e) {
-            throw new RequestRefusedException("open(" + DEVICE + ", O_RDWR) failed: EACCES (simulated kernel)."
-                    + " The device is owned by root:root with mode rw------- and this process is not root. Run as"
-                    + " root, or let a group open it with a udev rule: KERNEL==\"cpu_dma_latency\","
-                    + " GROUP=\"realtime\", MODE=\"0660\" in /etc/udev/rules.d/99-cpu-dma-latency.rules, then add"
-                    + " the user to that group. In a container, the user inside needs the same access (run as"
-                    + " root, or --group-add the device's group)");
+            throw RequestRefusedException.permissionDenied("open(" + DEVICE + ", O_RDWR) failed: EACCES (simulated"
+                    + " kernel)", "owned by root:root with mode rw------- and this process is not root");
         } catch (IOException e) {
             throw new RequestRefusedException("open(" + DEVICE + ") failed (simulated kernel): " + e.getMessage());
         }
-        SimulatedRequest request = new SimulatedRequest(file);
-        try {
-            request.update(targetMicros);
-            if (!knownToApplyRequests) {
-                checkApplied(request, targetMicros);
-            }
-        } catch (LowLatencyException | RequestRefusedException e) {
-            request.remove();
-            throw e instanceof RequestRefusedException ? (RequestRefusedException) e
-                    : new RequestRefusedException(e.getMessage());
-        }
-        return request;
-    }
-
-    /** Reads the limit back after the first write: a kernel that stubs the write out never lowers it. */
-    private void checkApplied(SimulatedRequest request, int targetMicros) throws RequestRefusedException {
-        int effective = request.effectiveLimit();
-        if (effective > targetMicros) {
-            throw RequestRefusedException.ignoredByKernel(targetMicros, effective);
-        }
-        knownToApplyRequests = true;
+        return placement.place(new SimulatedRequest(file), targetMicros);
     }
 
     @Override

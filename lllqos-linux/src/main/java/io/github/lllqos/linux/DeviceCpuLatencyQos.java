@@ -8,9 +8,11 @@ import io.github.lllqos.linux.internal.LibC;
 import io.github.lllqos.linux.internal.Scratch;
 import io.github.lllqos.spi.CpuLatencyQos;
 import io.github.lllqos.spi.CpuLatencyRequest;
+import io.github.lllqos.spi.RequestPlacement;
 import io.github.lllqos.spi.RequestRefusedException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -28,7 +30,7 @@ final class DeviceCpuLatencyQos implements CpuLatencyQos {
     private final Path device;
     private final Memory devicePath;
     private volatile boolean knownCharacterDevice;
-    private volatile boolean knownToApplyRequests;
+    private final RequestPlacement placement = new RequestPlacement();
 
     DeviceCpuLatencyQos(Path device) {
         this.device = device;
@@ -42,32 +44,9 @@ final class DeviceCpuLatencyQos implements CpuLatencyQos {
         try {
             fd = LibC.open(devicePath, LibC.O_RDWR | LibC.O_CLOEXEC);
         } catch (LastErrorException e) {
-            throw new RequestRefusedException(openFailure(e));
+            throw openFailure(e);
         }
-        DeviceRequest request = new DeviceRequest(device, fd);
-        try {
-            request.update(targetMicros);
-            if (!knownToApplyRequests) {
-                checkApplied(request, targetMicros);
-            }
-        } catch (LowLatencyException | RequestRefusedException e) {
-            request.remove();
-            throw e instanceof RequestRefusedException ? (RequestRefusedException) e
-                    : new RequestRefusedException(e.getMessage());
-        }
-        return request;
-    }
-
-    /**
-     * Reads the effective limit back once: a kernel that applied one request applies them all, while one that
-     * stubs the write out never lowers the limit.
-     */
-    private void checkApplied(DeviceRequest request, int targetMicros) throws RequestRefusedException {
-        int effective = request.effectiveLimit();
-        if (effective > targetMicros) {
-            throw RequestRefusedException.ignoredByKernel(targetMicros, effective);
-        }
-        knownToApplyRequests = true;
+        return placement.place(new DeviceRequest(device, fd), targetMicros);
     }
 
     @Override
@@ -94,7 +73,10 @@ final class DeviceCpuLatencyQos implements CpuLatencyQos {
         try {
             mode = (Integer) Files.getAttribute(device, "unix:mode");
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            throw new RequestRefusedException(missingOrUnreadable(e));
+            throw e instanceof NoSuchFileException
+                    ? RequestRefusedException.deviceMissing("stat(" + device + ") failed: ENOENT", device.toString(),
+                            LinuxProvider.DEVICE_PROPERTY)
+                    : new RequestRefusedException("cannot inspect " + device + ": " + e);
         }
         if ((mode & S_IFMT) != S_IFCHR) {
             throw new RequestRefusedException(device + " is not a character device (" + describeType(mode)
@@ -104,36 +86,24 @@ final class DeviceCpuLatencyQos implements CpuLatencyQos {
         knownCharacterDevice = true;
     }
 
-    private String missingOrUnreadable(Exception e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return device + " does not exist. In a container, pass the device: docker run --device "
-                    + "/dev/cpu_dma_latency (podman: the same flag). On a host, the kernel lacks PM QoS support"
-                    + " or /dev is elsewhere: set -D" + LinuxProvider.DEVICE_PROPERTY + "=PATH";
-        }
-        return "cannot inspect " + device + ": " + e;
-    }
-
-    private String openFailure(LastErrorException e) {
+    private RequestRefusedException openFailure(LastErrorException e) {
         String call = "open(" + device + ", O_RDWR) failed: " + Errno.name(e);
         int errno = e.getErrorCode();
         if (errno == Errno.EPERM) {
-            return call + ". File permissions allow it (that would be EACCES); the device cgroup or a security"
-                    + " module forbids writing the device. In a container, pass it writable: --device"
-                    + " /dev/cpu_dma_latency (its default permissions rwm), not --device /dev/cpu_dma_latency:r";
+            return new RequestRefusedException(call + ". File permissions allow it (that would be EACCES); the"
+                    + " device cgroup or a security module forbids writing the device. In a container, pass it"
+                    + " writable: --device /dev/cpu_dma_latency (its default permissions rwm), not --device"
+                    + " /dev/cpu_dma_latency:r");
         }
         if (errno == Errno.EACCES) {
-            return call + ". The device is " + ownership() + " and this process runs as user "
-                    + System.getProperty("user.name") + ". Run as root, or let a group open it with a udev rule:"
-                    + " KERNEL==\"cpu_dma_latency\", GROUP=\"realtime\", MODE=\"0660\" in"
-                    + " /etc/udev/rules.d/99-cpu-dma-latency.rules, then add the user to that group. In a"
-                    + " container, the user inside needs the same access (run as root, or --group-add the"
-                    + " device's group)";
+            return RequestRefusedException.permissionDenied(call, ownership() + " and this process runs as user "
+                    + System.getProperty("user.name"));
         }
         if (errno == Errno.ENOENT) {
             knownCharacterDevice = false;
-            return call + ". " + missingOrUnreadable(new java.nio.file.NoSuchFileException(device.toString()));
+            return RequestRefusedException.deviceMissing(call, device.toString(), LinuxProvider.DEVICE_PROPERTY);
         }
-        return call;
+        return new RequestRefusedException(call);
     }
 
     private String ownership() {

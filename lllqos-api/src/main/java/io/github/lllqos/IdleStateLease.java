@@ -86,9 +86,9 @@ public final class IdleStateLease implements AutoCloseable {
     }
 
     /**
-     * Whether the states were enabled again.
+     * Whether the lease has ended, by {@link #close()} (values restored) or {@link #keep()} (values left).
      *
-     * @return true after {@link #close()}
+     * @return true once closed or kept
      */
     public boolean closed() {
         return restoration.closed();
@@ -102,6 +102,15 @@ public final class IdleStateLease implements AutoCloseable {
     @Override
     public void close() {
         restoration.close();
+        Reference.reachabilityFence(this);
+    }
+
+    /**
+     * Ends the lease without restoring: the values set stay, as a shell's {@code echo >} would leave them, and no
+     * close or Cleaner puts the disabled states back. For callers that set values deliberately for longer than this JVM.
+     */
+    public void keep() {
+        restoration.keep();
         Reference.reachabilityFence(this);
     }
 

@@ -20,6 +20,7 @@ final class Restoration implements Runnable {
     private final String what;
     private final Runnable undo;
     private volatile boolean closedByOwner;
+    private volatile boolean kept;
     private volatile boolean done;
 
     private Restoration(String what, Runnable undo) {
@@ -45,6 +46,9 @@ final class Restoration implements Runnable {
             return;
         }
         done = true;
+        if (kept) {
+            return;
+        }
         if (!closedByOwner) {
             LOG.log(System.Logger.Level.WARNING, "A lease (" + what + ") was never closed; the Cleaner restores the"
                     + " previous values. Open leases in try-with-resources.");
@@ -65,6 +69,12 @@ final class Restoration implements Runnable {
 
         void close() {
             restoration.closedByOwner = true;
+            cleanable.clean();
+        }
+
+        /** Leaves the changed values in place: nothing restores them, neither a close nor the Cleaner. */
+        void keep() {
+            restoration.kept = true;
             cleanable.clean();
         }
 

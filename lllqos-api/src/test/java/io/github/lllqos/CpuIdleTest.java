@@ -109,6 +109,29 @@ class CpuIdleTest {
         assertThat(sysfs.files.get("cpu0/power/pm_qos_resume_latency_us")).isEqualTo("0");
     }
 
+    @Test
+    void a_kept_lease_leaves_its_values_and_neither_close_nor_the_cleaner_restores_them()
+            throws InterruptedException {
+        keepResumeLatency(11);
+        IdleStateLease states = idle.disableIdleStatesDeeperThan(List.of(0), 2);
+        states.keep();
+        states.close();
+
+        for (int i = 0; i < 20; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+
+        assertThat(sysfs.files.get("cpu0/power/pm_qos_resume_latency_us")).isEqualTo("11");
+        assertThat(idle.idleStates(0)).extracting(IdleState::disabled).containsExactly(false, false, true, true);
+    }
+
+    private void keepResumeLatency(int micros) {
+        ResumeLatencyLease lease = idle.setResumeLatency(List.of(0), ResumeLatency.ofMicros(micros));
+        lease.keep();
+        lease.close();
+    }
+
     private void leakResumeLatency(int micros) {
         idle.setResumeLatency(List.of(0), ResumeLatency.ofMicros(micros));
     }

@@ -113,6 +113,7 @@ final class IdleStatesCommand implements Callable<Integer> {
             restore.append(restore.length() == 0 ? "" : "; ").append("echo 0 > ").append(idle.disablePath(state));
         }
         if (!hold) {
+            lease.keep();
             out.println("these states stay disabled after lllqos exits; enable them again with: " + restore);
             out.flush();
             return 0;

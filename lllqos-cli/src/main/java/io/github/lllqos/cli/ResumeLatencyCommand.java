@@ -103,6 +103,7 @@ final class ResumeLatencyCommand implements Callable<Integer> {
                 .append(restore.length() == 0 ? "" : " && ").append("lllqos resume-latency ").append(group)
                 .append(' ').append(previous.kernelForm()));
         if (!hold) {
+            lease.keep();
             out.println("this sysfs value stays after lllqos exits; restore the previous values with: " + restore);
             out.flush();
             return 0;

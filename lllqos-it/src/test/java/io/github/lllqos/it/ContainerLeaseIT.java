@@ -2,8 +2,6 @@ package io.github.lllqos.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.lllqos.contract.RealEnvironment;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,11 +12,6 @@ class ContainerLeaseIT {
 
     @RegisterExtension
     final Containers containers = new Containers();
-
-    @BeforeEach
-    void require_the_device() {
-        RealEnvironment.requireCpuDmaLatency();
-    }
 
     @Test
     void a_container_holding_a_lease_lowers_the_hosts_value_until_it_is_stopped() throws Exception {

@@ -2,8 +2,6 @@ package io.github.lllqos.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.lllqos.contract.RealEnvironment;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,11 +12,6 @@ class ContainerWithoutPermissionIT {
 
     @RegisterExtension
     final Containers containers = new Containers();
-
-    @BeforeEach
-    void require_the_device() {
-        RealEnvironment.requireCpuDmaLatency();
-    }
 
     @Test
     void a_read_only_device_gives_no_lease_and_the_reason_names_the_refused_open() throws Exception {

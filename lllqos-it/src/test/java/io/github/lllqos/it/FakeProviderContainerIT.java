@@ -2,10 +2,8 @@ package io.github.lllqos.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.lllqos.contract.RealEnvironment;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,11 +21,6 @@ class FakeProviderContainerIT {
 
     @RegisterExtension
     final Containers containers = new Containers();
-
-    @BeforeEach
-    void require_the_device() {
-        RealEnvironment.requireCpuDmaLatency();
-    }
 
     @Test
     void leases_on_the_fake_provider_without_a_device_behave_as_on_the_real_kernel() throws Exception {

@@ -2,7 +2,6 @@ package io.github.lllqos.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.lllqos.contract.RealEnvironment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,11 +29,6 @@ class ManyHostProcessesIT {
 
     private final List<HostLeaseProcess> processes = new ArrayList<>();
     private final ExecutorService drivers = Executors.newFixedThreadPool(PROCESSES);
-
-    @BeforeEach
-    void require_the_device() {
-        RealEnvironment.requireCpuDmaLatency();
-    }
 
     @AfterEach
     void kill_what_still_runs() throws InterruptedException {

@@ -2,8 +2,6 @@ package io.github.lllqos.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.lllqos.contract.RealEnvironment;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,11 +12,6 @@ class MinAggregationIT {
 
     @RegisterExtension
     final Containers containers = new Containers();
-
-    @BeforeEach
-    void require_the_device() {
-        RealEnvironment.requireCpuDmaLatency();
-    }
 
     @Test
     void two_containers_at_10_and_5_give_5_and_stopping_the_5_gives_10() throws Exception {

@@ -6,7 +6,10 @@
  */
 module io.github.lllqos {
     exports io.github.lllqos;
+    exports io.github.lllqos.realtime;
+    exports io.github.lllqos.cpuidle;
     exports io.github.lllqos.spi;
+    exports io.github.lllqos.spi.support;
 
     uses io.github.lllqos.spi.LowLatencyProvider;
 }

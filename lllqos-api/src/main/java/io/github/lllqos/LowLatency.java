@@ -1,6 +1,6 @@
 package io.github.lllqos;
 
-import io.github.lllqos.spi.LowLatencyProvider;
+import io.github.lllqos.internal.ProviderRegistry;
 import java.util.OptionalInt;
 
 /**
@@ -24,7 +24,7 @@ public final class LowLatency {
 
     /** Selected on first use. */
     private static final class Selected {
-        static final ProviderSelection SELECTION = ProviderSelection.load();
+        static final ProviderSelection SELECTION = new ProviderSelection(ProviderRegistry.selection());
     }
 
     /**
@@ -45,7 +45,7 @@ public final class LowLatency {
      */
     public static CpuLatencyLease lowWakeupLatency(int targetMicros) {
         checkTarget(targetMicros);
-        return CpuLatencyLease.acquire(Selected.SELECTION.provider().cpuLatencyQos(), targetMicros);
+        return CpuLatencyLease.acquire(ProviderRegistry.provider().cpuLatencyQos(), targetMicros);
     }
 
     /**
@@ -54,7 +54,7 @@ public final class LowLatency {
      * @return the limit in microseconds (2,000,000,000 when nobody asks), or empty where it cannot be read
      */
     public static OptionalInt effectiveCpuLatency() {
-        return Selected.SELECTION.provider().cpuLatencyQos().effectiveLimit();
+        return ProviderRegistry.provider().cpuLatencyQos().effectiveLimit();
     }
 
     /**
@@ -73,10 +73,6 @@ public final class LowLatency {
      */
     public static ProviderSelection providerSelection() {
         return Selected.SELECTION;
-    }
-
-    static LowLatencyProvider selectedProvider() {
-        return Selected.SELECTION.provider();
     }
 
     static void checkTarget(int targetMicros) {

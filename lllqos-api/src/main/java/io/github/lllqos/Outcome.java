@@ -29,11 +29,27 @@ public final class Outcome<T> {
         this.errno = errno;
     }
 
-    static <T> Outcome<T> applied(T value) {
+    /**
+     * A setting that took effect.
+     *
+     * @param value the value in effect afterwards, read back
+     * @param <T> the kind of value
+     * @return the outcome
+     */
+    public static <T> Outcome<T> applied(T value) {
         return new Outcome<>(true, Objects.requireNonNull(value), null, null);
     }
 
-    static <T> Outcome<T> notApplied(T valueOrNull, String reason, String errno) {
+    /**
+     * A setting that did not take effect.
+     *
+     * @param valueOrNull the value in effect, where it could be read
+     * @param reason why, and what would let it
+     * @param errno the symbolic error of the refused call, or null where no call was made
+     * @param <T> the kind of value
+     * @return the outcome
+     */
+    public static <T> Outcome<T> notApplied(T valueOrNull, String reason, String errno) {
         return new Outcome<>(false, valueOrNull, Objects.requireNonNull(reason), errno);
     }
 

@@ -1,17 +1,9 @@
 package io.github.lllqos;
 
+import io.github.lllqos.internal.ProviderRegistry;
+import io.github.lllqos.internal.Selection;
 import io.github.lllqos.spi.LowLatencyProvider;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
-import java.util.stream.Collectors;
 
 /**
  * Which provider lllqos chose and why the others were passed over; print it with {@link #report()}.
@@ -23,127 +15,16 @@ import java.util.stream.Collectors;
 public final class ProviderSelection {
 
     /** The system property that names the provider to use, such as {@code -Dlllqos.provider=fake}. */
-    public static final String PROPERTY = "lllqos.provider";
-
-    private static final System.Logger LOG = System.getLogger(ProviderSelection.class.getName());
+    public static final String PROPERTY = ProviderRegistry.PROPERTY;
 
     private final LowLatencyProvider chosen;
     private final String why;
     private final Map<String, String> passedOver;
 
-    private ProviderSelection(LowLatencyProvider chosen, String why, Map<String, String> passedOver) {
-        this.chosen = chosen;
-        this.why = why;
-        this.passedOver = Collections.unmodifiableMap(passedOver);
-    }
-
-    /** Loads the providers with the API's class loader and selects one. */
-    static ProviderSelection load() {
-        List<LowLatencyProvider> found = new ArrayList<>();
-        Map<String, String> failures = new LinkedHashMap<>();
-        Iterator<LowLatencyProvider> providers =
-                ServiceLoader.load(LowLatencyProvider.class, ProviderSelection.class.getClassLoader()).iterator();
-        for (int attempts = 0; attempts < 1000; attempts++) {
-            try {
-                if (!providers.hasNext()) {
-                    break;
-                }
-                found.add(providers.next());
-            } catch (ServiceConfigurationError | LinkageError e) {
-                failures.put("provider #" + (failures.size() + 1), "failed to load: " + e);
-                LOG.log(System.Logger.Level.WARNING, "Skipping a lllqos provider that failed to load", e);
-            }
-        }
-        ProviderSelection selection = select(found, failures, System.getProperty(PROPERTY));
-        if (selection.chosen.simulated()) {
-            LOG.log(System.Logger.Level.WARNING, "lllqos uses the simulated kernel of provider '"
-                    + selection.chosen.name() + "': no request reaches the real kernel (" + selection.why + ")");
-        }
-        return selection;
-    }
-
-    /**
-     * Selects among loaded providers.
-     *
-     * @param found the providers that loaded
-     * @param loadFailures descriptions of providers that failed to load, by a label
-     * @param requested the value of {@value #PROPERTY}, or null
-     */
-    static ProviderSelection select(List<LowLatencyProvider> found, Map<String, String> loadFailures,
-                                    String requested) {
-        Map<String, String> passedOver = new LinkedHashMap<>(loadFailures);
-        Map<LowLatencyProvider, Optional<String>> usable = new LinkedHashMap<>();
-        for (LowLatencyProvider provider : found) {
-            try {
-                usable.put(provider, provider.unavailableReason());
-            } catch (RuntimeException | LinkageError e) {
-                passedOver.put(provider.getClass().getName(), "failed to start: " + e);
-            }
-        }
-        if (requested != null && !requested.isBlank()) {
-            return selectRequested(requested.trim(), usable, passedOver);
-        }
-        Optional<LowLatencyProvider> simulated = usable.keySet().stream()
-                .filter(LowLatencyProvider::simulated).findFirst();
-        if (simulated.isPresent()) {
-            return chosen(simulated.get(), "a simulated kernel is on the class path", usable, passedOver);
-        }
-        Optional<LowLatencyProvider> best = usable.entrySet().stream()
-                .filter(entry -> entry.getValue().isEmpty())
-                .map(Map.Entry::getKey)
-                .max(Comparator.comparingInt(LowLatencyProvider::priority));
-        if (best.isPresent()) {
-            return chosen(best.get(), "the available provider with the highest priority", usable, passedOver);
-        }
-        usable.forEach((provider, reason) -> passedOver.put(provider.name(), reason.orElseThrow()));
-        String reason = passedOver.isEmpty()
-                ? "no lllqos provider is on the class path: add io.github.lllqos:lllqos-linux"
-                : passedOver.entrySet().stream().map(entry -> entry.getKey() + ": " + entry.getValue())
-                        .collect(Collectors.joining("; "));
-        return new ProviderSelection(new NoProvider(reason), "no provider is available", passedOver);
-    }
-
-    private static ProviderSelection selectRequested(String requested,
-                                                     Map<LowLatencyProvider, Optional<String>> usable,
-                                                     Map<String, String> passedOver) {
-        String why = PROPERTY + "=" + requested;
-        if (requested.equals(NoProvider.NAME)) {
-            usable.keySet().forEach(other -> passedOver.put(other.name(), "not requested by " + why));
-            return new ProviderSelection(new NoProvider("disabled by " + why), why, passedOver);
-        }
-        for (Map.Entry<LowLatencyProvider, Optional<String>> entry : usable.entrySet()) {
-            LowLatencyProvider provider = entry.getKey();
-            if (provider.name().equals(requested)) {
-                if (entry.getValue().isPresent()) {
-                    passedOver.put(provider.name(), entry.getValue().get());
-                    return new ProviderSelection(new NoProvider(why + " is unavailable: " + entry.getValue().get()),
-                            why + ", which is unavailable", passedOver);
-                }
-                return chosen(provider, why, usable, passedOver);
-            }
-        }
-        String names = usable.keySet().stream().map(LowLatencyProvider::name).collect(Collectors.joining(", "));
-        String reason = why + " names no provider on the class path (present: "
-                + (names.isEmpty() ? "none" : names) + ", or 'none' to disable)";
-        LOG.log(System.Logger.Level.WARNING, reason);
-        usable.keySet().forEach(other -> passedOver.put(other.name(), "not requested by " + why));
-        return new ProviderSelection(new NoProvider(reason), reason, passedOver);
-    }
-
-    private static ProviderSelection chosen(LowLatencyProvider chosen, String why,
-                                            Map<LowLatencyProvider, Optional<String>> usable,
-                                            Map<String, String> passedOver) {
-        usable.forEach((provider, reason) -> {
-            if (provider != chosen) {
-                passedOver.put(provider.name(), reason.orElse("available, priority " + provider.priority()
-                        + ", but not chosen"));
-            }
-        });
-        return new ProviderSelection(chosen, why, passedOver);
-    }
-
-    LowLatencyProvider provider() {
-        return chosen;
+    ProviderSelection(Selection selection) {
+        this.chosen = selection.provider();
+        this.why = selection.why();
+        this.passedOver = selection.passedOver();
     }
 
     /**

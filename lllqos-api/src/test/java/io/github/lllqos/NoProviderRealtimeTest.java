@@ -1,5 +1,9 @@
 package io.github.lllqos;
 
+import io.github.lllqos.realtime.Periodic;
+import io.github.lllqos.realtime.PriorityChange;
+import io.github.lllqos.realtime.Realtime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -1,5 +1,8 @@
 package io.github.lllqos;
 
+import io.github.lllqos.internal.ProviderRegistry;
+import io.github.lllqos.internal.Selection;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -15,7 +18,8 @@ class ProviderSelectionTest {
 
     @Test
     void the_available_provider_with_the_highest_priority_wins() {
-        ProviderSelection selection = ProviderSelection.select(List.of(other, broken, linux), Map.of(), null);
+        Selection chosen = ProviderRegistry.select(List.of(other, broken, linux), Map.of(), null);
+        ProviderSelection selection = new ProviderSelection(chosen);
 
         assertThat(selection.chosenName()).isEqualTo("linux");
         assertThat(selection.passedOver()).containsEntry("broken", "no device here")
@@ -24,7 +28,8 @@ class ProviderSelectionTest {
 
     @Test
     void a_simulated_provider_is_preferred_whatever_its_priority() {
-        ProviderSelection selection = ProviderSelection.select(List.of(linux, fake), Map.of(), null);
+        Selection chosen = ProviderRegistry.select(List.of(linux, fake), Map.of(), null);
+        ProviderSelection selection = new ProviderSelection(chosen);
 
         assertThat(selection.chosenName()).isEqualTo("fake");
         assertThat(selection.why()).contains("simulated");
@@ -33,7 +38,8 @@ class ProviderSelectionTest {
 
     @Test
     void the_system_property_names_the_provider_first() {
-        ProviderSelection selection = ProviderSelection.select(List.of(linux, fake, other), Map.of(), "other");
+        Selection chosen = ProviderRegistry.select(List.of(linux, fake, other), Map.of(), "other");
+        ProviderSelection selection = new ProviderSelection(chosen);
 
         assertThat(selection.chosenName()).isEqualTo("other");
         assertThat(selection.why()).isEqualTo("lllqos.provider=other");
@@ -41,10 +47,11 @@ class ProviderSelectionTest {
 
     @Test
     void a_requested_provider_that_is_unavailable_gives_leases_its_reason() {
-        ProviderSelection selection = ProviderSelection.select(List.of(linux, broken), Map.of(), "broken");
+        Selection chosen = ProviderRegistry.select(List.of(linux, broken), Map.of(), "broken");
+        ProviderSelection selection = new ProviderSelection(chosen);
 
         assertThat(selection.chosenName()).isEqualTo("none");
-        CpuLatencyLease lease = CpuLatencyLease.acquire(selection.provider().cpuLatencyQos(), 0);
+        CpuLatencyLease lease = CpuLatencyLease.acquire(chosen.provider().cpuLatencyQos(), 0);
         assertThat(lease.acquired()).isFalse();
         assertThat(lease.notAcquiredReason()).hasValueSatisfying(reason ->
                 assertThat(reason).contains("lllqos.provider=broken").contains("no device here"));
@@ -52,7 +59,8 @@ class ProviderSelectionTest {
 
     @Test
     void a_requested_name_that_matches_nothing_is_reported_with_the_names_present() {
-        ProviderSelection selection = ProviderSelection.select(List.of(linux, fake), Map.of(), "fkae");
+        Selection chosen = ProviderRegistry.select(List.of(linux, fake), Map.of(), "fkae");
+        ProviderSelection selection = new ProviderSelection(chosen);
 
         assertThat(selection.chosenName()).isEqualTo("none");
         assertThat(selection.why()).contains("lllqos.provider=fkae").contains("linux, fake");
@@ -60,34 +68,38 @@ class ProviderSelectionTest {
 
     @Test
     void none_can_be_requested_to_disable_requests() {
-        ProviderSelection selection = ProviderSelection.select(List.of(linux), Map.of(), "none");
+        Selection chosen = ProviderRegistry.select(List.of(linux), Map.of(), "none");
+        ProviderSelection selection = new ProviderSelection(chosen);
 
         assertThat(selection.chosenName()).isEqualTo("none");
-        assertThat(selection.provider().cpuLatencyQos().effectiveLimit()).isEmpty();
+        assertThat(chosen.provider().cpuLatencyQos().effectiveLimit()).isEmpty();
     }
 
     @Test
     void with_nothing_available_the_none_provider_explains_every_reason() {
-        ProviderSelection selection = ProviderSelection.select(List.of(broken),
+        Selection chosen = ProviderRegistry.select(List.of(broken),
                 Map.of("provider #1", "failed to load: boom"), null);
+        ProviderSelection selection = new ProviderSelection(chosen);
 
         assertThat(selection.chosenName()).isEqualTo("none");
-        CpuLatencyLease lease = CpuLatencyLease.acquire(selection.provider().cpuLatencyQos(), 0);
+        CpuLatencyLease lease = CpuLatencyLease.acquire(chosen.provider().cpuLatencyQos(), 0);
         assertThat(lease.notAcquiredReason()).hasValueSatisfying(reason ->
                 assertThat(reason).contains("broken: no device here").contains("failed to load: boom"));
     }
 
     @Test
     void with_no_provider_at_all_the_reason_names_the_module_to_add() {
-        ProviderSelection selection = ProviderSelection.select(List.of(), Map.of(), null);
+        Selection chosen = ProviderRegistry.select(List.of(), Map.of(), null);
+        ProviderSelection selection = new ProviderSelection(chosen);
 
-        assertThat(selection.provider().unavailableReason()).hasValueSatisfying(reason ->
+        assertThat(chosen.provider().unavailableReason()).hasValueSatisfying(reason ->
                 assertThat(reason).contains("lllqos-linux"));
     }
 
     @Test
     void the_report_names_the_choice_and_each_provider_passed_over() {
-        ProviderSelection selection = ProviderSelection.select(List.of(linux, broken), Map.of(), null);
+        Selection chosen = ProviderRegistry.select(List.of(linux, broken), Map.of(), null);
+        ProviderSelection selection = new ProviderSelection(chosen);
 
         assertThat(selection.report()).startsWith("provider: linux (")
                 .contains("passed over broken: no device here");

@@ -3,7 +3,9 @@ package io.github.lllqos;
 import io.github.lllqos.spi.CpuLatencyQos;
 import io.github.lllqos.spi.CpuLatencyRequest;
 import io.github.lllqos.spi.LowLatencyProvider;
+import io.github.lllqos.spi.RealtimeBackend;
 import io.github.lllqos.spi.RequestRefusedException;
+import io.github.lllqos.spi.support.UnsupportedRealtime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -88,5 +90,10 @@ final class TestProvider implements LowLatencyProvider, CpuLatencyQos {
 
     synchronized int liveRequests() {
         return live.size();
+    }
+
+    @Override
+    public RealtimeBackend realtime() {
+        return new UnsupportedRealtime("test provider '" + name + "' has no real-time support");
     }
 }

@@ -2,9 +2,9 @@ package io.github.lllqos.docker;
 
 import io.github.lllqos.CpuLatencyLease;
 import io.github.lllqos.LowLatency;
-import io.github.lllqos.PriorityChange;
-import io.github.lllqos.Realtime;
-import io.github.lllqos.SchedPolicy;
+import io.github.lllqos.realtime.PriorityChange;
+import io.github.lllqos.realtime.Realtime;
+import io.github.lllqos.realtime.SchedPolicy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

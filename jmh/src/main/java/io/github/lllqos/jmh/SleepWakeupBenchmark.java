@@ -1,6 +1,6 @@
 package io.github.lllqos.jmh;
 
-import io.github.lllqos.Periodic;
+import io.github.lllqos.realtime.Periodic;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.openjdk.jmh.annotations.Benchmark;

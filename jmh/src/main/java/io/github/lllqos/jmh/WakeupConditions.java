@@ -2,7 +2,7 @@ package io.github.lllqos.jmh;
 
 import io.github.lllqos.CpuLatencyLease;
 import io.github.lllqos.LowLatency;
-import io.github.lllqos.Realtime;
+import io.github.lllqos.realtime.Realtime;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;

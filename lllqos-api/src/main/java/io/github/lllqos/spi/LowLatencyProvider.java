@@ -61,13 +61,12 @@ public interface LowLatencyProvider {
     }
 
     /**
-     * The real-time scheduling primitives of this provider, behind {@link io.github.lllqos.Realtime} and
-     * {@link io.github.lllqos.Periodic}. Providers without them keep this default, which says so.
+     * The real-time scheduling primitives of this provider, behind {@link io.github.lllqos.realtime.Realtime} and
+     * {@link io.github.lllqos.realtime.Periodic}. Providers without them return
+     * {@link io.github.lllqos.spi.support.UnsupportedRealtime}, which says why.
      *
      * @return the backend; one whose {@link RealtimeBackend#unsupportedReason()} is present where the provider
      *     cannot schedule threads
      */
-    default RealtimeBackend realtime() {
-        return RealtimeBackend.unsupported("provider '" + name() + "' has no real-time support");
-    }
+    RealtimeBackend realtime();
 }

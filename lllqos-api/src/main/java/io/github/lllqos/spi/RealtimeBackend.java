@@ -1,12 +1,13 @@
 package io.github.lllqos.spi;
 
-import io.github.lllqos.SchedPolicy;
+
+import io.github.lllqos.realtime.SchedPolicy;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The thread scheduling primitives of a provider, behind {@link io.github.lllqos.Realtime} and
- * {@link io.github.lllqos.Periodic}. Each method is one kernel operation; the API checks arguments first
+ * The thread scheduling primitives of a provider, behind {@link io.github.lllqos.realtime.Realtime} and
+ * {@link io.github.lllqos.realtime.Periodic}. Each method is one kernel operation; the API checks arguments first
  * (priorities in the policy's range, non-empty sets of online CPUs, non-negative slack) and builds the
  * fallbacks (raising RLIMIT_RTPRIO, nice instead of a real-time policy) from these primitives, so a recording
  * implementation sees every operation the API performs.
@@ -19,15 +20,6 @@ import java.util.Set;
  */
 public interface RealtimeBackend {
 
-    /**
-     * A backend that supports nothing, for providers without real-time support.
-     *
-     * @param reason why, such as {@code "this is Mac OS X: real-time scheduling is only supported on Linux"}
-     * @return a backend whose {@link #unsupportedReason()} is {@code reason}; the API calls nothing else on it
-     */
-    static RealtimeBackend unsupported(String reason) {
-        return new UnsupportedRealtime(reason);
-    }
 
     /**
      * Why nothing here works, if it does not.
@@ -162,7 +154,7 @@ public interface RealtimeBackend {
     long timerSlack();
 
     /**
-     * A new absolute sleeper for one thread at a time; {@link io.github.lllqos.Periodic} makes one per instance.
+     * A new absolute sleeper for one thread at a time; {@link io.github.lllqos.realtime.Periodic} makes one per instance.
      *
      * @return a sleeper that allocates nothing per sleep
      */

@@ -1,5 +1,7 @@
 package io.github.lllqos.spi;
 
+import io.github.lllqos.spi.support.RequestPlacement;
+
 /**
  * Thrown by {@link CpuLatencyQos#addRequest(int)} when no request can be placed; the message becomes
  * the lease's {@link io.github.lllqos.CpuLatencyLease#notAcquiredReason()}, so it says why and what fixes it.

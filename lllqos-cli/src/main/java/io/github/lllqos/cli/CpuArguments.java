@@ -1,6 +1,6 @@
 package io.github.lllqos.cli;
 
-import io.github.lllqos.CpuIdle;
+import io.github.lllqos.cpuidle.CpuIdle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.github.lllqos.cli;
 
-import io.github.lllqos.SchedPolicy;
+import io.github.lllqos.realtime.SchedPolicy;
 import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.cli.cyclic.CpuSet;
 import io.github.lllqos.cli.cyclic.CyclicResult;

@@ -1,8 +1,8 @@
 package io.github.lllqos.cli;
 
-import io.github.lllqos.CpuIdle;
-import io.github.lllqos.IdleState;
-import io.github.lllqos.IdleStateLease;
+import io.github.lllqos.cpuidle.CpuIdle;
+import io.github.lllqos.cpuidle.IdleState;
+import io.github.lllqos.cpuidle.IdleStateLease;
 import io.github.lllqos.LowLatencyException;
 import java.io.PrintWriter;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.github.lllqos.cli;
 
-import io.github.lllqos.CpuIdle;
+import io.github.lllqos.cpuidle.CpuIdle;
 import io.github.lllqos.LowLatencyException;
-import io.github.lllqos.ResumeLatency;
-import io.github.lllqos.ResumeLatencyLease;
+import io.github.lllqos.cpuidle.ResumeLatency;
+import io.github.lllqos.cpuidle.ResumeLatencyLease;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

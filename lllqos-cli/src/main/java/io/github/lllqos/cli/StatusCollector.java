@@ -1,12 +1,12 @@
 package io.github.lllqos.cli;
 
-import io.github.lllqos.CpuIdle;
+import io.github.lllqos.cpuidle.CpuIdle;
 import io.github.lllqos.CpuLatencyLease;
-import io.github.lllqos.IdleState;
+import io.github.lllqos.cpuidle.IdleState;
 import io.github.lllqos.LowLatency;
 import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.ProviderSelection;
-import io.github.lllqos.ResumeLatency;
+import io.github.lllqos.cpuidle.ResumeLatency;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.github.lllqos.cli;
 
-import io.github.lllqos.CpuIdle;
+import io.github.lllqos.cpuidle.CpuIdle;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;

@@ -2,7 +2,7 @@ package io.github.lllqos.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.lllqos.CpuIdle;
+import io.github.lllqos.cpuidle.CpuIdle;
 import io.github.lllqos.LowLatency;
 import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.linux.CpuSysfsFiles;

@@ -1,6 +1,6 @@
 package io.github.lllqos.fake;
 
-import io.github.lllqos.SchedPolicy;
+import io.github.lllqos.realtime.SchedPolicy;
 import io.github.lllqos.spi.AbsoluteSleeper;
 import io.github.lllqos.spi.RealtimeBackend;
 import java.util.Set;

@@ -3,7 +3,7 @@ package io.github.lllqos.fake;
 import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.spi.CpuLatencyQos;
 import io.github.lllqos.spi.CpuLatencyRequest;
-import io.github.lllqos.spi.RequestPlacement;
+import io.github.lllqos.spi.support.RequestPlacement;
 import io.github.lllqos.spi.RequestRefusedException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

@@ -377,7 +377,7 @@ public final class SimulatedKernel {
 
     /**
      * The scheduler side: the policy, priority, nice value, CPUs and timer slack each thread was given through
-     * {@link io.github.lllqos.Realtime}, the permission rules that refuse changes, and every call.
+     * {@link io.github.lllqos.realtime.Realtime}, the permission rules that refuse changes, and every call.
      *
      * @return this kernel's scheduler
      */

@@ -1,7 +1,7 @@
 package io.github.lllqos.fake;
 
 import io.github.lllqos.LowLatencyException;
-import io.github.lllqos.SchedPolicy;
+import io.github.lllqos.realtime.SchedPolicy;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ import java.util.stream.IntStream;
 
 /**
  * The scheduler side of a {@link SimulatedKernel}: each thread's policy, priority, nice value, CPUs and timer
- * slack as {@link io.github.lllqos.Realtime} set them, the memory lock, and every call in order, so tests can
+ * slack as {@link io.github.lllqos.realtime.Realtime} set them, the memory lock, and every call in order, so tests can
  * assert their thread set-up. The permission rules of Linux refuse changes the way a real machine would:
  * without {@code CAP_SYS_NICE} a real-time priority needs {@code RLIMIT_RTPRIO} and a lower nice value needs
  * {@code RLIMIT_NICE}; a cgroup without real-time runtime refuses every real-time policy.

@@ -1,6 +1,6 @@
 package io.github.lllqos.fake;
 
-import io.github.lllqos.SchedPolicy;
+import io.github.lllqos.realtime.SchedPolicy;
 import java.util.Set;
 
 /**
@@ -26,7 +26,7 @@ public final class SimulatedThread {
     /**
      * The simulated native thread id.
      *
-     * @return the id {@link io.github.lllqos.Realtime#threadId()} returns on this thread
+     * @return the id {@link io.github.lllqos.realtime.Realtime#threadId()} returns on this thread
      */
     public long tid() {
         return tid;

@@ -3,11 +3,11 @@ package io.github.lllqos.fake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lllqos.Outcome;
-import io.github.lllqos.Periodic;
-import io.github.lllqos.PriorityChange;
-import io.github.lllqos.Realtime;
-import io.github.lllqos.SchedPolicy;
-import io.github.lllqos.ThreadSetup;
+import io.github.lllqos.realtime.Periodic;
+import io.github.lllqos.realtime.PriorityChange;
+import io.github.lllqos.realtime.Realtime;
+import io.github.lllqos.realtime.SchedPolicy;
+import io.github.lllqos.realtime.ThreadSetup;
 import io.github.lllqos.fake.junit.SimulatedKernelExtension;
 import java.time.Duration;
 import java.util.Set;

@@ -2,10 +2,10 @@ package io.github.lllqos.fake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.lllqos.CpuIdle;
-import io.github.lllqos.IdleState;
-import io.github.lllqos.ResumeLatency;
-import io.github.lllqos.ResumeLatencyLease;
+import io.github.lllqos.cpuidle.CpuIdle;
+import io.github.lllqos.cpuidle.IdleState;
+import io.github.lllqos.cpuidle.ResumeLatency;
+import io.github.lllqos.cpuidle.ResumeLatencyLease;
 import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.ForAll;

@@ -5,7 +5,7 @@ import java.util.OptionalInt;
 
 /**
  * The program's answer to {@code realtime POLICY PRIORITY}: {@code event=realtime method=M policy=P priority=N
- * nice=N tid=N [reason=TEXT]}, as {@link io.github.lllqos.PriorityChange} reported it.
+ * nice=N tid=N [reason=TEXT]}, as {@link io.github.lllqos.realtime.PriorityChange} reported it.
  */
 record RealtimeLine(String method, String policy, OptionalInt priority, OptionalInt nice, long tid, String reason) {
 

@@ -8,7 +8,7 @@ import io.github.lllqos.linux.internal.LibC;
 import io.github.lllqos.linux.internal.Scratch;
 import io.github.lllqos.spi.CpuLatencyQos;
 import io.github.lllqos.spi.CpuLatencyRequest;
-import io.github.lllqos.spi.RequestPlacement;
+import io.github.lllqos.spi.support.RequestPlacement;
 import io.github.lllqos.spi.RequestRefusedException;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -5,6 +5,7 @@ import io.github.lllqos.spi.CpuLatencyQos;
 import io.github.lllqos.spi.CpuSysfs;
 import io.github.lllqos.spi.LowLatencyProvider;
 import io.github.lllqos.spi.RealtimeBackend;
+import io.github.lllqos.spi.support.UnsupportedRealtime;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -78,7 +79,7 @@ public final class LinuxProvider implements LowLatencyProvider {
         RealtimeBackend backend = realtime;
         if (backend == null) {
             Optional<String> unavailable = unavailableReason();
-            backend = unavailable.isPresent() ? RealtimeBackend.unsupported(unavailable.get())
+            backend = unavailable.isPresent() ? new UnsupportedRealtime(unavailable.get())
                     : new LinuxRealtime(KernelFiles.system());
             realtime = backend;
         }

@@ -4,7 +4,7 @@ import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import io.github.lllqos.LowLatencyException;
-import io.github.lllqos.SchedPolicy;
+import io.github.lllqos.realtime.SchedPolicy;
 import io.github.lllqos.linux.internal.Errno;
 import io.github.lllqos.linux.internal.Gettid;
 import io.github.lllqos.linux.internal.LibC;

@@ -1,6 +1,6 @@
 package io.github.lllqos.linux;
 
-import io.github.lllqos.SchedPolicy;
+import io.github.lllqos.realtime.SchedPolicy;
 import io.github.lllqos.linux.internal.LibC;
 import java.nio.file.Path;
 import java.util.ArrayList;

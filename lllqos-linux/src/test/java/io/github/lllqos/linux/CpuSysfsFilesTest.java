@@ -3,11 +3,11 @@ package io.github.lllqos.linux;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.lllqos.CpuIdle;
-import io.github.lllqos.IdleState;
+import io.github.lllqos.cpuidle.CpuIdle;
+import io.github.lllqos.cpuidle.IdleState;
 import io.github.lllqos.LowLatencyException;
-import io.github.lllqos.ResumeLatency;
-import io.github.lllqos.ResumeLatencyLease;
+import io.github.lllqos.cpuidle.ResumeLatency;
+import io.github.lllqos.cpuidle.ResumeLatencyLease;
 import io.github.lllqos.contract.RealEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package io.github.lllqos.linux;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.jna.Memory;
-import io.github.lllqos.Periodic;
+import io.github.lllqos.realtime.Periodic;
 import io.github.lllqos.linux.internal.LibC;
 import java.lang.reflect.Method;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.github.lllqos.linux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.lllqos.SchedPolicy;
+import io.github.lllqos.realtime.SchedPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lllqos.LowLatency;
 import io.github.lllqos.Outcome;
-import io.github.lllqos.PriorityChange;
-import io.github.lllqos.Realtime;
-import io.github.lllqos.SchedPolicy;
-import io.github.lllqos.ThreadSetup;
+import io.github.lllqos.realtime.PriorityChange;
+import io.github.lllqos.realtime.Realtime;
+import io.github.lllqos.realtime.SchedPolicy;
+import io.github.lllqos.realtime.ThreadSetup;
 import io.github.lllqos.contract.RealEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package io.github.lllqos.linux;
 
 import io.github.lllqos.Outcome;
-import io.github.lllqos.PriorityChange;
-import io.github.lllqos.Realtime;
-import io.github.lllqos.SchedPolicy;
+import io.github.lllqos.realtime.PriorityChange;
+import io.github.lllqos.realtime.Realtime;
+import io.github.lllqos.realtime.SchedPolicy;
 
 /**
  * Run by {@link UnprivilegedRealtimeTest} in a child JVM with other limits, user or cgroup: reports what an

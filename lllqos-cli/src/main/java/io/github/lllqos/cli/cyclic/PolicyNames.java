@@ -1,6 +1,6 @@
 package io.github.lllqos.cli.cyclic;
 
-import io.github.lllqos.SchedPolicy;
+import io.github.lllqos.realtime.SchedPolicy;
 import java.util.Locale;
 
 /** Scheduling policies by the names cyclictest's {@code --policy} takes and prints. */

@@ -1,6 +1,6 @@
 package io.github.lllqos.cli.cyclic;
 
-import io.github.lllqos.SchedPolicy;
+import io.github.lllqos.realtime.SchedPolicy;
 /** What a run changes about its threads and process: pinning, scheduling and locked memory. */
 public interface ThreadTuning {
 

@@ -1,8 +1,8 @@
 package io.github.lllqos.cli.cyclic;
 
-import io.github.lllqos.Periodic;
-import io.github.lllqos.Realtime;
-import io.github.lllqos.SchedPolicy;
+import io.github.lllqos.realtime.Periodic;
+import io.github.lllqos.realtime.Realtime;
+import io.github.lllqos.realtime.SchedPolicy;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;

@@ -3,7 +3,7 @@ package io.github.lllqos.cli.cyclic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lllqos.CpuLatencyLease;
-import io.github.lllqos.SchedPolicy;
+import io.github.lllqos.realtime.SchedPolicy;
 import io.github.lllqos.contract.RealEnvironment;
 import java.io.IOException;
 import java.io.PrintWriter;

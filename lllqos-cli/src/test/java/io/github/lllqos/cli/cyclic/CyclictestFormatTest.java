@@ -1,6 +1,6 @@
 package io.github.lllqos.cli.cyclic;
 
-import io.github.lllqos.SchedPolicy;
+import io.github.lllqos.realtime.SchedPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lllqos.CpuLatencyLease;

@@ -1,0 +1,312 @@
+package io.github.lllqos.cpuidle;
+
+import io.github.lllqos.CpuLatencyLease;
+import io.github.lllqos.LowLatency;
+import io.github.lllqos.LowLatencyException;
+import io.github.lllqos.internal.ProviderRegistry;
+import io.github.lllqos.internal.Selection;
+import io.github.lllqos.spi.support.CpuList;
+
+import io.github.lllqos.spi.CpuSysfs;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The kernel's CPU idle management: which idle states each CPU has and which a latency limit keeps it out of,
+ * the per-CPU resume latency limit, and leases that change them and put them back.
+ *
+ * <pre>{@code
+ * CpuIdle idle = CpuIdle.current();
+ * int limit = LowLatency.effectiveCpuLatency().orElse(Integer.MAX_VALUE);
+ * for (IdleState state : idle.idleStates(0)) {
+ *     int cpuLimit = idle.resumeLatency(0).governorLimitMicros(limit);
+ *     System.out.println(state.name() + (state.blockedBy(cpuLimit) ? " blocked" : " allowed"));
+ * }
+ * try (ResumeLatencyLease lease = idle.setResumeLatency(List.of(2, 3), ResumeLatency.ofMicros(10));
+ *      IdleStateLease states = idle.disableIdleStatesDeeperThan(List.of(2, 3), 10)) {
+ *     runControlLoopOn(2, 3);
+ * }                                  // previous values restored here
+ * }</pre>
+ *
+ * <p>Unlike a {@link CpuLatencyLease}, which the kernel drops when the process dies, these settings are shared
+ * sysfs values that <em>survive a crash</em> of the process that changed them: only {@code close()} restores them.
+ * Changing them needs root.
+ */
+public final class CpuIdle {
+
+    private static final Pattern CPU_DIRECTORY = Pattern.compile("cpu[0-9]+");
+    private static final Pattern STATE_DIRECTORY = Pattern.compile("state[0-9]+");
+
+    private final SysfsAccess sysfs;
+
+    private CpuIdle(CpuSysfs sysfs) {
+        this.sysfs = new SysfsAccess(sysfs);
+    }
+
+    /**
+     * The CPU idle management of the provider in use ({@link LowLatency#providerName()}).
+     *
+     * @return the instance
+     * @throws LowLatencyException when that provider has no CPU attribute files, with the reason
+     */
+    public static CpuIdle current() {
+        Selection selection = ProviderRegistry.selection();
+        return selection.provider().cpuSysfs().map(CpuIdle::new).orElseThrow(() -> new LowLatencyException(
+                "the provider '" + selection.provider().name() + "' has no CPU attribute files (" + selection.why()
+                        + ")" + selection.provider().unavailableReason().map(reason -> ": " + reason).orElse("")));
+    }
+
+    /**
+     * The CPU idle management of the given attribute files, such as a simulated kernel's.
+     *
+     * @param sysfs the files
+     * @return the instance
+     */
+    public static CpuIdle of(CpuSysfs sysfs) {
+        return new CpuIdle(sysfs);
+    }
+
+    /**
+     * The CPUs present, from {@code present}, else from the {@code cpuN} directories.
+     *
+     * @return the CPU numbers, ascending
+     * @throws LowLatencyException when neither can be read
+     */
+    public List<Integer> cpus() {
+        try {
+            return CpuList.parse(sysfs.read("present"));
+        } catch (LowLatencyException presentUnreadable) {
+            try {
+                List<Integer> cpus = new ArrayList<>();
+                for (String entry : sysfs.list("")) {
+                    if (CPU_DIRECTORY.matcher(entry).matches()) {
+                        cpus.add(Integer.parseInt(entry.substring(3)));
+                    }
+                }
+                cpus.sort(Comparator.naturalOrder());
+                return cpus;
+            } catch (NoSuchFileException | LowLatencyException e) {
+                throw presentUnreadable;
+            }
+        }
+    }
+
+    /**
+     * The cpuidle driver of a CPU: its own ({@code cpuN/cpuidle/driver/name}, with several drivers) or the
+     * system's ({@code cpuidle/current_driver}).
+     *
+     * @param cpu the CPU number
+     * @return such as {@code "intel_idle"}, {@code "acpi_idle"}, or {@code "none"} where no driver runs (often a
+     *     virtual machine): then the CPU has no idle states and latency limits change nothing on it
+     * @throws IllegalArgumentException if the CPU does not exist
+     * @throws LowLatencyException when the driver cannot be read, naming the file
+     */
+    public String driver(int cpu) {
+        checkCpus(List.of(cpu));
+        try {
+            return sysfs.read("cpu" + cpu + "/cpuidle/driver/name");
+        } catch (LowLatencyException e) {
+            return sysfs.read("cpuidle/current_driver");
+        }
+    }
+
+    /**
+     * The cpuidle governor, which picks idle states within the latency limit.
+     *
+     * @return such as {@code "menu"}, {@code "teo"} or {@code "ladder"}
+     * @throws LowLatencyException when it cannot be read, naming the file
+     */
+    public String governor() {
+        try {
+            return sysfs.read("cpuidle/current_governor");
+        } catch (LowLatencyException e) {
+            return sysfs.read("cpuidle/current_governor_ro");
+        }
+    }
+
+    /**
+     * The idle states of a CPU, shallowest first.
+     *
+     * @param cpu the CPU number
+     * @return the states; empty when the CPU has no {@code cpuidle} directory (no cpuidle driver)
+     * @throws IllegalArgumentException if the CPU does not exist
+     * @throws LowLatencyException when a state cannot be read, naming the file
+     */
+    public List<IdleState> idleStates(int cpu) {
+        checkCpus(List.of(cpu));
+        return readIdleStates(cpu);
+    }
+
+    private List<IdleState> readIdleStates(int cpu) {
+        String directory = "cpu" + cpu + "/cpuidle";
+        List<String> entries;
+        try {
+            entries = sysfs.list(directory);
+        } catch (NoSuchFileException e) {
+            return List.of();
+        }
+        List<IdleState> states = new ArrayList<>();
+        for (String entry : entries) {
+            if (STATE_DIRECTORY.matcher(entry).matches()) {
+                states.add(readIdleState(cpu, Integer.parseInt(entry.substring(5)), directory + "/" + entry));
+            }
+        }
+        states.sort(Comparator.comparingInt(IdleState::index));
+        return List.copyOf(states);
+    }
+
+    private IdleState readIdleState(int cpu, int index, String directory) {
+        return new IdleState(cpu, index, sysfs.read(directory + "/name"),
+                readInt(directory + "/latency"), readInt(directory + "/disable") != 0,
+                readLong(directory + "/usage"));
+    }
+
+    /**
+     * The resume latency limit of a CPU ({@code cpuN/power/pm_qos_resume_latency_us}).
+     *
+     * @param cpu the CPU number
+     * @return the value
+     * @throws IllegalArgumentException if the CPU does not exist
+     * @throws LowLatencyException when it cannot be read, naming the file
+     */
+    public ResumeLatency resumeLatency(int cpu) {
+        checkCpus(List.of(cpu));
+        return readResumeLatency(cpu);
+    }
+
+    ResumeLatency readResumeLatency(int cpu) {
+        String attribute = resumeLatencyAttribute(cpu);
+        String text = sysfs.read(attribute);
+        try {
+            return ResumeLatency.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new LowLatencyException(sysfs.pathOf(attribute) + " holds '" + text + "', which is not a resume"
+                    + " latency: " + e.getMessage());
+        }
+    }
+
+    void writeResumeLatency(int cpu, ResumeLatency value) {
+        sysfs.write(resumeLatencyAttribute(cpu), value.kernelForm());
+    }
+
+    private static String resumeLatencyAttribute(int cpu) {
+        return "cpu" + cpu + "/power/pm_qos_resume_latency_us";
+    }
+
+    /**
+     * Sets the resume latency limit of some CPUs until the lease is closed, which restores each CPU's previous
+     * value. The value survives a crash of this process: only {@link ResumeLatencyLease#close()} restores it.
+     *
+     * @param cpus the CPU numbers, at least one, each present
+     * @param value the limit
+     * @return the lease, holding the previous values
+     * @throws IllegalArgumentException if a CPU does not exist or none is given; nothing changes then
+     * @throws LowLatencyException when a value cannot be read or written, naming the file and the missing
+     *     permission; values already written are restored first
+     */
+    public ResumeLatencyLease setResumeLatency(Collection<Integer> cpus, ResumeLatency value) {
+        return ResumeLatencyLease.set(this, checkCpus(cpus), value);
+    }
+
+    /**
+     * Disables, on some CPUs, every idle state whose exit latency exceeds a bound, until the lease is closed,
+     * which enables them again (as rtla's {@code --deepest-idle-state}). States already disabled are left alone.
+     * The change survives a crash of this process: only {@link IdleStateLease#close()} restores it.
+     *
+     * @param cpus the CPU numbers, at least one, each present
+     * @param maxExitLatencyMicros the largest exit latency to keep enabled, in µs, 0 or more
+     * @return the lease, naming the states it disabled (none where the CPUs have no idle states)
+     * @throws IllegalArgumentException if a CPU does not exist, none is given, or the bound is negative;
+     *     nothing changes then
+     * @throws LowLatencyException when a state cannot be read or written, naming the file and the missing
+     *     permission; states already disabled by this call are enabled again first
+     */
+    public IdleStateLease disableIdleStatesDeeperThan(Collection<Integer> cpus, int maxExitLatencyMicros) {
+        if (maxExitLatencyMicros < 0) {
+            throw new IllegalArgumentException("the exit latency bound must be 0 µs or more, was "
+                    + maxExitLatencyMicros);
+        }
+        SortedSet<Integer> checked = checkCpus(cpus);
+        List<IdleState> deeper = new ArrayList<>();
+        for (int cpu : checked) {
+            for (IdleState state : readIdleStates(cpu)) {
+                if (state.exitLatencyMicros() > maxExitLatencyMicros && !state.disabled()) {
+                    deeper.add(state);
+                }
+            }
+        }
+        return IdleStateLease.disable(this, maxExitLatencyMicros, deeper);
+    }
+
+    void writeDisabled(IdleState state, boolean disabled) {
+        sysfs.write(disableAttribute(state), disabled ? "1" : "0");
+    }
+
+    private static String disableAttribute(IdleState state) {
+        return "cpu" + state.cpu() + "/cpuidle/state" + state.index() + "/disable";
+    }
+
+    /**
+     * The {@code disable} file of an idle state, for messages.
+     *
+     * @param state the state
+     * @return such as {@code /sys/devices/system/cpu/cpu0/cpuidle/state3/disable}
+     */
+    public String disablePath(IdleState state) {
+        return sysfs.pathOf(disableAttribute(state));
+    }
+
+    /**
+     * The file of a CPU's resume latency, for messages.
+     *
+     * @param cpu the CPU number
+     * @return such as {@code /sys/devices/system/cpu/cpu0/power/pm_qos_resume_latency_us}
+     */
+    public String resumeLatencyPath(int cpu) {
+        return sysfs.pathOf(resumeLatencyAttribute(cpu));
+    }
+
+    private SortedSet<Integer> checkCpus(Collection<Integer> cpus) {
+        if (cpus.isEmpty()) {
+            throw new IllegalArgumentException("at least one CPU number is needed, none was given");
+        }
+        SortedSet<Integer> checked = new TreeSet<>();
+        for (Integer cpu : cpus) {
+            if (cpu == null || cpu < 0) {
+                throw new IllegalArgumentException("CPU numbers are 0 or more, was " + cpu);
+            }
+            checked.add(cpu);
+        }
+        List<Integer> present = cpus();
+        for (int cpu : checked) {
+            if (!present.contains(cpu)) {
+                throw new IllegalArgumentException("CPU " + cpu + " does not exist: the CPUs here are "
+                        + CpuList.format(new TreeSet<>(present)) + " (" + sysfs.pathOf("present") + ")");
+            }
+        }
+        return checked;
+    }
+
+    private int readInt(String attribute) {
+        long value = readLong(attribute);
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw new LowLatencyException(sysfs.pathOf(attribute) + " holds " + value + ", out of int range");
+        }
+        return (int) value;
+    }
+
+    private long readLong(String attribute) {
+        String text = sysfs.read(attribute);
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new LowLatencyException(sysfs.pathOf(attribute) + " holds '" + text + "', not a number");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.lllqos.internal;
+
+import io.github.lllqos.spi.CpuLatencyQos;
+import io.github.lllqos.spi.CpuLatencyRequest;
+import io.github.lllqos.spi.LowLatencyProvider;
+import io.github.lllqos.spi.RealtimeBackend;
+import io.github.lllqos.spi.RequestRefusedException;
+import io.github.lllqos.spi.support.UnsupportedRealtime;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The provider chosen when nothing applies: every lease is not acquired and every real-time call is a no-op,
+ * with the selection's reason.
+ */
+public final class NoProvider implements LowLatencyProvider, CpuLatencyQos {
+
+    /** The name of this provider. */
+    public static final String NAME = "none";
+
+    private final String reason;
+
+    /**
+     * A provider that holds nothing.
+     *
+     * @param reason why, for every lease and real-time call
+     */
+    public NoProvider(String reason) {
+        this.reason = reason;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int priority() {
+        return Integer.MIN_VALUE;
+    }
+
+    @Override
+    public Optional<String> unavailableReason() {
+        return Optional.of(reason);
+    }
+
+    @Override
+    public CpuLatencyQos cpuLatencyQos() {
+        return this;
+    }
+
+    @Override
+    public RealtimeBackend realtime() {
+        return new UnsupportedRealtime("no real-time support: " + reason);
+    }
+
+    @Override
+    public CpuLatencyRequest addRequest(int targetMicros) throws RequestRefusedException {
+        throw new RequestRefusedException(reason);
+    }
+
+    @Override
+    public OptionalInt effectiveLimit() {
+        return OptionalInt.empty();
+    }
+}

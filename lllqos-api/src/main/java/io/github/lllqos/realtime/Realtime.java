@@ -1,0 +1,359 @@
+package io.github.lllqos.realtime;
+
+import io.github.lllqos.LowLatency;
+import io.github.lllqos.LowLatencyException;
+import io.github.lllqos.Outcome;
+
+import io.github.lllqos.spi.RealtimeBackend;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Real-time scheduling for JVM threads: priority, CPU affinity, memory locking and timer slack. Each method
+ * acts on the calling thread unless it takes a native thread id ({@link #threadId()} run on that thread).
+ *
+ * <pre>{@code
+ * Realtime.lockMemory();
+ * ThreadSetup setup = Realtime.setupRealtimeThread(80);     // SCHED_RR 80, pinned to the first CPU
+ * if (!setup.priority().realtime()) {
+ *     log.warn("no real-time policy: {}", setup.priority().reason().orElseThrow());
+ * }
+ * }</pre>
+ *
+ * <p>Every change returns what the kernel applied, read back, and why anything was not applied: a missing
+ * permission, rlimit or cgroup setting is not an error (the result says so and {@code require...} methods make
+ * it one), while unexpected failures throw {@link LowLatencyException} with the call and its errno. Invalid
+ * arguments throw {@link IllegalArgumentException} before anything changes. Where the selected provider has no
+ * real-time support (not Linux, provider {@code none}) every change is a no-op that says why, and every reader
+ * returns empty.
+ */
+public final class Realtime {
+
+    /** The priority of {@link #elevatePriority()}: SCHED_RR 50. */
+    public static final int DEFAULT_PRIORITY = RealtimeControl.DEFAULT_PRIORITY;
+    /** The nice value an elevation falls back to when no real-time policy is allowed. */
+    public static final int FALLBACK_NICE = RealtimeControl.FALLBACK_NICE;
+    /** The nice value of {@link #setupBackgroundWorker()}. */
+    public static final int BACKGROUND_NICE = RealtimeControl.BACKGROUND_NICE;
+
+    private Realtime() {
+    }
+
+    static RealtimeControl control() {
+        return RealtimeControl.current();
+    }
+
+    /**
+     * Why real-time calls do nothing here, if they do nothing.
+     *
+     * @return empty where the provider supports them, else the reason
+     */
+    public static Optional<String> unsupportedReason() {
+        return control().unsupportedReason();
+    }
+
+    /**
+     * Elevates the calling thread to SCHED_RR priority {@value #DEFAULT_PRIORITY}, with the fallbacks of
+     * {@link #elevatePriority(SchedPolicy, int)}.
+     *
+     * @return what was applied and why
+     */
+    public static PriorityChange elevatePriority() {
+        return elevatePriority(SchedPolicy.RR, DEFAULT_PRIORITY);
+    }
+
+    /**
+     * Elevates the calling thread to SCHED_RR at {@code priority}, with the fallbacks of
+     * {@link #elevatePriority(SchedPolicy, int)}.
+     *
+     * @param priority 1..99
+     * @return what was applied and why
+     * @throws IllegalArgumentException if the priority is outside 1..99
+     */
+    public static PriorityChange elevatePriority(int priority) {
+        return elevatePriority(SchedPolicy.RR, priority);
+    }
+
+    /**
+     * Sets the calling thread's real-time policy and priority. When that is not permitted, raises the soft
+     * RLIMIT_RTPRIO if the hard limit allows it and tries again (as cyclictest does), and failing that sets
+     * nice {@value #FALLBACK_NICE}. The result tells which happened and why.
+     *
+     * @param policy {@link SchedPolicy#FIFO} or {@link SchedPolicy#RR}
+     * @param priority 1..99
+     * @return what was applied and why
+     * @throws IllegalArgumentException for a time-sharing policy or a priority outside 1..99
+     * @throws LowLatencyException when a call fails for another reason than a missing permission
+     */
+    public static PriorityChange elevatePriority(SchedPolicy policy, int priority) {
+        return control().elevate(0, policy, priority);
+    }
+
+    /**
+     * Like {@link #elevatePriority(SchedPolicy, int)}, for another thread.
+     *
+     * @param threadId the native thread id, from {@link #threadId()} run on that thread
+     * @param policy {@link SchedPolicy#FIFO} or {@link SchedPolicy#RR}
+     * @param priority 1..99
+     * @return what was applied and why
+     * @throws IllegalArgumentException for a thread id below 1, a time-sharing policy or a priority outside 1..99
+     * @throws LowLatencyException when a call fails for another reason than a missing permission (ESRCH: the
+     *     thread does not exist)
+     */
+    public static PriorityChange elevatePriority(long threadId, SchedPolicy policy, int priority) {
+        return control().elevate(checkThreadId(threadId), policy, priority);
+    }
+
+    /**
+     * Sets the calling thread's nice value and, if it runs under a real-time policy, moves it to SCHED_OTHER,
+     * where the nice value counts.
+     *
+     * @param nice -20..19; 10 for background work
+     * @return what was applied and why
+     * @throws IllegalArgumentException if {@code nice} is outside -20..19
+     */
+    public static PriorityChange lowerPriority(int nice) {
+        return control().lower(0, nice);
+    }
+
+    /**
+     * Like {@link #lowerPriority(int)}, for another thread.
+     *
+     * @param threadId the native thread id, from {@link #threadId()} run on that thread
+     * @param nice -20..19
+     * @return what was applied and why
+     * @throws IllegalArgumentException for a thread id below 1 or a nice value outside -20..19
+     */
+    public static PriorityChange lowerPriority(long threadId, int nice) {
+        return control().lower(checkThreadId(threadId), nice);
+    }
+
+    /**
+     * Pins the calling thread to one CPU.
+     *
+     * @param cpu an online CPU
+     * @return the CPUs the thread may run on afterwards, or why it was not pinned
+     * @throws IllegalArgumentException if the CPU is negative or not online
+     */
+    public static Outcome<Set<Integer>> pinToCpu(int cpu) {
+        return pinToCpus(Set.of(cpu));
+    }
+
+    /**
+     * Pins the calling thread to a set of CPUs. Any number of CPUs works: the kernel's CPU set is sized from
+     * the machine's CPU count.
+     *
+     * @param cpus online CPUs, at least one
+     * @return the CPUs the thread may run on afterwards, or why it was not pinned (a cpuset cgroup that
+     *     excludes them: EINVAL)
+     * @throws IllegalArgumentException if the set is empty or names a CPU that is negative or not online
+     */
+    public static Outcome<Set<Integer>> pinToCpus(Set<Integer> cpus) {
+        return control().pin(0, cpus);
+    }
+
+    /**
+     * Like {@link #pinToCpus(Set)}, for another thread.
+     *
+     * @param threadId the native thread id, from {@link #threadId()} run on that thread
+     * @param cpus online CPUs, at least one
+     * @return the CPUs the thread may run on afterwards, or why it was not pinned
+     * @throws IllegalArgumentException for a thread id below 1, or a CPU set that is empty or names a CPU that
+     *     is negative or not online
+     */
+    public static Outcome<Set<Integer>> pinToCpus(long threadId, Set<Integer> cpus) {
+        return control().pin(checkThreadId(threadId), cpus);
+    }
+
+    /**
+     * The CPU the calling thread runs on now.
+     *
+     * @return the CPU number, empty without real-time support
+     */
+    public static OptionalInt currentCpu() {
+        return control().currentCpu();
+    }
+
+    /**
+     * The CPUs for background work: those this process may run on, except the lowest, which
+     * {@link #setupRealtimeThread(int)} takes.
+     *
+     * @return CPU numbers in ascending order; empty on a single CPU or without real-time support
+     */
+    public static Set<Integer> backgroundCpus() {
+        return control().backgroundCpus();
+    }
+
+    /**
+     * The CPUs isolated from the scheduler at boot ({@code isolcpus=}), the best home for real-time threads.
+     *
+     * @return CPU numbers in ascending order; empty when none are isolated or without real-time support
+     */
+    public static Set<Integer> isolatedCpus() {
+        return control().isolatedCpus();
+    }
+
+    /**
+     * Sets the calling thread up for time-critical work: SCHED_RR at {@code priority} (with the fallbacks of
+     * {@link #elevatePriority(SchedPolicy, int)}), pinned to the lowest CPU of this process (CPU 0 on most
+     * machines) when the process has more than one.
+     *
+     * @param priority 1..99
+     * @return what the priority change and the pinning did
+     * @throws IllegalArgumentException if the priority is outside 1..99
+     */
+    public static ThreadSetup setupRealtimeThread(int priority) {
+        return control().setupRealtimeThread(priority);
+    }
+
+    /**
+     * Sets the calling thread up for background work: nice {@value #BACKGROUND_NICE}, pinned to the
+     * {@link #backgroundCpus()} when there are any.
+     *
+     * @return what the priority change and the pinning did
+     */
+    public static ThreadSetup setupBackgroundWorker() {
+        return control().setupBackgroundWorker();
+    }
+
+    /**
+     * Locks all current and future memory of this process into RAM ({@code mlockall(MCL_CURRENT | MCL_FUTURE)}),
+     * so no page fault to disk delays a real-time thread.
+     *
+     * @return the locked bytes afterwards, or why nothing was locked (no CAP_IPC_LOCK and a small
+     *     RLIMIT_MEMLOCK: EPERM or ENOMEM)
+     */
+    public static Outcome<Long> lockMemory() {
+        return control().lockMemory();
+    }
+
+    /**
+     * Unlocks all memory of this process ({@code munlockall()}).
+     *
+     * @return the locked bytes afterwards
+     */
+    public static Outcome<Long> unlockMemory() {
+        return control().unlockMemory();
+    }
+
+    /**
+     * Sets the calling thread's timer slack, the time the kernel may delay its timers to group wake-ups (50 µs
+     * by default). 0 asks for the least slack there is: the kernel reads 0 as "reset to the default", so 1 ns
+     * is set instead. Real-time threads have no slack on Linux 6.7 and later, which ignores the request then.
+     *
+     * @param nanos the slack in nanoseconds, 0 or more
+     * @return the slack in effect afterwards, or why it differs from the request
+     * @throws IllegalArgumentException if {@code nanos} is negative
+     */
+    public static Outcome<Long> setTimerSlackNanos(long nanos) {
+        return control().setTimerSlack(nanos);
+    }
+
+    /**
+     * The calling thread's native thread id ({@code gettid()}), for the methods that act on another thread.
+     *
+     * @return the id, empty without real-time support
+     */
+    public static OptionalLong threadId() {
+        return control().threadId();
+    }
+
+    /**
+     * The calling thread's scheduling policy.
+     *
+     * @return the policy, empty without real-time support
+     */
+    public static Optional<SchedPolicy> policy() {
+        return control().policy(0);
+    }
+
+    /**
+     * A thread's scheduling policy.
+     *
+     * @param threadId the native thread id
+     * @return the policy, empty without real-time support
+     * @throws IllegalArgumentException for a thread id below 1
+     */
+    public static Optional<SchedPolicy> policy(long threadId) {
+        return control().policy(checkThreadId(threadId));
+    }
+
+    /**
+     * The calling thread's real-time priority.
+     *
+     * @return 1..99 under FIFO and RR, else 0; empty without real-time support
+     */
+    public static OptionalInt priority() {
+        return control().priority(0);
+    }
+
+    /**
+     * A thread's real-time priority.
+     *
+     * @param threadId the native thread id
+     * @return 1..99 under FIFO and RR, else 0; empty without real-time support
+     * @throws IllegalArgumentException for a thread id below 1
+     */
+    public static OptionalInt priority(long threadId) {
+        return control().priority(checkThreadId(threadId));
+    }
+
+    /**
+     * The calling thread's nice value.
+     *
+     * @return -20..19, empty without real-time support
+     */
+    public static OptionalInt nice() {
+        return control().nice(0);
+    }
+
+    /**
+     * A thread's nice value.
+     *
+     * @param threadId the native thread id
+     * @return -20..19, empty without real-time support
+     * @throws IllegalArgumentException for a thread id below 1
+     */
+    public static OptionalInt nice(long threadId) {
+        return control().nice(checkThreadId(threadId));
+    }
+
+    /**
+     * The CPUs the calling thread may run on.
+     *
+     * @return CPU numbers in ascending order, empty without real-time support
+     */
+    public static Optional<Set<Integer>> affinity() {
+        return control().affinity(0);
+    }
+
+    /**
+     * The CPUs a thread may run on.
+     *
+     * @param threadId the native thread id
+     * @return CPU numbers in ascending order, empty without real-time support
+     * @throws IllegalArgumentException for a thread id below 1
+     */
+    public static Optional<Set<Integer>> affinity(long threadId) {
+        return control().affinity(checkThreadId(threadId));
+    }
+
+    /**
+     * The calling thread's timer slack.
+     *
+     * @return nanoseconds, empty without real-time support
+     */
+    public static OptionalLong timerSlackNanos() {
+        return control().timerSlack();
+    }
+
+    private static long checkThreadId(long threadId) {
+        if (threadId < 1) {
+            throw new IllegalArgumentException("thread id " + threadId + " is not a native thread id: ids are 1 or"
+                    + " more (take it from Realtime.threadId() on the thread)");
+        }
+        return threadId;
+    }
+}

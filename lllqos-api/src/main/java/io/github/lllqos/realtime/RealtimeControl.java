@@ -1,0 +1,342 @@
+package io.github.lllqos.realtime;
+
+import io.github.lllqos.LowLatencyException;
+import io.github.lllqos.Outcome;
+import io.github.lllqos.internal.ProviderRegistry;
+import io.github.lllqos.spi.support.CpuList;
+import io.github.lllqos.spi.support.UnsupportedRealtime;
+
+import io.github.lllqos.realtime.PriorityChange.Method;
+import io.github.lllqos.spi.RealtimeBackend;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * What {@link Realtime} does, over one backend: checks arguments before any call, builds the fallbacks, and
+ * reads back what the kernel applied. Thread id 0 is the calling thread.
+ */
+final class RealtimeControl {
+
+    static final int DEFAULT_PRIORITY = 50;
+    static final int FALLBACK_NICE = -10;
+    static final int BACKGROUND_NICE = 10;
+    static final int MIN_NICE = -20;
+    static final int MAX_NICE = 19;
+
+    private final RealtimeBackend backend;
+    private final long processId;
+
+    RealtimeControl(RealtimeBackend backend, long processId) {
+        this.backend = backend;
+        this.processId = processId;
+    }
+
+    /** Made on first use from the selected provider. */
+    private static final class Selected {
+        static final RealtimeControl CONTROL = new RealtimeControl(load(), ProcessHandle.current().pid());
+
+        private static RealtimeBackend load() {
+            try {
+                return ProviderRegistry.provider().realtime();
+            } catch (RuntimeException | LinkageError e) {
+                return new UnsupportedRealtime("provider '" + ProviderRegistry.provider().name()
+                        + "' failed to start its real-time support: " + e);
+            }
+        }
+    }
+
+    /** The control over the selected provider's backend, shared by {@link Realtime} and {@link Periodic}. */
+    static RealtimeControl current() {
+        return Selected.CONTROL;
+    }
+
+    RealtimeBackend backend() {
+        return backend;
+    }
+
+    Optional<String> unsupportedReason() {
+        return backend.unsupportedReason();
+    }
+
+    PriorityChange elevate(long tid, SchedPolicy policy, int priority) {
+        if (!policy.isRealtime()) {
+            throw new IllegalArgumentException("elevatePriority needs a real-time policy (FIFO or RR), was "
+                    + policy + "; use lowerPriority(nice) for the time-sharing policies");
+        }
+        policy.checkPriority(priority);
+        Optional<String> unsupported = backend.unsupportedReason();
+        if (unsupported.isPresent()) {
+            return PriorityChange.unsupported(unsupported.get());
+        }
+        LowLatencyException refused;
+        try {
+            backend.setScheduler(tid, policy, priority);
+            return readBack(tid, Method.REALTIME_POLICY, null, null);
+        } catch (LowLatencyException e) {
+            refused = requirePermissionDenied(e);
+        }
+        List<String> steps = new ArrayList<>(List.of(refused.getMessage()));
+        String errno = refused.errno().orElse(null);
+        boolean raised = false;
+        try {
+            raised = backend.raiseRtprioLimit(priority);
+        } catch (LowLatencyException e) {
+            steps.add("the soft RLIMIT_RTPRIO cannot be raised: " + e.getMessage());
+        }
+        if (raised) {
+            String raise = "raised the soft RLIMIT_RTPRIO of this process to " + priority;
+            try {
+                backend.setScheduler(tid, policy, priority);
+                steps.add(raise);
+                return readBack(tid, Method.REALTIME_POLICY_AFTER_RAISING_RLIMIT, String.join("; ", steps), errno);
+            } catch (LowLatencyException e) {
+                steps.add(raise + ", then " + requirePermissionDenied(e).getMessage());
+            }
+        }
+        return niceFallback(tid, steps, errno);
+    }
+
+    private PriorityChange niceFallback(long tid, List<String> steps, String errno) {
+        int current = backend.nice(tid);
+        if (current <= FALLBACK_NICE) {
+            steps.add("fell back to nice: kept nice " + current + ", already at or below " + FALLBACK_NICE);
+            return readBack(tid, Method.NICE, String.join("; ", steps), errno);
+        }
+        try {
+            backend.setNice(tid, FALLBACK_NICE);
+        } catch (LowLatencyException e) {
+            steps.add("the fallback to nice " + FALLBACK_NICE + " was refused too: "
+                    + requirePermissionDenied(e).getMessage());
+            return readBack(tid, Method.NONE, String.join("; ", steps), errno);
+        }
+        steps.add("fell back to nice " + FALLBACK_NICE);
+        return readBack(tid, Method.NICE, String.join("; ", steps), errno);
+    }
+
+    PriorityChange lower(long tid, int nice) {
+        if (nice < MIN_NICE || nice > MAX_NICE) {
+            throw new IllegalArgumentException("nice " + nice + " is outside the nice range " + MIN_NICE + ".."
+                    + MAX_NICE);
+        }
+        Optional<String> unsupported = backend.unsupportedReason();
+        if (unsupported.isPresent()) {
+            return PriorityChange.unsupported(unsupported.get());
+        }
+        try {
+            backend.setNice(tid, nice);
+        } catch (LowLatencyException e) {
+            LowLatencyException refused = requirePermissionDenied(e);
+            return readBack(tid, Method.NONE, refused.getMessage(), refused.errno().orElse(null));
+        }
+        SchedPolicy policy = backend.policy(tid);
+        if (!policy.isRealtime()) {
+            return readBack(tid, Method.NICE, null, null);
+        }
+        // Leaving a real-time policy is always permitted once the nice value was; the thread keeps its nice value.
+        backend.setScheduler(tid, SchedPolicy.OTHER, 0);
+        return readBack(tid, Method.NICE, "left " + policy.cName() + " for SCHED_OTHER, where the nice value counts",
+                null);
+    }
+
+    Outcome<Set<Integer>> pin(long tid, Set<Integer> cpus) {
+        Set<Integer> wanted = checkCpus(cpus);
+        Optional<String> unsupported = backend.unsupportedReason();
+        if (unsupported.isPresent()) {
+            return Outcome.notApplied(null, unsupported.get(), null);
+        }
+        Set<Integer> online = backend.onlineCpus();
+        for (int cpu : wanted) {
+            if (!online.contains(cpu)) {
+                throw new IllegalArgumentException("CPU " + cpu + " is not online here: the CPUs must be among the"
+                        + " online CPUs " + CpuList.format(online) + ", were " + CpuList.format(wanted));
+            }
+        }
+        try {
+            backend.setAffinity(tid, wanted);
+        } catch (LowLatencyException e) {
+            LowLatencyException refused = requireRefusal(e, "EPERM", "EINVAL");
+            return Outcome.notApplied(read(() -> backend.affinity(tid)), refused.getMessage(),
+                    refused.errno().orElse(null));
+        }
+        return Outcome.applied(backend.affinity(tid));
+    }
+
+    private static Set<Integer> checkCpus(Set<Integer> cpus) {
+        if (cpus.isEmpty()) {
+            throw new IllegalArgumentException("the CPU set is empty: name at least one CPU");
+        }
+        TreeSet<Integer> sorted = new TreeSet<>();
+        for (Integer cpu : cpus) {
+            if (cpu == null || cpu < 0) {
+                throw new IllegalArgumentException("CPU " + cpu + " in " + cpus + " is not a CPU number: CPU"
+                        + " numbers are 0 or more");
+            }
+            sorted.add(cpu);
+        }
+        return Collections.unmodifiableSet(sorted);
+    }
+
+    OptionalInt currentCpu() {
+        return backend.unsupportedReason().isPresent() ? OptionalInt.empty() : OptionalInt.of(backend.currentCpu());
+    }
+
+    /** The CPUs of this process except its lowest, which {@link #setupRealtimeThread(int)} takes. */
+    Set<Integer> backgroundCpus() {
+        if (backend.unsupportedReason().isPresent()) {
+            return Set.of();
+        }
+        TreeSet<Integer> cpus = new TreeSet<>(backend.affinity(processId));
+        if (cpus.size() <= 1) {
+            return Set.of();
+        }
+        cpus.pollFirst();
+        return Collections.unmodifiableSet(cpus);
+    }
+
+    Set<Integer> isolatedCpus() {
+        if (backend.unsupportedReason().isPresent()) {
+            return Set.of();
+        }
+        return Collections.unmodifiableSet(new TreeSet<>(backend.isolatedCpus()));
+    }
+
+    ThreadSetup setupRealtimeThread(int priority) {
+        SchedPolicy.RR.checkPriority(priority);
+        PriorityChange change = elevate(0, SchedPolicy.RR, priority);
+        Optional<String> unsupported = backend.unsupportedReason();
+        if (unsupported.isPresent()) {
+            return new ThreadSetup(change, Outcome.notApplied(null, unsupported.get(), null));
+        }
+        TreeSet<Integer> processCpus = new TreeSet<>(backend.affinity(processId));
+        if (processCpus.size() <= 1) {
+            return new ThreadSetup(change, Outcome.notApplied(backend.affinity(0), "this process runs on one CPU ("
+                    + CpuList.format(processCpus) + "): there is nothing to pin to", null));
+        }
+        return new ThreadSetup(change, pin(0, Set.of(processCpus.first())));
+    }
+
+    ThreadSetup setupBackgroundWorker() {
+        PriorityChange change = lower(0, BACKGROUND_NICE);
+        Optional<String> unsupported = backend.unsupportedReason();
+        if (unsupported.isPresent()) {
+            return new ThreadSetup(change, Outcome.notApplied(null, unsupported.get(), null));
+        }
+        Set<Integer> background = backgroundCpus();
+        if (background.isEmpty()) {
+            return new ThreadSetup(change, Outcome.notApplied(backend.affinity(0), "this process runs on one CPU:"
+                    + " there are no background CPUs besides the real-time one", null));
+        }
+        return new ThreadSetup(change, pin(0, background));
+    }
+
+    Outcome<Long> lockMemory() {
+        Optional<String> unsupported = backend.unsupportedReason();
+        if (unsupported.isPresent()) {
+            return Outcome.notApplied(null, unsupported.get(), null);
+        }
+        try {
+            backend.lockMemory();
+        } catch (LowLatencyException e) {
+            LowLatencyException refused = requireRefusal(e, "EPERM", "ENOMEM", "EAGAIN");
+            return Outcome.notApplied(read(backend::lockedMemoryBytes), refused.getMessage(),
+                    refused.errno().orElse(null));
+        }
+        return Outcome.applied(backend.lockedMemoryBytes());
+    }
+
+    Outcome<Long> unlockMemory() {
+        Optional<String> unsupported = backend.unsupportedReason();
+        if (unsupported.isPresent()) {
+            return Outcome.notApplied(null, unsupported.get(), null);
+        }
+        backend.unlockMemory();
+        return Outcome.applied(backend.lockedMemoryBytes());
+    }
+
+    Outcome<Long> setTimerSlack(long nanos) {
+        if (nanos < 0) {
+            throw new IllegalArgumentException("timer slack " + nanos + " ns is negative: it must be 0 or more");
+        }
+        Optional<String> unsupported = backend.unsupportedReason();
+        if (unsupported.isPresent()) {
+            return Outcome.notApplied(null, unsupported.get(), null);
+        }
+        long wanted = Math.max(1, nanos);
+        backend.setTimerSlack(wanted);
+        long now = backend.timerSlack();
+        if (now == wanted) {
+            return Outcome.applied(now);
+        }
+        SchedPolicy policy = backend.policy(0);
+        String reason = policy.isRealtime()
+                ? "the thread runs under " + policy.cName() + ": Linux 6.7 and later give real-time threads no"
+                        + " timer slack (" + now + " ns) and ignore PR_SET_TIMERSLACK"
+                : "prctl(PR_SET_TIMERSLACK, " + wanted + ") left the timer slack at " + now + " ns";
+        return Outcome.notApplied(now, reason, null);
+    }
+
+    OptionalLong threadId() {
+        return backend.unsupportedReason().isPresent() ? OptionalLong.empty()
+                : OptionalLong.of(backend.currentThreadId());
+    }
+
+    Optional<SchedPolicy> policy(long tid) {
+        return backend.unsupportedReason().isPresent() ? Optional.empty() : Optional.of(backend.policy(tid));
+    }
+
+    OptionalInt priority(long tid) {
+        return backend.unsupportedReason().isPresent() ? OptionalInt.empty() : OptionalInt.of(backend.priority(tid));
+    }
+
+    OptionalInt nice(long tid) {
+        return backend.unsupportedReason().isPresent() ? OptionalInt.empty() : OptionalInt.of(backend.nice(tid));
+    }
+
+    Optional<Set<Integer>> affinity(long tid) {
+        return backend.unsupportedReason().isPresent() ? Optional.empty()
+                : Optional.of(Collections.unmodifiableSet(new TreeSet<>(backend.affinity(tid))));
+    }
+
+    OptionalLong timerSlack() {
+        return backend.unsupportedReason().isPresent() ? OptionalLong.empty() : OptionalLong.of(backend.timerSlack());
+    }
+
+    private PriorityChange readBack(long tid, Method method, String reason, String errno) {
+        SchedPolicy policy = read(() -> backend.policy(tid));
+        Integer priority = read(() -> backend.priority(tid));
+        Integer nice = read(() -> backend.nice(tid));
+        return new PriorityChange(method, policy, priority == null ? OptionalInt.empty() : OptionalInt.of(priority),
+                nice == null ? OptionalInt.empty() : OptionalInt.of(nice), reason, errno);
+    }
+
+    /** A read-back that may fail (the thread exited): the result then says "cannot be read". */
+    private static <T> T read(Supplier<T> reader) {
+        try {
+            return reader.get();
+        } catch (LowLatencyException e) {
+            return null;
+        }
+    }
+
+    private static LowLatencyException requirePermissionDenied(LowLatencyException e) {
+        return requireRefusal(e, "EPERM", "EACCES");
+    }
+
+    /** Returns a refusal with one of the expected errnos, and rethrows any other failure. */
+    private static LowLatencyException requireRefusal(LowLatencyException e, String... expected) {
+        String errno = e.errno().orElse("");
+        for (String refusal : expected) {
+            if (refusal.equals(errno)) {
+                return e;
+            }
+        }
+        throw e;
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.lllqos.realtime;
+
+import io.github.lllqos.spi.AbsoluteSleeper;
+import io.github.lllqos.spi.RealtimeBackend;
+import java.util.Optional;
+
+/** Makes the absolute sleepers of {@link Periodic}: the provider's, or the parking fallback, which it logs once. */
+final class Sleepers {
+
+    private static final System.Logger LOG = System.getLogger(Periodic.class.getName());
+    private static final ThreadLocal<AbsoluteSleeper> PER_THREAD = ThreadLocal.withInitial(Sleepers::create);
+
+    private Sleepers() {
+    }
+
+    /** Decided on first use. */
+    private static final class Selected {
+        static final RealtimeBackend BACKEND = RealtimeControl.current().backend();
+        static final String FALLBACK_REASON = fallbackReason(BACKEND);
+
+        private static String fallbackReason(RealtimeBackend backend) {
+            Optional<String> unsupported = backend.unsupportedReason();
+            if (unsupported.isEmpty()) {
+                return null;
+            }
+            String reason = "periodic wake-ups fall back to LockSupport.parkNanos, a relative sleep that timer"
+                    + " slack delays: " + unsupported.get();
+            LOG.log(System.Logger.Level.INFO, reason);
+            return reason;
+        }
+    }
+
+    static AbsoluteSleeper create() {
+        return Selected.FALLBACK_REASON == null ? Selected.BACKEND.newSleeper() : new ParkingSleeper();
+    }
+
+    static Optional<String> fallbackReason() {
+        return Optional.ofNullable(Selected.FALLBACK_REASON);
+    }
+
+    static AbsoluteSleeper forThisThread() {
+        return PER_THREAD.get();
+    }
+}

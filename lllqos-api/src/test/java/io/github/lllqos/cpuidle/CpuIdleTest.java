@@ -1,0 +1,267 @@
+package io.github.lllqos.cpuidle;
+
+import io.github.lllqos.LowLatencyException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class CpuIdleTest {
+
+    private final TestCpuSysfs sysfs = TestCpuSysfs.withCpus(2)
+            .withState(0, 0, "POLL", 0).withState(0, 1, "C1", 2).withState(0, 2, "C1E", 10)
+            .withState(0, 3, "C6", 133).withState(1, 0, "POLL", 0).withState(1, 1, "C1", 2)
+            .withState(1, 2, "C1E", 10).withState(1, 3, "C6", 133);
+    private final CpuIdle idle = CpuIdle.of(sysfs);
+
+    @Test
+    void the_cpus_come_from_the_present_list() {
+        sysfs.files.put("present", "0-1,3");
+        sysfs.files.put("cpu3/power/pm_qos_resume_latency_us", "0");
+
+        assertThat(idle.cpus()).containsExactly(0, 1, 3);
+    }
+
+    @Test
+    void without_a_present_list_the_cpu_directories_count() {
+        sysfs.files.remove("present");
+
+        assertThat(idle.cpus()).containsExactly(0, 1);
+    }
+
+    @Test
+    void idle_states_are_read_shallowest_first_with_their_exit_latency_and_usage() {
+        sysfs.withState(0, 10, "C10", 890);
+
+        List<IdleState> states = idle.idleStates(0);
+
+        assertThat(states).extracting(IdleState::name).containsExactly("POLL", "C1", "C1E", "C6", "C10");
+        assertThat(states.get(3)).isEqualTo(new IdleState(0, 3, "C6", 133, false, 300));
+    }
+
+    @Test
+    void a_cpu_without_a_cpuidle_directory_has_no_idle_states() {
+        TestCpuSysfs bare = TestCpuSysfs.withCpus(1);
+
+        assertThat(CpuIdle.of(bare).idleStates(0)).isEmpty();
+        assertThat(CpuIdle.of(bare).driver(0)).isEqualTo("none");
+    }
+
+    @Test
+    void a_cpus_own_driver_wins_over_the_system_driver_and_the_governor_falls_back_to_the_read_only_file() {
+        sysfs.files.put("cpu1/cpuidle/driver/name", "intel_idle");
+        sysfs.files.put("cpuidle/current_governor", "teo");
+
+        assertThat(idle.driver(0)).isEqualTo("none");
+        assertThat(idle.driver(1)).isEqualTo("intel_idle");
+        assertThat(idle.governor()).isEqualTo("teo");
+        sysfs.files.remove("cpuidle/current_governor");
+        assertThat(idle.governor()).isEqualTo("menu");
+    }
+
+    @Test
+    void a_resume_latency_lease_sets_every_cpu_and_restores_each_previous_value() {
+        sysfs.files.put("cpu1/power/pm_qos_resume_latency_us", "n/a");
+
+        try (ResumeLatencyLease lease = idle.setResumeLatency(List.of(1, 0), ResumeLatency.ofMicros(20))) {
+            assertThat(idle.resumeLatency(0)).isEqualTo(ResumeLatency.ofMicros(20));
+            assertThat(idle.resumeLatency(1)).isEqualTo(ResumeLatency.ofMicros(20));
+            assertThat(lease.previousValues()).containsExactly(Map.entry(0, ResumeLatency.noConstraint()),
+                    Map.entry(1, ResumeLatency.strictest()));
+        }
+
+        assertThat(idle.resumeLatency(0)).isEqualTo(ResumeLatency.noConstraint());
+        assertThat(sysfs.files.get("cpu1/power/pm_qos_resume_latency_us")).isEqualTo("n/a");
+    }
+
+    @Test
+    void the_strictest_resume_latency_is_written_in_the_kernels_form() {
+        try (ResumeLatencyLease lease = idle.setResumeLatency(List.of(0), ResumeLatency.ofMicros(0))) {
+            assertThat(sysfs.files.get("cpu0/power/pm_qos_resume_latency_us")).isEqualTo("n/a");
+        }
+        assertThat(sysfs.files.get("cpu0/power/pm_qos_resume_latency_us")).isEqualTo("0");
+    }
+
+    @Test
+    void closing_twice_restores_once() {
+        ResumeLatencyLease lease = idle.setResumeLatency(List.of(0), ResumeLatency.ofMicros(5));
+        lease.close();
+        sysfs.files.put("cpu0/power/pm_qos_resume_latency_us", "77");
+
+        lease.close();
+
+        assertThat(lease.closed()).isTrue();
+        assertThat(sysfs.files.get("cpu0/power/pm_qos_resume_latency_us")).isEqualTo("77");
+    }
+
+    @Test
+    void a_leaked_lease_is_restored_by_the_cleaner() throws InterruptedException {
+        leakResumeLatency(9);
+        assertThat(sysfs.files.get("cpu0/power/pm_qos_resume_latency_us")).isEqualTo("9");
+
+        for (int i = 0; i < 500 && !sysfs.files.get("cpu0/power/pm_qos_resume_latency_us").equals("0"); i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+
+        assertThat(sysfs.files.get("cpu0/power/pm_qos_resume_latency_us")).isEqualTo("0");
+    }
+
+    @Test
+    void a_kept_lease_leaves_its_values_and_neither_close_nor_the_cleaner_restores_them()
+            throws InterruptedException {
+        keepResumeLatency(11);
+        IdleStateLease states = idle.disableIdleStatesDeeperThan(List.of(0), 2);
+        states.keep();
+        states.close();
+
+        for (int i = 0; i < 20; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+
+        assertThat(sysfs.files.get("cpu0/power/pm_qos_resume_latency_us")).isEqualTo("11");
+        assertThat(idle.idleStates(0)).extracting(IdleState::disabled).containsExactly(false, false, true, true);
+    }
+
+    private void keepResumeLatency(int micros) {
+        ResumeLatencyLease lease = idle.setResumeLatency(List.of(0), ResumeLatency.ofMicros(micros));
+        lease.keep();
+        lease.close();
+    }
+
+    private void leakResumeLatency(int micros) {
+        idle.setResumeLatency(List.of(0), ResumeLatency.ofMicros(micros));
+    }
+
+    @Test
+    void a_cpu_that_does_not_exist_is_refused_naming_it_and_the_cpus_here_and_nothing_changes() {
+        assertThatThrownBy(() -> idle.setResumeLatency(List.of(0, 7), ResumeLatency.ofMicros(5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CPU 7 does not exist").hasMessageContaining("0-1");
+        assertThatThrownBy(() -> idle.disableIdleStatesDeeperThan(List.of(-1), 5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1")
+                .hasMessageContaining("0 or more");
+        assertThatThrownBy(() -> idle.setResumeLatency(List.of(), ResumeLatency.ofMicros(5)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one CPU");
+        assertThat(sysfs.writes).isEmpty();
+    }
+
+    @Test
+    void a_denied_write_names_the_file_and_the_missing_permission_and_undoes_the_cpus_already_set() {
+        sysfs.files.put("cpu0/power/pm_qos_resume_latency_us", "40");
+        sysfs.writeDenied.add("cpu1/power/pm_qos_resume_latency_us");
+
+        assertThatThrownBy(() -> idle.setResumeLatency(List.of(0, 1), ResumeLatency.ofMicros(5)))
+                .isInstanceOf(LowLatencyException.class)
+                .hasMessageContaining("/test/cpu/cpu1/power/pm_qos_resume_latency_us")
+                .hasMessageContaining("write permission").hasMessageContaining("root:root with mode rw-r--r--")
+                .satisfies(e -> assertThat(((LowLatencyException) e).errno()).hasValue("EACCES"));
+        assertThat(sysfs.files.get("cpu0/power/pm_qos_resume_latency_us")).isEqualTo("40");
+    }
+
+    @Test
+    void a_restore_that_fails_says_how_to_restore_by_hand() {
+        ResumeLatencyLease lease = idle.setResumeLatency(List.of(0, 1), ResumeLatency.ofMicros(5));
+        sysfs.writeDenied.add("cpu0/power/pm_qos_resume_latency_us");
+
+        assertThatThrownBy(lease::close).isInstanceOf(LowLatencyException.class)
+                .hasMessageContaining("echo 0 > /test/cpu/cpu0/power/pm_qos_resume_latency_us");
+        assertThat(sysfs.files.get("cpu1/power/pm_qos_resume_latency_us")).as("the other CPU is restored")
+                .isEqualTo("0");
+    }
+
+    @Test
+    void idle_states_deeper_than_the_bound_are_disabled_and_enabled_again_on_close() {
+        try (IdleStateLease lease = idle.disableIdleStatesDeeperThan(List.of(0, 1), 2)) {
+            assertThat(lease.disabledStates()).extracting(state -> state.cpu() + ":" + state.name())
+                    .containsExactly("0:C1E", "0:C6", "1:C1E", "1:C6");
+            assertThat(idle.idleStates(1)).extracting(IdleState::disabled).containsExactly(false, false, true, true);
+        }
+
+        assertThat(disableFlags()).allSatisfy((path, flag) -> assertThat(flag).as(path).isEqualTo("0"));
+    }
+
+    @Test
+    void states_already_disabled_stay_disabled_after_the_lease() {
+        sysfs.files.put("cpu0/cpuidle/state3/disable", "1");
+
+        try (IdleStateLease lease = idle.disableIdleStatesDeeperThan(List.of(0), 10)) {
+            assertThat(lease.disabledStates()).isEmpty();
+        }
+
+        assertThat(sysfs.files.get("cpu0/cpuidle/state3/disable")).isEqualTo("1");
+        assertThat(sysfs.writes).isEmpty();
+    }
+
+    @Test
+    void a_cpu_without_idle_states_gets_a_lease_that_disabled_nothing() {
+        TestCpuSysfs bare = TestCpuSysfs.withCpus(2);
+
+        try (IdleStateLease lease = CpuIdle.of(bare).disableIdleStatesDeeperThan(List.of(0, 1), 0)) {
+            assertThat(lease.disabledStates()).isEmpty();
+        }
+        assertThat(bare.writes).isEmpty();
+    }
+
+    @Test
+    void a_negative_bound_is_refused_and_nothing_changes() {
+        assertThatThrownBy(() -> idle.disableIdleStatesDeeperThan(List.of(0), -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1")
+                .hasMessageContaining("0 µs or more");
+        assertThat(sysfs.writes).isEmpty();
+    }
+
+    @Test
+    void a_denied_disable_names_the_file_and_enables_the_states_already_disabled() {
+        sysfs.writeDenied.add("cpu1/cpuidle/state3/disable");
+
+        assertThatThrownBy(() -> idle.disableIdleStatesDeeperThan(List.of(0, 1), 2))
+                .isInstanceOf(LowLatencyException.class)
+                .hasMessageContaining("/test/cpu/cpu1/cpuidle/state3/disable").hasMessageContaining("write permission");
+        assertThat(disableFlags()).allSatisfy((path, flag) -> assertThat(flag).as(path).isEqualTo("0"));
+    }
+
+    @Test
+    void a_kernel_rejection_names_the_file_the_value_and_the_errno() {
+        sysfs.kernelError = "Invalid argument";
+
+        assertThatThrownBy(() -> idle.setResumeLatency(List.of(0), ResumeLatency.ofMicros(3)))
+                .isInstanceOf(LowLatencyException.class)
+                .hasMessage("write(/test/cpu/cpu0/power/pm_qos_resume_latency_us, \"3\") failed: EINVAL"
+                        + " (Invalid argument)")
+                .satisfies(e -> assertThat(((LowLatencyException) e).errno()).hasValue("EINVAL"));
+    }
+
+    @Test
+    void an_errno_at_the_end_of_a_providers_message_becomes_the_errno() {
+        sysfs.kernelError = "write(cpu0/power/pm_qos_resume_latency_us, \"3\") failed: EINVAL";
+
+        assertThatThrownBy(() -> idle.setResumeLatency(List.of(0), ResumeLatency.ofMicros(3)))
+                .isInstanceOf(LowLatencyException.class)
+                .satisfies(e -> assertThat(((LowLatencyException) e).errno()).hasValue("EINVAL"));
+    }
+
+    @Test
+    void a_missing_resume_latency_file_is_reported_as_missing() {
+        sysfs.files.remove("cpu1/power/pm_qos_resume_latency_us");
+
+        assertThatThrownBy(() -> idle.resumeLatency(1)).isInstanceOf(LowLatencyException.class)
+                .hasMessageContaining("read(/test/cpu/cpu1/power/pm_qos_resume_latency_us) failed: ENOENT");
+    }
+
+    private Map<String, String> disableFlags() {
+        Map<String, String> flags = new TreeMap<>();
+        sysfs.files.forEach((path, value) -> {
+            if (path.endsWith("/disable")) {
+                flags.put(path, value);
+            }
+        });
+        assertThat(flags).hasSize(8);
+        return flags;
+    }
+}

@@ -1,0 +1,114 @@
+package io.github.lllqos.cpuidle;
+
+import io.github.lllqos.spi.CpuSysfs;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.TreeSet;
+
+/**
+ * CPU attribute files in memory for the API's own tests: a map of paths to contents, which refuses writes the way
+ * the kernel does for the resume latency and {@code disable} files, and can deny writes to chosen files.
+ */
+final class TestCpuSysfs implements CpuSysfs {
+
+    final ConcurrentSkipListMap<String, String> files = new ConcurrentSkipListMap<>();
+    final Set<String> writeDenied = ConcurrentHashMap.newKeySet();
+    final List<String> writes = new CopyOnWriteArrayList<>();
+    /** When set, every write fails with this error, as a kernel refusing writes would. */
+    volatile String kernelError;
+
+    /** CPUs 0..cpus-1 with no cpuidle driver and no resume latency constraint. */
+    static TestCpuSysfs withCpus(int cpus) {
+        TestCpuSysfs sysfs = new TestCpuSysfs();
+        sysfs.files.put("present", cpus == 1 ? "0" : "0-" + (cpus - 1));
+        sysfs.files.put("cpuidle/current_driver", "none");
+        sysfs.files.put("cpuidle/current_governor_ro", "menu");
+        for (int cpu = 0; cpu < cpus; cpu++) {
+            sysfs.files.put("cpu" + cpu + "/power/pm_qos_resume_latency_us", "0");
+        }
+        return sysfs;
+    }
+
+    TestCpuSysfs withState(int cpu, int index, String name, int latency) {
+        String state = "cpu" + cpu + "/cpuidle/state" + index + "/";
+        files.put(state + "name", name);
+        files.put(state + "latency", Integer.toString(latency));
+        files.put(state + "disable", "0");
+        files.put(state + "usage", Integer.toString(100 * index + cpu));
+        return this;
+    }
+
+    @Override
+    public String pathOf(String attribute) {
+        return "/test/cpu/" + attribute;
+    }
+
+    @Override
+    public String read(String attribute) throws IOException {
+        String value = files.get(attribute);
+        if (value == null) {
+            throw new NoSuchFileException(pathOf(attribute));
+        }
+        return value;
+    }
+
+    @Override
+    public void write(String attribute, String value) throws IOException {
+        if (!files.containsKey(attribute)) {
+            throw new NoSuchFileException(pathOf(attribute));
+        }
+        if (writeDenied.contains(attribute)) {
+            throw new AccessDeniedException(pathOf(attribute), null, "the file is owned by root:root with mode"
+                    + " rw-r--r--");
+        }
+        if (kernelError != null) {
+            throw new IOException(kernelError);
+        }
+        if (attribute.endsWith("/pm_qos_resume_latency_us")) {
+            files.put(attribute, resumeLatency(value));
+        } else if (attribute.endsWith("/disable") && (value.equals("0") || value.equals("1"))) {
+            files.put(attribute, value);
+        } else {
+            throw new IOException("Invalid argument");
+        }
+        writes.add(attribute + "=" + value);
+    }
+
+    /** The kernel's pm_qos_resume_latency_us_store(), for decimal input. */
+    private static String resumeLatency(String value) throws IOException {
+        if (value.equals("n/a")) {
+            return "n/a";
+        }
+        try {
+            int micros = Integer.parseInt(value);
+            if (micros >= 0 && micros < Integer.MAX_VALUE) {
+                return Integer.toString(micros);
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IOException("Invalid argument");
+    }
+
+    @Override
+    public List<String> list(String directory) throws IOException {
+        String prefix = directory.isEmpty() ? "" : directory + "/";
+        Set<String> entries = new TreeSet<>();
+        for (String path : files.keySet()) {
+            if (path.startsWith(prefix)) {
+                entries.add(path.substring(prefix.length()).split("/")[0]);
+            }
+        }
+        if (entries.isEmpty()) {
+            throw new NoSuchFileException(pathOf(directory));
+        }
+        return new ArrayList<>(entries);
+    }
+}

@@ -1,0 +1,160 @@
+package io.github.lllqos.realtime;
+
+import io.github.lllqos.realtime.SchedPolicy;
+
+import io.github.lllqos.LowLatencyException;
+import io.github.lllqos.spi.AbsoluteSleeper;
+import io.github.lllqos.spi.RealtimeBackend;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A backend for the API's tests: a small model of one thread's scheduling and the permission rules that
+ * refuse changes, recording every primitive the API calls.
+ */
+final class RecordingBackend implements RealtimeBackend {
+
+    final List<String> calls = new ArrayList<>();
+    final Map<String, String> failures = new HashMap<>();
+    boolean privileged = true;
+    long softRtprio;
+    long hardRtprio;
+    int lowestUnprivilegedNice;
+    Set<Integer> online = Set.of(0, 1, 2, 3);
+    Set<Integer> processCpus = Set.of(0, 1, 2, 3);
+
+    SchedPolicy policy = SchedPolicy.OTHER;
+    int priority;
+    int nice;
+    Set<Integer> affinity = Set.of(0, 1, 2, 3);
+    long slack = 50_000;
+    long lockedBytes;
+
+    static final long PID = 4242;
+
+    @Override
+    public long currentThreadId() {
+        return 7;
+    }
+
+    @Override
+    public Set<Integer> onlineCpus() {
+        return online;
+    }
+
+    @Override
+    public Set<Integer> isolatedCpus() {
+        return Set.of(3);
+    }
+
+    @Override
+    public int currentCpu() {
+        return affinity.iterator().next();
+    }
+
+    @Override
+    public void setScheduler(long tid, SchedPolicy policy, int priority) {
+        record("setScheduler(" + tid + ", " + policy + ", " + priority + ")", "setScheduler");
+        if (policy.isRealtime() && !privileged && softRtprio < priority) {
+            throw new LowLatencyException("sched_setscheduler(" + tid + ", " + policy.cName() + ", " + priority
+                    + ") failed: EPERM: lacks CAP_SYS_NICE", "EPERM");
+        }
+        this.policy = policy;
+        this.priority = priority;
+    }
+
+    @Override
+    public SchedPolicy policy(long tid) {
+        return policy;
+    }
+
+    @Override
+    public int priority(long tid) {
+        return priority;
+    }
+
+    @Override
+    public void setNice(long tid, int nice) {
+        record("setNice(" + tid + ", " + nice + ")", "setNice");
+        if (!privileged && nice < Math.min(this.nice, lowestUnprivilegedNice)) {
+            throw new LowLatencyException("setpriority(PRIO_PROCESS, " + tid + ", " + nice + ") failed: EACCES",
+                    "EACCES");
+        }
+        this.nice = nice;
+    }
+
+    @Override
+    public int nice(long tid) {
+        return nice;
+    }
+
+    @Override
+    public boolean raiseRtprioLimit(int priority) {
+        record("raiseRtprioLimit(" + priority + ")", "raiseRtprioLimit");
+        if (softRtprio >= priority) {
+            return false;
+        }
+        if (hardRtprio < priority) {
+            throw new LowLatencyException("its hard limit " + hardRtprio + " is below priority " + priority);
+        }
+        softRtprio = priority;
+        return true;
+    }
+
+    @Override
+    public void setAffinity(long tid, Set<Integer> cpus) {
+        record("setAffinity(" + tid + ", " + cpus + ")", "setAffinity");
+        affinity = Set.copyOf(cpus);
+    }
+
+    @Override
+    public Set<Integer> affinity(long tid) {
+        return tid == PID ? processCpus : affinity;
+    }
+
+    @Override
+    public void lockMemory() {
+        record("lockMemory()", "lockMemory");
+        lockedBytes = 1 << 20;
+    }
+
+    @Override
+    public void unlockMemory() {
+        record("unlockMemory()", "unlockMemory");
+        lockedBytes = 0;
+    }
+
+    @Override
+    public long lockedMemoryBytes() {
+        return lockedBytes;
+    }
+
+    @Override
+    public void setTimerSlack(long nanos) {
+        record("setTimerSlack(" + nanos + ")", "setTimerSlack");
+        if (!policy.isRealtime()) {
+            slack = nanos;
+        }
+    }
+
+    @Override
+    public long timerSlack() {
+        return policy.isRealtime() ? 0 : slack;
+    }
+
+    @Override
+    public AbsoluteSleeper newSleeper() {
+        return deadline -> calls.add("sleepUntil(" + deadline + ")");
+    }
+
+    private void record(String call, String name) {
+        calls.add(call);
+        String errno = failures.get(name);
+        if (errno != null) {
+            throw new LowLatencyException(call + " failed: " + errno, errno);
+        }
+    }
+}

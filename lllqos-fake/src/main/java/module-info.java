@@ -3,8 +3,8 @@
  * {@code fake} that places leases in it, and a JUnit 5 extension in {@code io.github.lllqos.fake.junit}.
  */
 module io.github.lllqos.fake {
-    requires io.github.lllqos;
-    requires static org.junit.jupiter.api;
+    requires transitive io.github.lllqos;
+    requires static transitive org.junit.jupiter.api;
 
     exports io.github.lllqos.fake;
     exports io.github.lllqos.fake.junit;

@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code lllqos} command: low wake-up latency tools for Linux. */
-@Command(name = "lllqos", mixinStandardHelpOptions = true, version = "lllqos 0.1.0",
+@Command(name = "lllqos", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
         description = "Low wake-up latency on Linux: PM QoS CPU latency requests and what affects them.",
         subcommands = {DemoCommand.class, ProvidersCommand.class, CommandLine.HelpCommand.class,
             StatusCommand.class,

@@ -14,6 +14,10 @@ public final class RequestPlacement {
 
     private volatile boolean knownToApplyRequests;
 
+    /** A placement that has not yet seen the kernel apply a request. */
+    public RequestPlacement() {
+    }
+
     /**
      * Writes the target into a freshly opened request, and the first time also reads the effective limit back.
      *

@@ -1,4 +1,6 @@
 /** The {@code lllqos} command. */
+// HdrHistogram publishes no module name: it is required by its file name until it does.
+@SuppressWarnings("requires-automatic")
 module io.github.lllqos.cli {
     requires io.github.lllqos;
     requires info.picocli;

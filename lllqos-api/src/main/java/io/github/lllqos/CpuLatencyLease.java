@@ -33,13 +33,13 @@ public final class CpuLatencyLease implements AutoCloseable {
 
     private final Release release;
     private final Cleaner.Cleanable cleanable;
-    private final String notAcquiredReason;
+    private final Refusal refusal;
     private volatile int targetMicros;
 
-    private CpuLatencyLease(int targetMicros, Release release, String notAcquiredReason) {
+    private CpuLatencyLease(int targetMicros, Release release, Refusal refusal) {
         this.targetMicros = targetMicros;
         this.release = release;
-        this.notAcquiredReason = notAcquiredReason;
+        this.refusal = refusal;
         this.cleanable = CLEANER.register(this, release);
     }
 
@@ -48,7 +48,7 @@ public final class CpuLatencyLease implements AutoCloseable {
         try {
             request = qos.addRequest(targetMicros);
         } catch (RequestRefusedException refused) {
-            return new CpuLatencyLease(targetMicros, new Release(null, targetMicros), refused.getMessage());
+            return new CpuLatencyLease(targetMicros, new Release(null, targetMicros), refused.refusal());
         }
         return new CpuLatencyLease(targetMicros, new Release(request, targetMicros), null);
     }
@@ -68,7 +68,16 @@ public final class CpuLatencyLease implements AutoCloseable {
      * @return the reason, or empty if the request was placed
      */
     public Optional<String> notAcquiredReason() {
-        return Optional.ofNullable(notAcquiredReason);
+        return refusal().map(Refusal::message);
+    }
+
+    /**
+     * Why no request was placed, as a kind and an errno to branch on.
+     *
+     * @return the refusal, or empty if the request was placed
+     */
+    public Optional<Refusal> refusal() {
+        return Optional.ofNullable(refusal);
     }
 
     /**
@@ -78,9 +87,8 @@ public final class CpuLatencyLease implements AutoCloseable {
      * @throws LowLatencyException with the reason when the request was not placed
      */
     public CpuLatencyLease requireAcquired() {
-        if (notAcquiredReason != null) {
-            throw new LowLatencyException("CPU latency request for " + targetMicros + " µs was not acquired: "
-                    + notAcquiredReason);
+        if (refusal != null) {
+            throw new LowLatencyException("CPU latency request for " + targetMicros + " µs was not acquired", refusal);
         }
         return this;
     }
@@ -124,7 +132,7 @@ public final class CpuLatencyLease implements AutoCloseable {
     public String toString() {
         String state = release.holds() ? "acquired"
                 : release.released ? "closed"
-                : "not acquired: " + notAcquiredReason;
+                : "not acquired: " + refusal.message();
         return "CpuLatencyLease[" + targetMicros + " µs, " + state + "]";
     }
 

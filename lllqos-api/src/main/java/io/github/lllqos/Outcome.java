@@ -17,16 +17,12 @@ import java.util.Optional;
  */
 public final class Outcome<T> {
 
-    private final boolean applied;
     private final T value;
-    private final String notAppliedReason;
-    private final String errno;
+    private final Refusal refusal;
 
-    private Outcome(boolean applied, T value, String notAppliedReason, String errno) {
-        this.applied = applied;
+    private Outcome(T value, Refusal refusal) {
         this.value = value;
-        this.notAppliedReason = notAppliedReason;
-        this.errno = errno;
+        this.refusal = refusal;
     }
 
     /**
@@ -37,20 +33,19 @@ public final class Outcome<T> {
      * @return the outcome
      */
     public static <T> Outcome<T> applied(T value) {
-        return new Outcome<>(true, Objects.requireNonNull(value), null, null);
+        return new Outcome<>(Objects.requireNonNull(value), null);
     }
 
     /**
      * A setting that did not take effect.
      *
      * @param valueOrNull the value in effect, where it could be read
-     * @param reason why, and what would let it
-     * @param errno the symbolic error of the refused call, or null where no call was made
+     * @param refusal why, and what would let it
      * @param <T> the kind of value
      * @return the outcome
      */
-    public static <T> Outcome<T> notApplied(T valueOrNull, String reason, String errno) {
-        return new Outcome<>(false, valueOrNull, Objects.requireNonNull(reason), errno);
+    public static <T> Outcome<T> notApplied(T valueOrNull, Refusal refusal) {
+        return new Outcome<>(valueOrNull, Objects.requireNonNull(refusal));
     }
 
     /**
@@ -59,7 +54,7 @@ public final class Outcome<T> {
      * @return true if the kernel applied it
      */
     public boolean applied() {
-        return applied;
+        return refusal == null;
     }
 
     /**
@@ -78,16 +73,25 @@ public final class Outcome<T> {
      * @return the reason, empty when applied
      */
     public Optional<String> notAppliedReason() {
-        return Optional.ofNullable(notAppliedReason);
+        return refusal().map(Refusal::message);
+    }
+
+    /**
+     * Why the setting did not take effect, as a kind and an errno to branch on.
+     *
+     * @return the refusal, empty when applied
+     */
+    public Optional<Refusal> refusal() {
+        return Optional.ofNullable(refusal);
     }
 
     /**
      * The symbolic error of the refused call.
      *
-     * @return such as {@code "EPERM"}, empty when applied or when no call was made
+     * @return such as {@link Errno#EPERM}, empty when applied or when no call failed
      */
-    public Optional<String> errno() {
-        return Optional.ofNullable(errno);
+    public Optional<Errno> errno() {
+        return refusal().flatMap(Refusal::errno);
     }
 
     /**
@@ -97,15 +101,15 @@ public final class Outcome<T> {
      * @throws LowLatencyException with the reason and errno otherwise
      */
     public Outcome<T> requireApplied() {
-        if (!applied) {
-            throw new LowLatencyException("not applied: " + notAppliedReason, errno);
+        if (refusal != null) {
+            throw new LowLatencyException("not applied", refusal);
         }
         return this;
     }
 
     @Override
     public String toString() {
-        return "Outcome[" + (applied ? "applied" : "not applied") + (value == null ? "" : ", now " + value)
-                + (applied ? "" : ", because " + notAppliedReason) + "]";
+        return "Outcome[" + (refusal == null ? "applied" : "not applied") + (value == null ? "" : ", now " + value)
+                + (refusal == null ? "" : ", because " + refusal.message()) + "]";
     }
 }

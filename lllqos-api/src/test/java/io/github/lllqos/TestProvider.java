@@ -57,7 +57,7 @@ final class TestProvider implements LowLatencyProvider, CpuLatencyQos {
     @Override
     public synchronized CpuLatencyRequest addRequest(int targetMicros) throws RequestRefusedException {
         if (unavailable != null) {
-            throw new RequestRefusedException(unavailable);
+            throw new RequestRefusedException(Refusal.of(Refusal.Kind.UNSUPPORTED, unavailable));
         }
         int[] request = {targetMicros};
         live.add(request);

@@ -8,7 +8,6 @@ import io.github.lllqos.internal.Selection;
 import io.github.lllqos.spi.support.CpuList;
 
 import io.github.lllqos.spi.CpuSysfs;
-import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -84,14 +83,14 @@ public final class CpuIdle {
         } catch (LowLatencyException presentUnreadable) {
             try {
                 List<Integer> cpus = new ArrayList<>();
-                for (String entry : sysfs.list("")) {
+                for (String entry : sysfs.list("").orElseThrow(() -> presentUnreadable)) {
                     if (CPU_DIRECTORY.matcher(entry).matches()) {
                         cpus.add(Integer.parseInt(entry.substring(3)));
                     }
                 }
                 cpus.sort(Comparator.naturalOrder());
                 return cpus;
-            } catch (NoSuchFileException | LowLatencyException e) {
+            } catch (LowLatencyException e) {
                 throw presentUnreadable;
             }
         }
@@ -145,12 +144,7 @@ public final class CpuIdle {
 
     private List<IdleState> readIdleStates(int cpu) {
         String directory = "cpu" + cpu + "/cpuidle";
-        List<String> entries;
-        try {
-            entries = sysfs.list(directory);
-        } catch (NoSuchFileException e) {
-            return List.of();
-        }
+        List<String> entries = sysfs.list(directory).orElse(List.of());
         List<IdleState> states = new ArrayList<>();
         for (String entry : entries) {
             if (STATE_DIRECTORY.matcher(entry).matches()) {

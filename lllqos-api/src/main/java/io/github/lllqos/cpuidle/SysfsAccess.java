@@ -1,30 +1,14 @@
 package io.github.lllqos.cpuidle;
 
+import io.github.lllqos.Errno;
 import io.github.lllqos.LowLatencyException;
-
 import io.github.lllqos.spi.CpuSysfs;
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
+import io.github.lllqos.spi.SysfsException;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /** Reads and writes CPU attributes, turning failures into messages that name the file, the error and the fix. */
 final class SysfsAccess {
-
-    private static final Map<String, String> ERRNO_BY_MESSAGE = Map.of(
-            "invalid argument", "EINVAL",
-            "operation not permitted", "EPERM",
-            "permission denied", "EACCES",
-            "device or resource busy", "EBUSY",
-            "no such device", "ENODEV",
-            "read-only file system", "EROFS");
-
-    /** A simulated kernel's message ends in the errno name: {@code "write(...) failed: EINVAL"}. */
-    private static final Pattern TRAILING_ERRNO = Pattern.compile("\\b(E[A-Z0-9]{2,})$");
 
     private final CpuSysfs sysfs;
 
@@ -39,7 +23,7 @@ final class SysfsAccess {
     String read(String attribute) {
         try {
             return sysfs.read(attribute).strip();
-        } catch (IOException e) {
+        } catch (SysfsException e) {
             throw failure("read(" + sysfs.pathOf(attribute) + ")", "read", e);
         }
     }
@@ -47,38 +31,32 @@ final class SysfsAccess {
     void write(String attribute, String value) {
         try {
             sysfs.write(attribute, value);
-        } catch (IOException e) {
+        } catch (SysfsException e) {
             throw failure("write(" + sysfs.pathOf(attribute) + ", \"" + value + "\")", "write", e);
         }
     }
 
-    List<String> list(String directory) throws NoSuchFileException {
+    /** The entries of a directory, empty where it does not exist. */
+    Optional<List<String>> list(String directory) {
         try {
-            return sysfs.list(directory);
-        } catch (NoSuchFileException e) {
-            throw e;
-        } catch (IOException e) {
+            return Optional.of(sysfs.list(directory));
+        } catch (SysfsException e) {
+            if (e.errno() == Errno.ENOENT) {
+                return Optional.empty();
+            }
             throw failure("list(" + sysfs.pathOf(directory) + ")", "read", e);
         }
     }
 
-    private static LowLatencyException failure(String call, String access, IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return new LowLatencyException(call + " failed: ENOENT: the file does not exist (this kernel or CPU"
-                    + " lacks it)", "ENOENT");
-        }
-        if (e instanceof AccessDeniedException) {
-            String reason = ((AccessDeniedException) e).getReason();
-            return new LowLatencyException(call + " failed: EACCES: this user (" + System.getProperty("user.name")
-                    + ") lacks " + access + " permission" + (reason == null ? "" : " (" + reason + ")")
-                    + "; these files are writable by root only: run as root or with sudo", "EACCES");
-        }
-        String message = String.valueOf(e.getMessage());
-        String errno = ERRNO_BY_MESSAGE.get(message.toLowerCase(Locale.ROOT).strip());
-        if (errno != null) {
-            return new LowLatencyException(call + " failed: " + errno + " (" + message + ")", errno);
-        }
-        Matcher trailing = TRAILING_ERRNO.matcher(message);
-        return new LowLatencyException(call + " failed: " + message, trailing.find() ? trailing.group(1) : null);
+    private static LowLatencyException failure(String call, String access, SysfsException e) {
+        String detail = e.detail().isEmpty() ? "" : " (" + e.detail() + ")";
+        String message = switch (e.errno()) {
+            case ENOENT -> call + " failed: ENOENT: the file does not exist (this kernel or CPU lacks it)";
+            case EACCES, EPERM -> call + " failed: " + e.errno() + ": this user (" + System.getProperty("user.name")
+                    + ") lacks " + access + " permission" + detail
+                    + "; these files are writable by root only: run as root or with sudo";
+            default -> call + " failed: " + e.errno() + detail;
+        };
+        return new LowLatencyException(message, e.errno());
     }
 }

@@ -1,5 +1,6 @@
 package io.github.lllqos.internal;
 
+import io.github.lllqos.Refusal;
 import io.github.lllqos.spi.CpuLatencyQos;
 import io.github.lllqos.spi.CpuLatencyRequest;
 import io.github.lllqos.spi.LowLatencyProvider;
@@ -18,15 +19,15 @@ public final class NoProvider implements LowLatencyProvider, CpuLatencyQos {
     /** The name of this provider. */
     public static final String NAME = "none";
 
-    private final String reason;
+    private final Refusal refusal;
 
     /**
      * A provider that holds nothing.
      *
-     * @param reason why, for every lease and real-time call
+     * @param refusal why, for every lease and real-time call
      */
-    public NoProvider(String reason) {
-        this.reason = reason;
+    public NoProvider(Refusal refusal) {
+        this.refusal = refusal;
     }
 
     @Override
@@ -41,7 +42,7 @@ public final class NoProvider implements LowLatencyProvider, CpuLatencyQos {
 
     @Override
     public Optional<String> unavailableReason() {
-        return Optional.of(reason);
+        return Optional.of(refusal.message());
     }
 
     @Override
@@ -51,12 +52,12 @@ public final class NoProvider implements LowLatencyProvider, CpuLatencyQos {
 
     @Override
     public RealtimeBackend realtime() {
-        return new UnsupportedRealtime("no real-time support: " + reason);
+        return new UnsupportedRealtime("no real-time support: " + refusal.message());
     }
 
     @Override
     public CpuLatencyRequest addRequest(int targetMicros) throws RequestRefusedException {
-        throw new RequestRefusedException(reason);
+        throw new RequestRefusedException(refusal);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.lllqos.internal;
 
+import io.github.lllqos.Refusal;
 import io.github.lllqos.spi.LowLatencyProvider;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -115,7 +116,8 @@ public final class ProviderRegistry {
                 ? "no lllqos provider is on the class path: add io.github.lllqos:lllqos-linux"
                 : passedOver.entrySet().stream().map(entry -> entry.getKey() + ": " + entry.getValue())
                         .collect(Collectors.joining("; "));
-        return new Selection(new NoProvider(reason), "no provider is available", passedOver);
+        return new Selection(new NoProvider(Refusal.of(Refusal.Kind.UNSUPPORTED, reason)), "no provider is available",
+                passedOver);
     }
 
     private static Selection selectRequested(String requested,
@@ -124,14 +126,15 @@ public final class ProviderRegistry {
         String why = PROPERTY + "=" + requested;
         if (requested.equals(NoProvider.NAME)) {
             usable.keySet().forEach(other -> passedOver.put(other.name(), "not requested by " + why));
-            return new Selection(new NoProvider("disabled by " + why), why, passedOver);
+            return new Selection(new NoProvider(Refusal.of(Refusal.Kind.UNSUPPORTED, "disabled by " + why)), why, passedOver);
         }
         for (Map.Entry<LowLatencyProvider, Optional<String>> entry : usable.entrySet()) {
             LowLatencyProvider provider = entry.getKey();
             if (provider.name().equals(requested)) {
                 if (entry.getValue().isPresent()) {
                     passedOver.put(provider.name(), entry.getValue().get());
-                    return new Selection(new NoProvider(why + " is unavailable: " + entry.getValue().get()),
+                    return new Selection(new NoProvider(Refusal.of(Refusal.Kind.UNSUPPORTED,
+                            why + " is unavailable: " + entry.getValue().get())),
                             why + ", which is unavailable", passedOver);
                 }
                 return chosen(provider, why, usable, passedOver);
@@ -142,7 +145,7 @@ public final class ProviderRegistry {
                 + (names.isEmpty() ? "none" : names) + ", or 'none' to disable)";
         LOG.log(System.Logger.Level.WARNING, reason);
         usable.keySet().forEach(other -> passedOver.put(other.name(), "not requested by " + why));
-        return new Selection(new NoProvider(reason), reason, passedOver);
+        return new Selection(new NoProvider(Refusal.of(Refusal.Kind.MISCONFIGURED, reason)), reason, passedOver);
     }
 
     private static Selection chosen(LowLatencyProvider chosen, String why,

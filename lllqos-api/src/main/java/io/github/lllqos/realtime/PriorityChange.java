@@ -1,5 +1,6 @@
 package io.github.lllqos.realtime;
 
+import io.github.lllqos.Errno;
 import io.github.lllqos.LowLatencyException;
 
 import java.util.Optional;
@@ -35,10 +36,10 @@ public final class PriorityChange {
     private final OptionalInt priority;
     private final OptionalInt nice;
     private final String reason;
-    private final String errno;
+    private final Errno errno;
 
     PriorityChange(Method method, SchedPolicy policy, OptionalInt priority, OptionalInt nice, String reason,
-                   String errno) {
+                   Errno errno) {
         this.method = method;
         this.policy = policy;
         this.priority = priority;
@@ -117,9 +118,9 @@ public final class PriorityChange {
     /**
      * The symbolic error of the first refused call.
      *
-     * @return such as {@code "EPERM"}, empty when no call was refused
+     * @return such as {@link Errno#EPERM}, empty when no call was refused
      */
-    public Optional<String> errno() {
+    public Optional<Errno> errno() {
         return Optional.ofNullable(errno);
     }
 

@@ -1,7 +1,9 @@
 package io.github.lllqos.realtime;
 
+import io.github.lllqos.Errno;
 import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.Outcome;
+import io.github.lllqos.Refusal;
 import io.github.lllqos.internal.ProviderRegistry;
 import io.github.lllqos.spi.support.CpuList;
 import io.github.lllqos.spi.support.UnsupportedRealtime;
@@ -83,7 +85,7 @@ final class RealtimeControl {
             refused = requirePermissionDenied(e);
         }
         List<String> steps = new ArrayList<>(List.of(refused.getMessage()));
-        String errno = refused.errno().orElse(null);
+        Errno errno = refused.errno().orElse(null);
         boolean raised = false;
         try {
             raised = backend.raiseRtprioLimit(priority);
@@ -103,7 +105,7 @@ final class RealtimeControl {
         return niceFallback(tid, steps, errno);
     }
 
-    private PriorityChange niceFallback(long tid, List<String> steps, String errno) {
+    private PriorityChange niceFallback(long tid, List<String> steps, Errno errno) {
         int current = backend.nice(tid);
         if (current <= FALLBACK_NICE) {
             steps.add("fell back to nice: kept nice " + current + ", already at or below " + FALLBACK_NICE);
@@ -149,7 +151,7 @@ final class RealtimeControl {
         Set<Integer> wanted = checkCpus(cpus);
         Optional<String> unsupported = backend.unsupportedReason();
         if (unsupported.isPresent()) {
-            return Outcome.notApplied(null, unsupported.get(), null);
+            return Outcome.notApplied(null, unsupported(unsupported.get()));
         }
         Set<Integer> online = backend.onlineCpus();
         for (int cpu : wanted) {
@@ -161,9 +163,8 @@ final class RealtimeControl {
         try {
             backend.setAffinity(tid, wanted);
         } catch (LowLatencyException e) {
-            LowLatencyException refused = requireRefusal(e, "EPERM", "EINVAL");
-            return Outcome.notApplied(read(() -> backend.affinity(tid)), refused.getMessage(),
-                    refused.errno().orElse(null));
+            return Outcome.notApplied(read(() -> backend.affinity(tid)),
+                    refusalOf(requireRefusal(e, Errno.EPERM, Errno.EINVAL)));
         }
         return Outcome.applied(backend.affinity(tid));
     }
@@ -212,12 +213,12 @@ final class RealtimeControl {
         PriorityChange change = elevate(0, SchedPolicy.RR, priority);
         Optional<String> unsupported = backend.unsupportedReason();
         if (unsupported.isPresent()) {
-            return new ThreadSetup(change, Outcome.notApplied(null, unsupported.get(), null));
+            return new ThreadSetup(change, Outcome.notApplied(null, unsupported(unsupported.get())));
         }
         TreeSet<Integer> processCpus = new TreeSet<>(backend.affinity(processId));
         if (processCpus.size() <= 1) {
-            return new ThreadSetup(change, Outcome.notApplied(backend.affinity(0), "this process runs on one CPU ("
-                    + CpuList.format(processCpus) + "): there is nothing to pin to", null));
+            return new ThreadSetup(change, Outcome.notApplied(backend.affinity(0), Refusal.of(Refusal.Kind.UNSUPPORTED,
+                    "this process runs on one CPU (" + CpuList.format(processCpus) + "): there is nothing to pin to")));
         }
         return new ThreadSetup(change, pin(0, Set.of(processCpus.first())));
     }
@@ -226,12 +227,12 @@ final class RealtimeControl {
         PriorityChange change = lower(0, BACKGROUND_NICE);
         Optional<String> unsupported = backend.unsupportedReason();
         if (unsupported.isPresent()) {
-            return new ThreadSetup(change, Outcome.notApplied(null, unsupported.get(), null));
+            return new ThreadSetup(change, Outcome.notApplied(null, unsupported(unsupported.get())));
         }
         Set<Integer> background = backgroundCpus();
         if (background.isEmpty()) {
-            return new ThreadSetup(change, Outcome.notApplied(backend.affinity(0), "this process runs on one CPU:"
-                    + " there are no background CPUs besides the real-time one", null));
+            return new ThreadSetup(change, Outcome.notApplied(backend.affinity(0), Refusal.of(Refusal.Kind.UNSUPPORTED,
+                    "this process runs on one CPU: there are no background CPUs besides the real-time one")));
         }
         return new ThreadSetup(change, pin(0, background));
     }
@@ -239,14 +240,13 @@ final class RealtimeControl {
     Outcome<Long> lockMemory() {
         Optional<String> unsupported = backend.unsupportedReason();
         if (unsupported.isPresent()) {
-            return Outcome.notApplied(null, unsupported.get(), null);
+            return Outcome.notApplied(null, unsupported(unsupported.get()));
         }
         try {
             backend.lockMemory();
         } catch (LowLatencyException e) {
-            LowLatencyException refused = requireRefusal(e, "EPERM", "ENOMEM", "EAGAIN");
-            return Outcome.notApplied(read(backend::lockedMemoryBytes), refused.getMessage(),
-                    refused.errno().orElse(null));
+            return Outcome.notApplied(read(backend::lockedMemoryBytes),
+                    refusalOf(requireRefusal(e, Errno.EPERM, Errno.ENOMEM, Errno.EAGAIN)));
         }
         return Outcome.applied(backend.lockedMemoryBytes());
     }
@@ -254,7 +254,7 @@ final class RealtimeControl {
     Outcome<Long> unlockMemory() {
         Optional<String> unsupported = backend.unsupportedReason();
         if (unsupported.isPresent()) {
-            return Outcome.notApplied(null, unsupported.get(), null);
+            return Outcome.notApplied(null, unsupported(unsupported.get()));
         }
         backend.unlockMemory();
         return Outcome.applied(backend.lockedMemoryBytes());
@@ -266,7 +266,7 @@ final class RealtimeControl {
         }
         Optional<String> unsupported = backend.unsupportedReason();
         if (unsupported.isPresent()) {
-            return Outcome.notApplied(null, unsupported.get(), null);
+            return Outcome.notApplied(null, unsupported(unsupported.get()));
         }
         long wanted = Math.max(1, nanos);
         backend.setTimerSlack(wanted);
@@ -279,7 +279,7 @@ final class RealtimeControl {
                 ? "the thread runs under " + policy.cName() + ": Linux 6.7 and later give real-time threads no"
                         + " timer slack (" + now + " ns) and ignore PR_SET_TIMERSLACK"
                 : "prctl(PR_SET_TIMERSLACK, " + wanted + ") left the timer slack at " + now + " ns";
-        return Outcome.notApplied(now, reason, null);
+        return Outcome.notApplied(now, Refusal.of(Refusal.Kind.IGNORED, reason));
     }
 
     OptionalLong threadId() {
@@ -308,7 +308,7 @@ final class RealtimeControl {
         return backend.unsupportedReason().isPresent() ? OptionalLong.empty() : OptionalLong.of(backend.timerSlack());
     }
 
-    private PriorityChange readBack(long tid, Method method, String reason, String errno) {
+    private PriorityChange readBack(long tid, Method method, String reason, Errno errno) {
         SchedPolicy policy = read(() -> backend.policy(tid));
         Integer priority = read(() -> backend.priority(tid));
         Integer nice = read(() -> backend.nice(tid));
@@ -326,17 +326,26 @@ final class RealtimeControl {
     }
 
     private static LowLatencyException requirePermissionDenied(LowLatencyException e) {
-        return requireRefusal(e, "EPERM", "EACCES");
+        return requireRefusal(e, Errno.EPERM, Errno.EACCES);
     }
 
-    /** Returns a refusal with one of the expected errnos, and rethrows any other failure. */
-    private static LowLatencyException requireRefusal(LowLatencyException e, String... expected) {
-        String errno = e.errno().orElse("");
-        for (String refusal : expected) {
-            if (refusal.equals(errno)) {
+    /** Returns a failure with one of the expected errnos, and rethrows any other failure. */
+    private static LowLatencyException requireRefusal(LowLatencyException e, Errno... expected) {
+        Errno errno = e.errno().orElse(null);
+        for (Errno refusal : expected) {
+            if (refusal == errno) {
                 return e;
             }
         }
         throw e;
+    }
+
+    private static Refusal unsupported(String reason) {
+        return Refusal.of(Refusal.Kind.UNSUPPORTED, reason);
+    }
+
+    /** The refusal of an expected failure: its errno decides the kind. */
+    private static Refusal refusalOf(LowLatencyException refused) {
+        return Refusal.forErrno(refused.errno().orElseThrow(), refused.getMessage());
     }
 }

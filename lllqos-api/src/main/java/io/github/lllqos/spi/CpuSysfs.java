@@ -1,6 +1,5 @@
 package io.github.lllqos.spi;
 
-import java.io.IOException;
 import java.util.List;
 
 /**
@@ -14,10 +13,9 @@ import java.util.List;
  * does all parsing and validation, so a provider only moves strings, and a simulated kernel accepts and rejects
  * exactly what the real one does.
  *
- * <p>Failures are reported as the file system reports them: {@link java.nio.file.NoSuchFileException} for a
- * missing attribute, {@link java.nio.file.AccessDeniedException} for a missing permission (its reason names the
- * owner and mode where known), and an {@link IOException} whose message carries the kernel's error (such as
- * {@code "Invalid argument"}) for a value the kernel rejects.
+ * <p>Failures are a {@link SysfsException} with the errno as a value: {@code ENOENT} for a missing attribute,
+ * {@code EACCES} for a missing permission (its detail names the owner and mode where known), and the kernel's
+ * error, such as {@code EINVAL}, for a value it rejects.
  */
 public interface CpuSysfs {
 
@@ -34,25 +32,25 @@ public interface CpuSysfs {
      *
      * @param attribute the relative path
      * @return the content without its trailing newline
-     * @throws IOException when the attribute is missing, not readable, or the read fails
+     * @throws SysfsException when the attribute is missing, not readable, or the read fails
      */
-    String read(String attribute) throws IOException;
+    String read(String attribute) throws SysfsException;
 
     /**
      * Writes an attribute, as {@code echo -n VALUE > FILE} would.
      *
      * @param attribute the relative path
      * @param value the text to write, without a newline
-     * @throws IOException when the attribute is missing, not writable, or the kernel rejects the value
+     * @throws SysfsException when the attribute is missing, not writable, or the kernel rejects the value
      */
-    void write(String attribute, String value) throws IOException;
+    void write(String attribute, String value) throws SysfsException;
 
     /**
      * Lists a directory.
      *
      * @param directory the relative path of a directory, {@code ""} for the top
      * @return the names of its entries, sorted
-     * @throws IOException when the directory is missing or not readable
+     * @throws SysfsException when the directory is missing or not readable
      */
-    List<String> list(String directory) throws IOException;
+    List<String> list(String directory) throws SysfsException;
 }

@@ -14,7 +14,7 @@ import java.util.Set;
  *
  * <p>A thread id is a native thread id as {@link #currentThreadId()} returns it; {@code 0} means the calling
  * thread, as it does for the kernel. A failed operation throws {@link io.github.lllqos.LowLatencyException}
- * whose {@link io.github.lllqos.LowLatencyException#errno() errno()} is the symbolic error ({@code "EPERM"}
+ * whose {@link io.github.lllqos.LowLatencyException#errno() errno()} is the error ({@code EPERM}
  * when a permission or limit is missing) and whose message names the call and, where one is missing, how to
  * grant it.
  */

@@ -1,64 +1,33 @@
 package io.github.lllqos.spi;
 
-import io.github.lllqos.spi.support.RequestPlacement;
+import io.github.lllqos.Refusal;
 
 /**
- * Thrown by {@link CpuLatencyQos#addRequest(int)} when no request can be placed; the message becomes
- * the lease's {@link io.github.lllqos.CpuLatencyLease#notAcquiredReason()}, so it says why and what fixes it.
+ * Thrown by {@link CpuLatencyQos#addRequest(int)} when no request can be placed; its {@link Refusal} becomes
+ * the lease's {@link io.github.lllqos.CpuLatencyLease#refusal()}, so it says why and what fixes it.
  */
 public final class RequestRefusedException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    private final transient Refusal refusal;
+
     /**
      * Creates a refusal.
      *
-     * @param reason why the request could not be placed, and the fix
+     * @param refusal why the request could not be placed, and the fix
      */
-    public RequestRefusedException(String reason) {
-        super(reason, null, false, false);
+    public RequestRefusedException(Refusal refusal) {
+        super(refusal.message(), null, false, false);
+        this.refusal = refusal;
     }
 
     /**
-     * The refusal for a kernel that accepted a write but did not apply it (some vendor kernels stub the write
-     * out). {@link RequestPlacement} reads the effective limit back after a kernel's first write to find such kernels.
+     * Why the request could not be placed.
      *
-     * @param targetMicros the target that was written
-     * @param effectiveMicros the effective limit read back, above the target
-     * @return the refusal, with the reason
+     * @return the refusal
      */
-    public static RequestRefusedException ignoredByKernel(int targetMicros, int effectiveMicros) {
-        return new RequestRefusedException("the kernel accepted a request for " + targetMicros
-                + " µs but the effective limit stayed at " + effectiveMicros + " µs: this kernel ignores CPU"
-                + " latency requests (some vendor kernels stub the write out), so none is held");
-    }
-
-    /**
-     * The refusal for a device node that does not exist, with the fixes for a container and for a host.
-     *
-     * @param failedCall the call that failed, such as {@code "open(/dev/cpu_dma_latency, O_RDWR) failed: ENOENT"}
-     * @param device the device path
-     * @param deviceProperty the system property that points the provider at another path
-     * @return the refusal, with the reason
-     */
-    public static RequestRefusedException deviceMissing(String failedCall, String device, String deviceProperty) {
-        return new RequestRefusedException(failedCall + ". " + device + " does not exist. In a container, pass the"
-                + " device: docker run --device /dev/cpu_dma_latency (podman: the same flag). On a host, the kernel"
-                + " lacks PM QoS support or /dev is elsewhere: set -D" + deviceProperty + "=PATH");
-    }
-
-    /**
-     * The refusal for a device this user may not open, with the udev rule that lets a group open it.
-     *
-     * @param failedCall the call that failed, such as {@code "open(/dev/cpu_dma_latency, O_RDWR) failed: EACCES"}
-     * @param ownerAndUser who owns the device with which mode, and who this process runs as
-     * @return the refusal, with the reason
-     */
-    public static RequestRefusedException permissionDenied(String failedCall, String ownerAndUser) {
-        return new RequestRefusedException(failedCall + ". The device is " + ownerAndUser + ". Run as root, or let"
-                + " a group open it with a udev rule: KERNEL==\"cpu_dma_latency\", GROUP=\"realtime\","
-                + " MODE=\"0660\" in /etc/udev/rules.d/99-cpu-dma-latency.rules, then add the user to that group."
-                + " In a container, the user inside needs the same access (run as root, or --group-add the device's"
-                + " group)");
+    public Refusal refusal() {
+        return refusal;
     }
 }

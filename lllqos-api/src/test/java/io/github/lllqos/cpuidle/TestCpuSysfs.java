@@ -1,9 +1,8 @@
 package io.github.lllqos.cpuidle;
 
+import io.github.lllqos.Errno;
 import io.github.lllqos.spi.CpuSysfs;
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
+import io.github.lllqos.spi.SysfsException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +21,7 @@ final class TestCpuSysfs implements CpuSysfs {
     final Set<String> writeDenied = ConcurrentHashMap.newKeySet();
     final List<String> writes = new CopyOnWriteArrayList<>();
     /** When set, every write fails with this error, as a kernel refusing writes would. */
-    volatile String kernelError;
+    volatile Errno kernelError;
 
     /** CPUs 0..cpus-1 with no cpuidle driver and no resume latency constraint. */
     static TestCpuSysfs withCpus(int cpus) {
@@ -51,38 +50,38 @@ final class TestCpuSysfs implements CpuSysfs {
     }
 
     @Override
-    public String read(String attribute) throws IOException {
+    public String read(String attribute) throws SysfsException {
         String value = files.get(attribute);
         if (value == null) {
-            throw new NoSuchFileException(pathOf(attribute));
+            throw new SysfsException(pathOf(attribute), Errno.ENOENT, "");
         }
         return value;
     }
 
     @Override
-    public void write(String attribute, String value) throws IOException {
+    public void write(String attribute, String value) throws SysfsException {
         if (!files.containsKey(attribute)) {
-            throw new NoSuchFileException(pathOf(attribute));
+            throw new SysfsException(pathOf(attribute), Errno.ENOENT, "");
         }
         if (writeDenied.contains(attribute)) {
-            throw new AccessDeniedException(pathOf(attribute), null, "the file is owned by root:root with mode"
+            throw new SysfsException(pathOf(attribute), Errno.EACCES, "the file is owned by root:root with mode"
                     + " rw-r--r--");
         }
         if (kernelError != null) {
-            throw new IOException(kernelError);
+            throw new SysfsException(pathOf(attribute), kernelError, "");
         }
         if (attribute.endsWith("/pm_qos_resume_latency_us")) {
-            files.put(attribute, resumeLatency(value));
+            files.put(attribute, resumeLatency(attribute, value));
         } else if (attribute.endsWith("/disable") && (value.equals("0") || value.equals("1"))) {
             files.put(attribute, value);
         } else {
-            throw new IOException("Invalid argument");
+            throw new SysfsException(pathOf(attribute), Errno.EINVAL, "");
         }
         writes.add(attribute + "=" + value);
     }
 
     /** The kernel's pm_qos_resume_latency_us_store(), for decimal input. */
-    private static String resumeLatency(String value) throws IOException {
+    private String resumeLatency(String attribute, String value) throws SysfsException {
         if (value.equals("n/a")) {
             return "n/a";
         }
@@ -94,11 +93,11 @@ final class TestCpuSysfs implements CpuSysfs {
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw new IOException("Invalid argument");
+        throw new SysfsException(pathOf(attribute), Errno.EINVAL, "");
     }
 
     @Override
-    public List<String> list(String directory) throws IOException {
+    public List<String> list(String directory) throws SysfsException {
         String prefix = directory.isEmpty() ? "" : directory + "/";
         Set<String> entries = new TreeSet<>();
         for (String path : files.keySet()) {
@@ -107,7 +106,7 @@ final class TestCpuSysfs implements CpuSysfs {
             }
         }
         if (entries.isEmpty()) {
-            throw new NoSuchFileException(pathOf(directory));
+            throw new SysfsException(pathOf(directory), Errno.ENOENT, "");
         }
         return new ArrayList<>(entries);
     }

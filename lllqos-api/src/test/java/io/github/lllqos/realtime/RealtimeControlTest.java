@@ -1,5 +1,6 @@
 package io.github.lllqos.realtime;
 
+import io.github.lllqos.Errno;
 import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.Outcome;
 
@@ -42,7 +43,7 @@ class RealtimeControlTest {
                 "setScheduler(0, RR, 40)");
         assertThat(change.method()).isEqualTo(Method.REALTIME_POLICY_AFTER_RAISING_RLIMIT);
         assertThat(change.realtime()).isTrue();
-        assertThat(change.errno()).contains("EPERM");
+        assertThat(change.errno()).contains(Errno.EPERM);
         assertThat(change.reason()).hasValueSatisfying(reason -> assertThat(reason)
                 .contains("sched_setscheduler(0, SCHED_RR, 40) failed: EPERM")
                 .contains("raised the soft RLIMIT_RTPRIO of this process to 40"));
@@ -81,7 +82,7 @@ class RealtimeControlTest {
 
         assertThat(backend.calls).containsExactly("setNice(0, -5)");
         assertThat(refused.method()).isEqualTo(Method.NONE);
-        assertThat(refused.errno()).contains("EACCES");
+        assertThat(refused.errno()).contains(Errno.EACCES);
         assertThat(refused.policy()).contains(SchedPolicy.FIFO);
         assertThat(refused.reason()).hasValueSatisfying(reason ->
                 assertThat(reason).contains("setpriority(PRIO_PROCESS, 0, -5) failed: EACCES"));
@@ -108,7 +109,7 @@ class RealtimeControlTest {
 
         assertThat(change.method()).isEqualTo(Method.NONE);
         assertThat(change.applied()).isFalse();
-        assertThat(change.errno()).contains("EPERM");
+        assertThat(change.errno()).contains(Errno.EPERM);
         assertThat(change.reason()).hasValueSatisfying(reason -> assertThat(reason)
                 .contains("sched_setscheduler(0, SCHED_FIFO, 80) failed: EPERM", "RLIMIT_RTPRIO cannot be raised",
                         "the fallback to nice -10 was refused too", "EACCES"));
@@ -116,7 +117,7 @@ class RealtimeControlTest {
 
     @Test
     void failures_other_than_permission_are_thrown() {
-        backend.failures.put("setScheduler", "ESRCH");
+        backend.failures.put("setScheduler", Errno.ESRCH);
 
         assertThatThrownBy(() -> control.elevate(99, SchedPolicy.FIFO, 10)).isInstanceOf(LowLatencyException.class)
                 .hasMessageContaining("ESRCH");
@@ -157,13 +158,13 @@ class RealtimeControlTest {
     @Test
     void pinning_reports_the_affinity_read_back_and_a_refusal_with_its_errno() {
         Outcome<Set<Integer>> pinned = control.pin(5, Set.of(2, 1));
-        backend.failures.put("setAffinity", "EINVAL");
+        backend.failures.put("setAffinity", Errno.EINVAL);
         Outcome<Set<Integer>> refused = control.pin(5, Set.of(3));
 
         assertThat(pinned.applied()).isTrue();
         assertThat(pinned.value()).contains(Set.of(1, 2));
         assertThat(refused.applied()).isFalse();
-        assertThat(refused.errno()).contains("EINVAL");
+        assertThat(refused.errno()).contains(Errno.EINVAL);
         assertThat(refused.value()).contains(Set.of(1, 2));
         assertThatThrownBy(refused::requireApplied).isInstanceOf(LowLatencyException.class)
                 .hasMessageContaining("EINVAL");
@@ -221,12 +222,12 @@ class RealtimeControlTest {
 
     @Test
     void a_refused_memory_lock_is_not_applied_with_its_errno() {
-        backend.failures.put("lockMemory", "ENOMEM");
+        backend.failures.put("lockMemory", Errno.ENOMEM);
 
         Outcome<Long> locked = control.lockMemory();
 
         assertThat(locked.applied()).isFalse();
-        assertThat(locked.errno()).contains("ENOMEM");
+        assertThat(locked.errno()).contains(Errno.ENOMEM);
         assertThat(locked.value()).contains(0L);
         assertThat(control.unlockMemory().applied()).isTrue();
     }

@@ -1,5 +1,6 @@
 package io.github.lllqos.realtime;
 
+import io.github.lllqos.Errno;
 import io.github.lllqos.realtime.SchedPolicy;
 
 import io.github.lllqos.LowLatencyException;
@@ -18,7 +19,7 @@ import java.util.Set;
 final class RecordingBackend implements RealtimeBackend {
 
     final List<String> calls = new ArrayList<>();
-    final Map<String, String> failures = new HashMap<>();
+    final Map<String, Errno> failures = new HashMap<>();
     boolean privileged = true;
     long softRtprio;
     long hardRtprio;
@@ -60,7 +61,7 @@ final class RecordingBackend implements RealtimeBackend {
         record("setScheduler(" + tid + ", " + policy + ", " + priority + ")", "setScheduler");
         if (policy.isRealtime() && !privileged && softRtprio < priority) {
             throw new LowLatencyException("sched_setscheduler(" + tid + ", " + policy.cName() + ", " + priority
-                    + ") failed: EPERM: lacks CAP_SYS_NICE", "EPERM");
+                    + ") failed: EPERM: lacks CAP_SYS_NICE", Errno.EPERM);
         }
         this.policy = policy;
         this.priority = priority;
@@ -80,8 +81,7 @@ final class RecordingBackend implements RealtimeBackend {
     public void setNice(long tid, int nice) {
         record("setNice(" + tid + ", " + nice + ")", "setNice");
         if (!privileged && nice < Math.min(this.nice, lowestUnprivilegedNice)) {
-            throw new LowLatencyException("setpriority(PRIO_PROCESS, " + tid + ", " + nice + ") failed: EACCES",
-                    "EACCES");
+            throw new LowLatencyException("setpriority(PRIO_PROCESS, " + tid + ", " + nice + ") failed: EACCES", Errno.EACCES);
         }
         this.nice = nice;
     }
@@ -152,7 +152,7 @@ final class RecordingBackend implements RealtimeBackend {
 
     private void record(String call, String name) {
         calls.add(call);
-        String errno = failures.get(name);
+        Errno errno = failures.get(name);
         if (errno != null) {
             throw new LowLatencyException(call + " failed: " + errno, errno);
         }

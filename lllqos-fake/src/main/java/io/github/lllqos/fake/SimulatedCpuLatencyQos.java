@@ -4,7 +4,9 @@ import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.spi.CpuLatencyQos;
 import io.github.lllqos.spi.CpuLatencyRequest;
 import io.github.lllqos.spi.support.RequestPlacement;
+import io.github.lllqos.Refusal;
 import io.github.lllqos.spi.RequestRefusedException;
+import io.github.lllqos.spi.support.DeviceRefusals;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -36,13 +38,14 @@ final class SimulatedCpuLatencyQos implements CpuLatencyQos {
         try {
             file = kernel.openCpuDmaLatency(StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (NoSuchFileException e) {
-            throw RequestRefusedException.deviceMissing("open(" + DEVICE + ", O_RDWR) failed: ENOENT (simulated"
+            throw DeviceRefusals.deviceMissing("open(" + DEVICE + ", O_RDWR) failed: ENOENT (simulated"
                     + " kernel)", DEVICE, "lllqos.device");
         } catch (AccessDeniedException e) {
-            throw RequestRefusedException.permissionDenied("open(" + DEVICE + ", O_RDWR) failed: EACCES (simulated"
+            throw DeviceRefusals.permissionDenied("open(" + DEVICE + ", O_RDWR) failed: EACCES (simulated"
                     + " kernel)", "owned by root:root with mode rw------- and this process is not root");
         } catch (IOException e) {
-            throw new RequestRefusedException("open(" + DEVICE + ") failed (simulated kernel): " + e.getMessage());
+            throw new RequestRefusedException(Refusal.of(Refusal.Kind.FAILED, "open(" + DEVICE + ") failed (simulated"
+                    + " kernel): " + e.getMessage()));
         }
         return placement.place(new SimulatedRequest(file), targetMicros);
     }

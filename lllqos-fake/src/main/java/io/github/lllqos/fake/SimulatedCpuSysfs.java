@@ -1,5 +1,7 @@
 package io.github.lllqos.fake;
 
+import io.github.lllqos.Errno;
+import io.github.lllqos.spi.SysfsException;
 import io.github.lllqos.spi.CpuSysfs;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -28,8 +30,7 @@ final class SimulatedCpuSysfs implements CpuSysfs {
         return attribute.isEmpty() ? DIRECTORY : DIRECTORY + "/" + attribute;
     }
 
-    @Override
-    public String read(String attribute) throws IOException {
+    private String readAttribute(String attribute) throws IOException {
         String[] parts = attribute.split("/");
         switch (attribute) {
             case "present":
@@ -54,11 +55,10 @@ final class SimulatedCpuSysfs implements CpuSysfs {
         throw missing(attribute);
     }
 
-    @Override
-    public void write(String attribute, String value) throws IOException {
+    private void writeAttribute(String attribute, String value) throws IOException {
         String[] parts = attribute.split("/");
         if (parts.length == 1 || parts[0].equals("cpuidle")) {
-            read(attribute);
+            readAttribute(attribute);
             throw new AccessDeniedException(pathOf(attribute), null, "the file is owned by root:root with mode"
                     + " r--r--r-- (simulated)");
         }
@@ -72,8 +72,7 @@ final class SimulatedCpuSysfs implements CpuSysfs {
         }
     }
 
-    @Override
-    public List<String> list(String directory) throws IOException {
+    private List<String> listDirectory(String directory) throws IOException {
         List<String> entries = new ArrayList<>();
         String[] parts = directory.split("/");
         if (directory.isEmpty()) {
@@ -131,6 +130,47 @@ final class SimulatedCpuSysfs implements CpuSysfs {
             }
         }
         throw missing(attribute);
+    }
+
+    @Override
+    public String read(String attribute) throws SysfsException {
+        try {
+            return readAttribute(attribute);
+        } catch (IOException e) {
+            throw failure(attribute, e);
+        }
+    }
+
+    @Override
+    public void write(String attribute, String value) throws SysfsException {
+        try {
+            writeAttribute(attribute, value);
+        } catch (IOException e) {
+            throw failure(attribute, e);
+        }
+    }
+
+    @Override
+    public List<String> list(String directory) throws SysfsException {
+        try {
+            return listDirectory(directory);
+        } catch (IOException e) {
+            throw failure(directory, e);
+        }
+    }
+
+    /** The errno the simulated file system and attributes failed with. */
+    private SysfsException failure(String attribute, IOException e) {
+        if (e instanceof SimulatedErrnoException errno) {
+            return new SysfsException(pathOf(attribute), Errno.valueOf(errno.errno()), "simulated");
+        }
+        if (e instanceof AccessDeniedException denied) {
+            return new SysfsException(pathOf(attribute), Errno.EACCES, String.valueOf(denied.getReason()));
+        }
+        if (e instanceof NoSuchFileException) {
+            return new SysfsException(pathOf(attribute), Errno.ENOENT, "simulated: no such attribute");
+        }
+        return new SysfsException(pathOf(attribute), Errno.EIO, String.valueOf(e.getMessage()));
     }
 
     private NoSuchFileException missing(String attribute) {

@@ -1,5 +1,6 @@
 package io.github.lllqos.fake;
 
+import io.github.lllqos.Errno;
 import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.spi.CpuLatencyRequest;
 import java.io.IOException;
@@ -27,7 +28,7 @@ final class SimulatedRequest implements CpuLatencyRequest {
             written = file.write(value);
         } catch (SimulatedErrnoException e) {
             throw new LowLatencyException("write(" + DEVICE + ", " + targetMicros + ") failed: " + e.errno()
-                    + " (simulated kernel)", e.errno());
+                    + " (simulated kernel)", Errno.valueOf(e.errno()));
         } catch (IOException e) {
             throw new LowLatencyException("write(" + DEVICE + ", " + targetMicros + ") failed (simulated kernel): "
                     + e);
@@ -55,7 +56,7 @@ final class SimulatedRequest implements CpuLatencyRequest {
             read = file.read(limit, 0);
         } catch (SimulatedErrnoException e) {
             throw new LowLatencyException("pread(" + DEVICE + ", 4, 0) failed: " + e.errno() + " (simulated kernel)",
-                    e.errno());
+                    Errno.valueOf(e.errno()));
         } catch (IOException e) {
             throw new LowLatencyException("pread(" + DEVICE + ", 4, 0) failed (simulated kernel): " + e);
         }

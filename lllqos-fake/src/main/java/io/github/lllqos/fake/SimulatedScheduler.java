@@ -1,5 +1,6 @@
 package io.github.lllqos.fake;
 
+import io.github.lllqos.Errno;
 import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.realtime.SchedPolicy;
 import java.util.Collections;
@@ -252,7 +253,7 @@ public final class SimulatedScheduler {
 
     private LowLatencyException refuse(String call, String errno, String why) {
         calls.add(call + " = " + errno);
-        return new LowLatencyException(call + " failed: " + errno + ": " + why + " (simulated)", errno);
+        return new LowLatencyException(call + " failed: " + errno + ": " + why + " (simulated)", Errno.valueOf(errno));
     }
 
     private static String describe(SimulatedThread thread) {

@@ -1,5 +1,6 @@
 package io.github.lllqos.fake;
 
+import io.github.lllqos.Errno;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lllqos.Outcome;
@@ -107,7 +108,7 @@ class FakeRealtimeTest {
         Outcome<Long> locked = Realtime.lockMemory();
 
         assertThat(locked.applied()).isFalse();
-        assertThat(locked.errno()).contains("EPERM");
+        assertThat(locked.errno()).contains(Errno.EPERM);
     }
 
     @Test

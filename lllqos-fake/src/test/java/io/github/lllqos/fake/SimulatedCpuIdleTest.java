@@ -1,5 +1,7 @@
 package io.github.lllqos.fake;
 
+import io.github.lllqos.Errno;
+import io.github.lllqos.spi.SysfsException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -124,11 +126,11 @@ class SimulatedCpuIdleTest {
         assertThat(kernel.cpu(1).idleStates().get(2).disabled()).isFalse();
         for (String refused : List.of("-1", "yes", "", " 1")) {
             assertThatThrownBy(() -> sysfs.write("cpu1/cpuidle/state2/disable", refused))
-                    .isInstanceOfSatisfying(SimulatedErrnoException.class, e -> assertThat(e.errno())
-                            .isEqualTo("EINVAL"));
+                    .isInstanceOfSatisfying(SysfsException.class, e -> assertThat(e.errno())
+                            .isEqualTo(Errno.EINVAL));
         }
         assertThatThrownBy(() -> sysfs.write("cpu1/cpuidle/state2/latency", "1"))
-                .isInstanceOf(AccessDeniedException.class);
+                .isInstanceOfSatisfying(SysfsException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EACCES));
     }
 
     @Test
@@ -142,23 +144,23 @@ class SimulatedCpuIdleTest {
             }
 
             @Override
-            public String read(String attribute) throws java.io.IOException {
+            public String read(String attribute) throws SysfsException {
                 return real.read(attribute);
             }
 
             @Override
-            public void write(String attribute, String value) throws java.io.IOException {
+            public void write(String attribute, String value) throws SysfsException {
                 real.write(attribute, "2147483647");
             }
 
             @Override
-            public List<String> list(String directory) throws java.io.IOException {
+            public List<String> list(String directory) throws SysfsException {
                 return real.list(directory);
             }
         });
 
         assertThatThrownBy(() -> idle.setResumeLatency(List.of(0), ResumeLatency.ofMicros(5)))
-                .isInstanceOfSatisfying(LowLatencyException.class, e -> assertThat(e.errno()).hasValue("EINVAL"))
+                .isInstanceOfSatisfying(LowLatencyException.class, e -> assertThat(e.errno()).hasValue(Errno.EINVAL))
                 .hasMessageContaining("/sys/devices/system/cpu/cpu0/power/pm_qos_resume_latency_us");
         assertThat(idle.resumeLatency(0)).isEqualTo(ResumeLatency.noConstraint());
     }

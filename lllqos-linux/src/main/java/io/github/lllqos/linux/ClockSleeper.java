@@ -2,7 +2,7 @@ package io.github.lllqos.linux;
 
 import com.sun.jna.Memory;
 import io.github.lllqos.LowLatencyException;
-import io.github.lllqos.linux.internal.Errno;
+import io.github.lllqos.Errno;
 import io.github.lllqos.linux.internal.LibC;
 import io.github.lllqos.spi.AbsoluteSleeper;
 
@@ -31,10 +31,10 @@ final class ClockSleeper implements AbsoluteSleeper {
         int error;
         do {
             error = LibC.clock_nanosleep(LibC.CLOCK_MONOTONIC, LibC.TIMER_ABSTIME, timespec, null);
-        } while (error == Errno.EINTR);
+        } while (error == Errno.EINTR.number());
         if (error != 0) {
             throw new LowLatencyException("clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, " + monotonic
-                    + " ns) failed: " + Errno.name(error), Errno.name(error));
+                    + " ns) failed: " + Errno.nameOf(error), Errno.ofNumber(error).orElse(null));
         }
     }
 }

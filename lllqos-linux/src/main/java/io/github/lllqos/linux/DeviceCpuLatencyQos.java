@@ -3,13 +3,15 @@ package io.github.lllqos.linux;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import io.github.lllqos.LowLatencyException;
-import io.github.lllqos.linux.internal.Errno;
+import io.github.lllqos.Errno;
 import io.github.lllqos.linux.internal.LibC;
 import io.github.lllqos.linux.internal.Scratch;
 import io.github.lllqos.spi.CpuLatencyQos;
 import io.github.lllqos.spi.CpuLatencyRequest;
 import io.github.lllqos.spi.support.RequestPlacement;
+import io.github.lllqos.Refusal;
 import io.github.lllqos.spi.RequestRefusedException;
+import io.github.lllqos.spi.support.DeviceRefusals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -74,36 +76,37 @@ final class DeviceCpuLatencyQos implements CpuLatencyQos {
             mode = (Integer) Files.getAttribute(device, "unix:mode");
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             throw e instanceof NoSuchFileException
-                    ? RequestRefusedException.deviceMissing("stat(" + device + ") failed: ENOENT", device.toString(),
+                    ? DeviceRefusals.deviceMissing("stat(" + device + ") failed: ENOENT", device.toString(),
                             LinuxProvider.DEVICE_PROPERTY)
-                    : new RequestRefusedException("cannot inspect " + device + ": " + e);
+                    : new RequestRefusedException(Refusal.of(Refusal.Kind.FAILED, "cannot inspect " + device + ": " + e));
         }
         if ((mode & S_IFMT) != S_IFCHR) {
-            throw new RequestRefusedException(device + " is not a character device (" + describeType(mode)
-                    + "): refusing to write a latency request into it; point -D" + LinuxProvider.DEVICE_PROPERTY
-                    + " at the cpu_dma_latency device node");
+            throw new RequestRefusedException(Refusal.of(Refusal.Kind.MISCONFIGURED, device + " is not a character"
+                    + " device (" + describeType(mode) + "): refusing to write a latency request into it; point -D"
+                    + LinuxProvider.DEVICE_PROPERTY + " at the cpu_dma_latency device node"));
         }
         knownCharacterDevice = true;
     }
 
     private RequestRefusedException openFailure(LastErrorException e) {
-        String call = "open(" + device + ", O_RDWR) failed: " + Errno.name(e);
+        String call = "open(" + device + ", O_RDWR) failed: " + Errno.nameOf(e.getErrorCode());
         int errno = e.getErrorCode();
-        if (errno == Errno.EPERM) {
-            return new RequestRefusedException(call + ". File permissions allow it (that would be EACCES); the"
-                    + " device cgroup or a security module forbids writing the device. In a container, pass it"
-                    + " writable: --device /dev/cpu_dma_latency (its default permissions rwm), not --device"
-                    + " /dev/cpu_dma_latency:r");
+        if (errno == Errno.EPERM.number()) {
+            return new RequestRefusedException(Refusal.of(Refusal.Kind.PERMISSION, Errno.EPERM, call + ". File"
+                    + " permissions allow it (that would be EACCES); the device cgroup or a security module forbids"
+                    + " writing the device. In a container, pass it writable: --device /dev/cpu_dma_latency (its"
+                    + " default permissions rwm), not --device /dev/cpu_dma_latency:r"));
         }
-        if (errno == Errno.EACCES) {
-            return RequestRefusedException.permissionDenied(call, ownership() + " and this process runs as user "
+        if (errno == Errno.EACCES.number()) {
+            return DeviceRefusals.permissionDenied(call, ownership() + " and this process runs as user "
                     + System.getProperty("user.name"));
         }
-        if (errno == Errno.ENOENT) {
+        if (errno == Errno.ENOENT.number()) {
             knownCharacterDevice = false;
-            return RequestRefusedException.deviceMissing(call, device.toString(), LinuxProvider.DEVICE_PROPERTY);
+            return DeviceRefusals.deviceMissing(call, device.toString(), LinuxProvider.DEVICE_PROPERTY);
         }
-        return new RequestRefusedException(call);
+        return new RequestRefusedException(Errno.ofNumber(errno).map(known -> Refusal.forErrno(known, call))
+                .orElseGet(() -> Refusal.of(Refusal.Kind.FAILED, call)));
     }
 
     private String ownership() {

@@ -3,7 +3,7 @@ package io.github.lllqos.linux;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Pointer;
 import io.github.lllqos.LowLatencyException;
-import io.github.lllqos.linux.internal.Errno;
+import io.github.lllqos.Errno;
 import io.github.lllqos.linux.internal.LibC;
 import io.github.lllqos.linux.internal.Scratch;
 import io.github.lllqos.spi.CpuLatencyRequest;
@@ -28,8 +28,8 @@ final class DeviceRequest implements CpuLatencyRequest {
         try {
             written = LibC.write(fd, value, Integer.BYTES);
         } catch (LastErrorException e) {
-            throw new LowLatencyException("write(" + device + ", " + targetMicros + ") failed: " + Errno.name(e),
-                    Errno.name(e));
+            throw new LowLatencyException("write(" + device + ", " + targetMicros + ") failed: "
+                    + Errno.nameOf(e.getErrorCode()), Errno.ofNumber(e.getErrorCode()).orElse(null));
         }
         if (written != Integer.BYTES) {
             throw new LowLatencyException("write(" + device + ", " + targetMicros + ") wrote " + written
@@ -57,7 +57,8 @@ final class DeviceRequest implements CpuLatencyRequest {
         try {
             read = LibC.pread(fd, value, Integer.BYTES, 0);
         } catch (LastErrorException e) {
-            throw new LowLatencyException("pread(" + device + ", 4, 0) failed: " + Errno.name(e), Errno.name(e));
+            throw new LowLatencyException("pread(" + device + ", 4, 0) failed: " + Errno.nameOf(e.getErrorCode()),
+                    Errno.ofNumber(e.getErrorCode()).orElse(null));
         }
         if (read != Integer.BYTES) {
             throw new LowLatencyException("pread(" + device + ", 4, 0) read " + read + " of 4 bytes");

@@ -61,7 +61,7 @@ public final class LinuxProvider implements LowLatencyProvider {
     public CpuLatencyQos cpuLatencyQos() {
         DeviceCpuLatencyQos qos = cpuLatencyQos;
         if (qos == null) {
-            qos = new DeviceCpuLatencyQos(Path.of(System.getProperty(DEVICE_PROPERTY, "/dev/cpu_dma_latency")));
+            qos = new DeviceCpuLatencyQos(Path.of(System.getProperty(DEVICE_PROPERTY, CpuLatencyQos.DEVICE)));
             cpuLatencyQos = qos;
         }
         return qos;

@@ -5,7 +5,7 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.realtime.SchedPolicy;
-import io.github.lllqos.linux.internal.Errno;
+import io.github.lllqos.Errno;
 import io.github.lllqos.linux.internal.Gettid;
 import io.github.lllqos.linux.internal.LibC;
 import io.github.lllqos.linux.internal.Scratch;
@@ -63,7 +63,7 @@ final class LinuxRealtime implements RealtimeBackend {
             LibC.sched_setscheduler(pid(tid), policyNumber(policy), param);
         } catch (LastErrorException e) {
             String hint = "";
-            if (e.getErrorCode() == Errno.EPERM) {
+            if (e.getErrorCode() == Errno.EPERM.number()) {
                 long[] rtprio = rlimit(LibC.RLIMIT_RTPRIO);
                 hint = hints.schedulerRefused(policy, priority, rtprio[0], rtprio[1]);
             }
@@ -112,7 +112,7 @@ final class LinuxRealtime implements RealtimeBackend {
         try {
             LibC.setpriority(LibC.PRIO_PROCESS, pid(tid), nice);
         } catch (LastErrorException e) {
-            String hint = e.getErrorCode() == Errno.EACCES || e.getErrorCode() == Errno.EPERM
+            String hint = e.getErrorCode() == Errno.EACCES.number() || e.getErrorCode() == Errno.EPERM.number()
                     ? hints.niceRefused(nice, rlimit(LibC.RLIMIT_NICE)[0]) : "";
             throw failure("setpriority(PRIO_PROCESS, " + tid + ", " + nice + ")", e, hint);
         }
@@ -157,8 +157,8 @@ final class LinuxRealtime implements RealtimeBackend {
             LibC.sched_setaffinity(pid(tid), size, mask);
         } catch (LastErrorException e) {
             String list = new TreeSet<>(cpus).toString();
-            String hint = e.getErrorCode() == Errno.EPERM ? hints.affinityRefused(true, list)
-                    : e.getErrorCode() == Errno.EINVAL ? hints.affinityRefused(false, list) : "";
+            String hint = e.getErrorCode() == Errno.EPERM.number() ? hints.affinityRefused(true, list)
+                    : e.getErrorCode() == Errno.EINVAL.number() ? hints.affinityRefused(false, list) : "";
             throw failure("sched_setaffinity(" + tid + ", " + size + ", " + list + ")", e, hint);
         }
     }
@@ -173,7 +173,7 @@ final class LinuxRealtime implements RealtimeBackend {
                 LibC.sched_getaffinity(pid(tid), size, mask);
                 return CpuSet.decode(mask, size);
             } catch (LastErrorException e) {
-                if (e.getErrorCode() != Errno.EINVAL || size >= MAX_MASK_BYTES) {
+                if (e.getErrorCode() != Errno.EINVAL.number() || size >= MAX_MASK_BYTES) {
                     throw failure("sched_getaffinity(" + tid + ", " + size + ")", e, "");
                 }
                 size *= 2;
@@ -187,7 +187,7 @@ final class LinuxRealtime implements RealtimeBackend {
             LibC.mlockall(LibC.MCL_CURRENT | LibC.MCL_FUTURE);
         } catch (LastErrorException e) {
             int errno = e.getErrorCode();
-            String hint = errno == Errno.EPERM || errno == Errno.ENOMEM || errno == Errno.EAGAIN
+            String hint = errno == Errno.EPERM.number() || errno == Errno.ENOMEM.number() || errno == Errno.EAGAIN.number()
                     ? hints.memoryLockRefused(rlimit(LibC.RLIMIT_MEMLOCK)[0]) : "";
             throw failure("mlockall(MCL_CURRENT | MCL_FUTURE)", e, hint);
         }
@@ -272,9 +272,9 @@ final class LinuxRealtime implements RealtimeBackend {
     }
 
     private static LowLatencyException failure(String call, LastErrorException e, String hint) {
-        String errno = Errno.name(e);
-        String message = call + " failed: " + errno;
-        if (e.getErrorCode() == Errno.ESRCH) {
+        Errno errno = Errno.ofNumber(e.getErrorCode()).orElse(null);
+        String message = call + " failed: " + Errno.nameOf(e.getErrorCode());
+        if (e.getErrorCode() == Errno.ESRCH.number()) {
             hint = "no such thread (it may have exited)";
         }
         return new LowLatencyException(hint.isEmpty() ? message : message + ": " + hint, errno);

@@ -1,5 +1,7 @@
 package io.github.lllqos.linux;
 
+import io.github.lllqos.Errno;
+import io.github.lllqos.spi.SysfsException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +13,6 @@ import io.github.lllqos.cpuidle.ResumeLatencyLease;
 import io.github.lllqos.contract.RealEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +79,7 @@ class CpuSysfsFilesTest {
         String before = Files.readString(resumeLatencyFile(cpu));
 
         assertThatThrownBy(() -> sysfs.write("cpu" + cpu + "/power/pm_qos_resume_latency_us", "2147483647"))
-                .isInstanceOf(IOException.class).hasMessageContaining("Invalid argument");
+                .isInstanceOfSatisfying(SysfsException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EINVAL));
         assertThat(Files.readString(resumeLatencyFile(cpu))).isEqualTo(before);
     }
 
@@ -105,10 +106,11 @@ class CpuSysfsFilesTest {
         CpuSysfsFiles sysfs = new CpuSysfsFiles(temp);
 
         assertThatThrownBy(() -> sysfs.write("cpu0/power/pm_qos_resume_latency_us", "5"))
-                .isInstanceOf(NoSuchFileException.class).hasMessageContaining(temp.toString());
+                .isInstanceOfSatisfying(SysfsException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOENT))
+                .hasMessageContaining(temp.toString());
         assertThat(temp.resolve("cpu0/power/pm_qos_resume_latency_us")).doesNotExist();
         assertThatThrownBy(() -> sysfs.read("cpu0/power/pm_qos_resume_latency_us"))
-                .isInstanceOf(NoSuchFileException.class);
+                .isInstanceOfSatisfying(SysfsException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOENT));
         assertThat(CpuIdle.of(sysfs).cpus()).as("from the cpuN directories").containsExactly(0);
         assertThatThrownBy(() -> CpuIdle.of(sysfs).resumeLatency(0)).isInstanceOf(LowLatencyException.class)
                 .hasMessageContaining(temp.resolve("cpu0/power/pm_qos_resume_latency_us").toString())

@@ -105,7 +105,7 @@ class RealtimeSchedulingTest {
         assertThatThrownBy(() -> Realtime.elevatePriority(Integer.MAX_VALUE, SchedPolicy.FIFO, 10))
                 .isInstanceOf(io.github.lllqos.LowLatencyException.class)
                 .hasMessageContaining("sched_setscheduler(" + Integer.MAX_VALUE + ", SCHED_FIFO, 10) failed: ESRCH")
-                .satisfies(e -> assertThat(((io.github.lllqos.LowLatencyException) e).errno()).contains("ESRCH"));
+                .satisfies(e -> assertThat(((io.github.lllqos.LowLatencyException) e).errno()).contains(io.github.lllqos.Errno.ESRCH));
     }
 
     @Test

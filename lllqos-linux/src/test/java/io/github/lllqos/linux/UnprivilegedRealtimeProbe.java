@@ -18,7 +18,7 @@ final class UnprivilegedRealtimeProbe {
         System.out.println("provider=" + io.github.lllqos.LowLatency.providerName());
         PriorityChange change = Realtime.elevatePriority(SchedPolicy.FIFO, 10);
         System.out.println("method=" + change.method());
-        System.out.println("errno=" + change.errno().orElse(""));
+        System.out.println("errno=" + change.errno().map(Enum::name).orElse(""));
         System.out.println("reason=" + change.reason().orElse(""));
         System.out.println("kernel.policy=" + KernelReport.policy());
         System.out.println("kernel.rt_priority=" + KernelReport.rtPriority());
@@ -26,7 +26,7 @@ final class UnprivilegedRealtimeProbe {
         if (args.length > 0 && args[0].equals("lock")) {
             Outcome<Long> locked = Realtime.lockMemory();
             System.out.println("lock.applied=" + locked.applied());
-            System.out.println("lock.errno=" + locked.errno().orElse(""));
+            System.out.println("lock.errno=" + locked.errno().map(Enum::name).orElse(""));
             System.out.println("lock.reason=" + locked.notAppliedReason().orElse(""));
             System.out.println("kernel.vmlck_kb=" + KernelReport.lockedKilobytes());
         }

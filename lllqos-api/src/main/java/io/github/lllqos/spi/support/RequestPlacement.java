@@ -1,6 +1,7 @@
 package io.github.lllqos.spi.support;
 
 import io.github.lllqos.LowLatencyException;
+import io.github.lllqos.Refusal;
 import io.github.lllqos.spi.CpuLatencyQos;
 import io.github.lllqos.spi.CpuLatencyRequest;
 import io.github.lllqos.spi.RequestRefusedException;
@@ -32,14 +33,15 @@ public final class RequestPlacement {
             if (!knownToApplyRequests) {
                 int effective = request.effectiveLimit();
                 if (effective > targetMicros) {
-                    throw RequestRefusedException.ignoredByKernel(targetMicros, effective);
+                    throw DeviceRefusals.ignoredByKernel(targetMicros, effective);
                 }
                 knownToApplyRequests = true;
             }
             return request;
         } catch (LowLatencyException e) {
             request.remove();
-            throw new RequestRefusedException(e.getMessage());
+            throw new RequestRefusedException(e.errno().map(errno -> Refusal.forErrno(errno, e.getMessage()))
+                    .orElseGet(() -> Refusal.of(Refusal.Kind.FAILED, e.getMessage())));
         } catch (RequestRefusedException e) {
             request.remove();
             throw e;

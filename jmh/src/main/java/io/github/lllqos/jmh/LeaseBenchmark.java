@@ -1,5 +1,6 @@
 package io.github.lllqos.jmh;
 
+import io.github.lllqos.spi.CpuLatencyQos;
 import com.sun.jna.Memory;
 import io.github.lllqos.CpuLatencyLease;
 import io.github.lllqos.LowLatency;
@@ -34,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(2)
 public class LeaseBenchmark {
 
-    private static final String DEVICE = "/dev/cpu_dma_latency";
+    private static final String DEVICE = CpuLatencyQos.DEVICE;
 
     /** The provider the leases go through. */
     @Param({"linux", "fake"})

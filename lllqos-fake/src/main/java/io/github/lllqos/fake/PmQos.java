@@ -1,5 +1,7 @@
 package io.github.lllqos.fake;
 
+import io.github.lllqos.spi.CpuLatencyQos;
+
 /** The constants of the kernel's {@code include/linux/pm_qos.h}, under their C names. */
 public final class PmQos {
 
@@ -10,7 +12,7 @@ public final class PmQos {
     public static final int PM_QOS_LATENCY_ANY = Integer.MAX_VALUE;
 
     /** {@code PM_QOS_CPU_LATENCY_DEFAULT_VALUE}: the CPU latency limit with no request, 2,000,000,000 µs. */
-    public static final int PM_QOS_CPU_LATENCY_DEFAULT_VALUE = 2_000_000_000;
+    public static final int PM_QOS_CPU_LATENCY_DEFAULT_VALUE = CpuLatencyQos.DEFAULT_VALUE_MICROS;
 
     /** {@code PM_QOS_RESUME_LATENCY_DEFAULT_VALUE}: the default of a resume latency request. */
     public static final int PM_QOS_RESUME_LATENCY_DEFAULT_VALUE = PM_QOS_LATENCY_ANY;

@@ -1,5 +1,6 @@
 package io.github.lllqos.fake;
 
+import io.github.lllqos.spi.CpuLatencyQos;
 import io.github.lllqos.spi.CpuSysfs;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -32,7 +33,7 @@ import java.util.function.IntConsumer;
 public final class SimulatedKernel {
 
     /** The path the simulated device node stands for. */
-    public static final String CPU_DMA_LATENCY = "/dev/cpu_dma_latency";
+    public static final String CPU_DMA_LATENCY = CpuLatencyQos.DEVICE;
 
     private static final int DEFAULT_CPUS = 4;
 

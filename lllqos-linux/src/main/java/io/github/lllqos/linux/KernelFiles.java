@@ -1,5 +1,6 @@
 package io.github.lllqos.linux;
 
+import io.github.lllqos.spi.support.CpuList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -136,20 +137,8 @@ final class KernelFiles {
         }
     }
 
-    /** Parses the kernel's CPU list format, such as {@code 0-3,8,10-11}. */
+    /** A CPU list of the kernel's, such as {@code 0-3,8}, as an ascending set: {@link CpuList} parses it. */
     static TreeSet<Integer> parseCpuList(String list) {
-        TreeSet<Integer> cpus = new TreeSet<>();
-        for (String part : list.trim().split(",")) {
-            if (part.isEmpty()) {
-                continue;
-            }
-            int dash = part.indexOf('-');
-            int first = Integer.parseInt(dash < 0 ? part : part.substring(0, dash));
-            int last = dash < 0 ? first : Integer.parseInt(part.substring(dash + 1));
-            for (int cpu = first; cpu <= last; cpu++) {
-                cpus.add(cpu);
-            }
-        }
-        return cpus;
+        return new TreeSet<>(CpuList.parse(list));
     }
 }

@@ -41,13 +41,17 @@ public final class RealEnvironment {
 
     /** Requires a readable and writable real {@code /dev/cpu_dma_latency}. */
     public static void requireCpuDmaLatency() {
-        require(Files.isReadable(CPU_DMA_LATENCY) && Files.isWritable(CPU_DMA_LATENCY),
-                CPU_DMA_LATENCY + " is missing or not readable and writable by this user");
+        require(Files.isReadable(CPU_DMA_LATENCY) && Files.isWritable(CPU_DMA_LATENCY), CPU_DMA_LATENCY
+                + (Files.exists(CPU_DMA_LATENCY) ? " is not readable and writable by this user" : " is missing"));
     }
 
-    /** Requires that this JVM runs as root, for tests that switch to another user. */
-    public static void requireRoot() {
-        require("root".equals(System.getProperty("user.name")), "the test must run as root to start a child"
-                + " process as another user");
+    /**
+     * Requires that this JVM runs as root.
+     *
+     * @param why what the test does that needs root, for the skip or failure message
+     */
+    public static void requireRoot(String why) {
+        require("root".equals(System.getProperty("user.name")), "this user (" + System.getProperty("user.name")
+                + ") is not root, and the test " + why);
     }
 }

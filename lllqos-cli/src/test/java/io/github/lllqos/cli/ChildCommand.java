@@ -12,6 +12,14 @@ import java.util.concurrent.TimeUnit;
 /** The {@code lllqos} command run in a child JVM, for commands that hold until a signal. */
 final class ChildCommand implements AutoCloseable {
 
+    /**
+     * JVM options that make a child write UTF-8 whatever the build's locale (under LANG=C it would not print µ),
+     * for tests that compare its output with text holding µ. Every child started here gets them, before the
+     * caller's options, which can override them.
+     */
+    static final List<String> UTF_8_OUTPUT = List.of("-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8",
+            "-Dstdout.encoding=UTF-8");
+
     private final Process process;
     private final BufferedReader output;
     private final StringBuilder seen = new StringBuilder();
@@ -26,11 +34,15 @@ final class ChildCommand implements AutoCloseable {
         return startWith(List.of(), args);
     }
 
-    /** Starts {@code java OPTIONS ... lllqos ARGS} on the Linux provider with this JVM's class path. */
+    /**
+     * Starts {@code java OPTIONS ... lllqos ARGS} on the Linux provider with this JVM's class path, writing UTF-8
+     * ({@link #UTF_8_OUTPUT}).
+     */
     static ChildCommand startWith(List<String> jvmOptions, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dlllqos.provider=linux");
+        command.addAll(UTF_8_OUTPUT);
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), LllqosCommand.class.getName()));
         command.addAll(List.of(args));

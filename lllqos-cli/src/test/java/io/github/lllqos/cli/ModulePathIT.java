@@ -30,9 +30,11 @@ class ModulePathIT {
                 .collect(Collectors.joining(File.pathSeparator));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 
-        Process child = new ProcessBuilder(java.toString(), "--module-path", modulePath,
-                "--module", "io.github.lllqos.cli/io.github.lllqos.cli.LllqosCommand", "demo", "9", "--hold-ms", "1")
-                .redirectErrorStream(true).start();
+        List<String> command = new java.util.ArrayList<>(List.of(java.toString()));
+        command.addAll(ChildCommand.UTF_8_OUTPUT);
+        command.addAll(List.of("--module-path", modulePath,
+                "--module", "io.github.lllqos.cli/io.github.lllqos.cli.LllqosCommand", "demo", "9", "--hold-ms", "1"));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child finished").isTrue();
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 

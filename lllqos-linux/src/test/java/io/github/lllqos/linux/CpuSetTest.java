@@ -48,7 +48,7 @@ class CpuSetTest {
 
     @Test
     void the_kernel_takes_masks_sized_for_4096_cpus() throws Exception {
-        RealEnvironment.requireRoot();
+        RealEnvironment.requireRoot("pins a thread to CPUs of a 4096-CPU mask");
         Path cpu = Files.createDirectories(temp.resolve("sys/devices/system/cpu"));
         Files.writeString(cpu.resolve("possible"), "0-4095\n");
         Files.writeString(cpu.resolve("online"), Files.readString(Path.of("/sys/devices/system/cpu/online")));

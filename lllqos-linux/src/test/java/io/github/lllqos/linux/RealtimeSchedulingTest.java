@@ -28,7 +28,7 @@ class RealtimeSchedulingTest {
     @BeforeEach
     void requireRootOnLinux() {
         assertThat(LowLatency.providerName()).isEqualTo("linux");
-        RealEnvironment.requireRoot();
+        RealEnvironment.requireRoot("sets real-time policies, nice values below 0 and locks memory");
     }
 
     @Test

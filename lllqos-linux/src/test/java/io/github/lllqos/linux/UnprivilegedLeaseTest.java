@@ -16,7 +16,7 @@ class UnprivilegedLeaseTest {
 
     @Test
     void a_process_without_permission_runs_on_with_a_reason_naming_the_fix() throws Exception {
-        RealEnvironment.requireRoot();
+        RealEnvironment.requireRoot("starts a child process as another user");
         RealEnvironment.requireCpuDmaLatency();
 
         String output = new ChildJvm(temp).run(List.of("setpriv", "--reuid=65534", "--regid=65534",

@@ -31,7 +31,7 @@ class UnprivilegedRealtimeTest {
 
     @BeforeEach
     void requireRoot() {
-        RealEnvironment.requireRoot();
+        RealEnvironment.requireRoot("starts a child process as another user");
         child = new ChildJvm(temp);
     }
 

@@ -30,8 +30,7 @@ class CyclicRealRunTest {
     @Test
     void two_hundred_activations_at_sched_fifo_80_with_locked_memory_and_a_held_lease() throws Exception {
         RealEnvironment.requireCpuDmaLatency();
-        RealEnvironment.require("root".equals(System.getProperty("user.name")),
-                "SCHED_FIFO and mlockall need root on this machine");
+        RealEnvironment.requireRoot("runs at SCHED_FIFO 80 with locked memory");
         CyclicSettings settings = new CyclicSettings(1000, 500, 200, SchedPolicy.FIFO, 80, true, Optional.empty(), 1, 100,
                 0, Duration.ZERO);
         int[][] seen = new int[1][];

@@ -2,19 +2,19 @@ package io.github.lllqos.linux;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
-import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.Errno;
+import io.github.lllqos.LowLatencyException;
+import io.github.lllqos.Refusal;
 import io.github.lllqos.linux.internal.LibC;
 import io.github.lllqos.linux.internal.Scratch;
 import io.github.lllqos.spi.CpuLatencyQos;
 import io.github.lllqos.spi.CpuLatencyRequest;
-import io.github.lllqos.spi.support.RequestPlacement;
-import io.github.lllqos.Refusal;
 import io.github.lllqos.spi.RequestRefusedException;
+import io.github.lllqos.spi.support.DeviceNumber;
 import io.github.lllqos.spi.support.DeviceRefusals;
+import io.github.lllqos.spi.support.RequestPlacement;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -23,39 +23,50 @@ import java.util.OptionalInt;
 /**
  * The kernel's CPU latency QoS list through its device node: each request is one open descriptor, written
  * with a 4-byte native-order s32 and read back with a positional read at offset 0.
+ *
+ * <p>Every descriptor is checked before anything is written to or read from it: it must be the character device
+ * whose number the kernel publishes for {@code cpu_dma_latency} in {@value DeviceNumber#CPU_DMA_LATENCY_SYSFS}.
+ * The check runs on the open descriptor ({@code statx}, as {@code fstat}), so the path cannot change in between.
+ * Opening the real device adds a request at the default value, which asks for nothing; opening anything else
+ * writes nothing ({@code O_NONBLOCK | O_NOCTTY}: a FIFO or a terminal is neither waited for nor taken over).
  */
 final class DeviceCpuLatencyQos implements CpuLatencyQos {
 
-    private static final int S_IFMT = 0170000;
-    private static final int S_IFCHR = 0020000;
+    private static final int OPEN_FLAGS = LibC.O_CLOEXEC | LibC.O_NONBLOCK | LibC.O_NOCTTY;
 
     private final Path device;
     private final Memory devicePath;
-    private volatile boolean knownCharacterDevice;
+    private final Path expectedNumberFile;
+    private volatile DeviceNumber expectedNumber;
     private final RequestPlacement placement = new RequestPlacement();
 
+    /** The device at {@code device}, identified by the number in {@value DeviceNumber#CPU_DMA_LATENCY_SYSFS}. */
     DeviceCpuLatencyQos(Path device) {
+        this(device, Path.of(DeviceNumber.CPU_DMA_LATENCY_SYSFS));
+    }
+
+    /**
+     * The device at {@code device}, identified by the number in another file.
+     *
+     * @param device the device node
+     * @param expectedNumberFile a sysfs {@code dev} file, such as {@value DeviceNumber#CPU_DMA_LATENCY_SYSFS}
+     */
+    DeviceCpuLatencyQos(Path device, Path expectedNumberFile) {
         this.device = device;
         this.devicePath = Scratch.cString(device.toString());
+        this.expectedNumberFile = expectedNumberFile;
     }
 
     @Override
     public CpuLatencyRequest addRequest(int targetMicros) throws RequestRefusedException {
-        checkCharacterDevice();
-        int fd;
-        try {
-            fd = LibC.open(devicePath, LibC.O_RDWR | LibC.O_CLOEXEC);
-        } catch (LastErrorException e) {
-            throw openFailure(e);
-        }
+        int fd = openChecked(LibC.O_RDWR, "O_RDWR");
         return placement.place(new DeviceRequest(device, fd), targetMicros);
     }
 
     @Override
     public OptionalInt effectiveLimit() {
         try {
-            checkCharacterDevice();
-            int fd = LibC.open(devicePath, LibC.O_RDONLY | LibC.O_CLOEXEC);
+            int fd = openChecked(LibC.O_RDONLY, "O_RDONLY");
             try {
                 return OptionalInt.of(DeviceRequest.readEffective(device, fd));
             } finally {
@@ -66,31 +77,58 @@ final class DeviceCpuLatencyQos implements CpuLatencyQos {
         }
     }
 
-    /** Refuses anything but a character device, so a request is never written into a regular file. */
-    private void checkCharacterDevice() throws RequestRefusedException {
-        if (knownCharacterDevice) {
-            return;
+    /** Opens the device and returns the descriptor once it is known to be the CPU latency device. */
+    private int openChecked(int accessMode, String accessName) throws RequestRefusedException {
+        if (device.toString().isEmpty()) {
+            throw new RequestRefusedException(Refusal.of(Refusal.Kind.MISCONFIGURED, "the device path is empty: set -D"
+                    + LinuxProvider.DEVICE_PROPERTY + " to the cpu_dma_latency device node, or unset it for "
+                    + CpuLatencyQos.DEVICE));
         }
-        int mode;
+        DeviceNumber expected = expectedNumber();
+        int fd;
         try {
-            mode = (Integer) Files.getAttribute(device, "unix:mode");
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            throw e instanceof NoSuchFileException
-                    ? DeviceRefusals.deviceMissing("stat(" + device + ") failed: ENOENT", device.toString(),
-                            LinuxProvider.DEVICE_PROPERTY)
-                    : new RequestRefusedException(Refusal.of(Refusal.Kind.FAILED, "cannot inspect " + device + ": " + e));
+            fd = LibC.open(devicePath, accessMode | OPEN_FLAGS);
+        } catch (LastErrorException e) {
+            throw openFailure(e, accessName, expected);
         }
-        if ((mode & S_IFMT) != S_IFCHR) {
-            throw new RequestRefusedException(Refusal.of(Refusal.Kind.MISCONFIGURED, device + " is not a character"
-                    + " device (" + describeType(mode) + "): refusing to write a latency request into it; point -D"
-                    + LinuxProvider.DEVICE_PROPERTY + " at the cpu_dma_latency device node"));
+        try {
+            OpenFileKind kind = OpenFileKind.of(fd);
+            if (!kind.isCharacterDevice(expected)) {
+                throw DeviceRefusals.notTheDevice(device.toString(), kind.describe(), expected,
+                        LinuxProvider.DEVICE_PROPERTY);
+            }
+            return fd;
+        } catch (LastErrorException e) {
+            closeQuietly(fd);
+            String call = "statx(" + device + ") failed: " + Errno.nameOf(e.getErrorCode()) + ": cannot tell whether"
+                    + " it is the CPU latency device, so nothing is written to it";
+            throw new RequestRefusedException(Errno.ofNumber(e.getErrorCode())
+                    .map(known -> Refusal.forErrno(known, call)).orElseGet(() -> Refusal.of(Refusal.Kind.FAILED, call)));
+        } catch (RequestRefusedException e) {
+            closeQuietly(fd);
+            throw e;
         }
-        knownCharacterDevice = true;
     }
 
-    private RequestRefusedException openFailure(LastErrorException e) {
-        String call = "open(" + device + ", O_RDWR) failed: " + Errno.nameOf(e.getErrorCode());
+    /** The number of the CPU latency device, read once from sysfs. */
+    private DeviceNumber expectedNumber() throws RequestRefusedException {
+        DeviceNumber number = expectedNumber;
+        if (number == null) {
+            try {
+                number = DeviceNumber.parse(Files.readString(expectedNumberFile));
+            } catch (IOException | IllegalArgumentException e) {
+                throw new RequestRefusedException(Refusal.of(Refusal.Kind.UNSUPPORTED, "cannot tell which device is"
+                        + " the CPU latency device: " + expectedNumberFile + " cannot be read (" + e + "). The kernel"
+                        + " lacks PM QoS support, or /sys is not mounted; nothing is written to " + device));
+            }
+            expectedNumber = number;
+        }
+        return number;
+    }
+
+    private RequestRefusedException openFailure(LastErrorException e, String accessName, DeviceNumber expected) {
         int errno = e.getErrorCode();
+        String call = "open(" + device + ", " + accessName + ") failed: " + Errno.nameOf(errno);
         if (errno == Errno.EPERM.number()) {
             return new RequestRefusedException(Refusal.of(Refusal.Kind.PERMISSION, Errno.EPERM, call + ". File"
                     + " permissions allow it (that would be EACCES); the device cgroup or a security module forbids"
@@ -102,8 +140,11 @@ final class DeviceCpuLatencyQos implements CpuLatencyQos {
                     + System.getProperty("user.name"));
         }
         if (errno == Errno.ENOENT.number()) {
-            knownCharacterDevice = false;
             return DeviceRefusals.deviceMissing(call, device.toString(), LinuxProvider.DEVICE_PROPERTY);
+        }
+        if (errno == Errno.EISDIR.number()) {
+            return DeviceRefusals.notTheDevice(device.toString(), "a directory", expected,
+                    LinuxProvider.DEVICE_PROPERTY);
         }
         return new RequestRefusedException(Errno.ofNumber(errno).map(known -> Refusal.forErrno(known, call))
                 .orElseGet(() -> Refusal.of(Refusal.Kind.FAILED, call)));
@@ -119,20 +160,11 @@ final class DeviceCpuLatencyQos implements CpuLatencyQos {
         }
     }
 
-    private static String describeType(int mode) {
-        switch (mode & S_IFMT) {
-            case 0100000:
-                return "a regular file";
-            case 0040000:
-                return "a directory";
-            case 0060000:
-                return "a block device";
-            case 0010000:
-                return "a FIFO";
-            case 0140000:
-                return "a socket";
-            default:
-                return "file type " + Integer.toOctalString(mode & S_IFMT);
+    private static void closeQuietly(int fd) {
+        try {
+            LibC.close(fd);
+        } catch (LastErrorException e) {
+            // Linux releases the descriptor even when close reports an error.
         }
     }
 }

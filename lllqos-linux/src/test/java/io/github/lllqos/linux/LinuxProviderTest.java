@@ -29,20 +29,100 @@ class LinuxProviderTest {
         assertThat(new LinuxProvider("Linux").unavailableReason()).isEmpty();
     }
 
+    /** Where the tests' kernel publishes the CPU latency device's number: 10:259, as on the machines seen. */
+    private Path miscDev() throws IOException {
+        return Files.writeString(temp.resolve("misc-cpu_dma_latency-dev"), "10:259\n");
+    }
+
+    private DeviceCpuLatencyQos qos(Path device) throws IOException {
+        return new DeviceCpuLatencyQos(device, miscDev());
+    }
+
+    @Test
+    void dev_zero_is_refused_with_its_number_and_the_expected_one() throws IOException {
+        DeviceCpuLatencyQos qos = qos(Path.of("/dev/zero"));
+
+        assertThatThrownBy(() -> qos.addRequest(0)).isInstanceOf(RequestRefusedException.class)
+                .hasMessageStartingWith("/dev/zero is character device 1:5, not the CPU latency device (character"
+                        + " device 10:259, from /sys/class/misc/cpu_dma_latency/dev)")
+                .hasMessageContaining("-Dlllqos.device");
+        assertThat(qos.effectiveLimit()).isEmpty();
+    }
+
+    @Test
+    void dev_null_is_refused_before_anything_is_written_to_it() throws IOException {
+        DeviceCpuLatencyQos qos = qos(Path.of("/dev/null"));
+
+        assertThatThrownBy(() -> qos.addRequest(0)).isInstanceOf(RequestRefusedException.class)
+                .hasMessageStartingWith("/dev/null is character device 1:3, not the CPU latency device")
+                .hasMessageNotContaining("pread(").hasMessageNotContaining("write(");
+    }
+
+    @Test
+    void the_device_is_known_by_its_number_not_by_its_path() throws IOException {
+        Path nullIsExpected = Files.writeString(temp.resolve("dev"), "1:3\n");
+        DeviceCpuLatencyQos qos = new DeviceCpuLatencyQos(Path.of("/dev/null"), nullIsExpected);
+
+        assertThatThrownBy(() -> qos.addRequest(0)).as("past the identity check, /dev/null cannot report a limit")
+                .isInstanceOf(RequestRefusedException.class)
+                .hasMessageContaining("pread(/dev/null, 4, 0) read 0 of 4 bytes");
+    }
+
     @Test
     void a_regular_file_is_refused_and_left_untouched() throws IOException {
         Path regular = Files.writeString(temp.resolve("cpu_dma_latency"), "");
-        DeviceCpuLatencyQos qos = new DeviceCpuLatencyQos(regular);
+        DeviceCpuLatencyQos qos = qos(regular);
 
         assertThatThrownBy(() -> qos.addRequest(0)).isInstanceOf(RequestRefusedException.class)
-                .hasMessageContaining("not a character device").hasMessageContaining("a regular file");
+                .hasMessageStartingWith(regular + " is a regular file, not the CPU latency device (character device"
+                        + " 10:259");
         assertThat(Files.size(regular)).isZero();
         assertThat(qos.effectiveLimit()).isEmpty();
     }
 
     @Test
-    void a_missing_device_is_refused_with_the_container_fix() {
-        DeviceCpuLatencyQos qos = new DeviceCpuLatencyQos(temp.resolve("absent"));
+    void a_directory_is_refused() throws IOException {
+        DeviceCpuLatencyQos qos = qos(temp);
+
+        assertThatThrownBy(() -> qos.addRequest(0)).isInstanceOf(RequestRefusedException.class)
+                .hasMessageStartingWith(temp + " is a directory, not the CPU latency device");
+        assertThat(qos.effectiveLimit()).isEmpty();
+    }
+
+    @Test
+    void a_fifo_is_refused_without_waiting_for_a_reader() throws Exception {
+        Path fifo = temp.resolve("fifo");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        assertThat(mkfifo.waitFor()).as("mkfifo's exit code").isZero();
+        DeviceCpuLatencyQos qos = qos(fifo);
+
+        assertThatThrownBy(() -> qos.addRequest(0)).isInstanceOf(RequestRefusedException.class)
+                .hasMessageStartingWith(fifo + " is a FIFO, not the CPU latency device");
+        assertThat(qos.effectiveLimit()).isEmpty();
+    }
+
+    @Test
+    void an_empty_path_is_refused_naming_the_property() throws IOException {
+        DeviceCpuLatencyQos qos = qos(Path.of(""));
+
+        assertThatThrownBy(() -> qos.addRequest(0)).isInstanceOf(RequestRefusedException.class)
+                .hasMessage("the device path is empty: set -Dlllqos.device to the cpu_dma_latency device node, or"
+                        + " unset it for /dev/cpu_dma_latency");
+        assertThat(qos.effectiveLimit()).isEmpty();
+    }
+
+    @Test
+    void without_the_kernels_number_nothing_is_accepted() {
+        Path absent = temp.resolve("no-such-dev");
+        DeviceCpuLatencyQos qos = new DeviceCpuLatencyQos(Path.of("/dev/null"), absent);
+
+        assertThatThrownBy(() -> qos.addRequest(0)).isInstanceOf(RequestRefusedException.class)
+                .hasMessageContaining("cannot tell which device is the CPU latency device: " + absent);
+    }
+
+    @Test
+    void a_missing_device_is_refused_with_the_container_fix() throws IOException {
+        DeviceCpuLatencyQos qos = qos(temp.resolve("absent"));
 
         assertThatThrownBy(() -> qos.addRequest(0)).isInstanceOf(RequestRefusedException.class)
                 .hasMessageContaining("does not exist").hasMessageContaining("--device /dev/cpu_dma_latency");
@@ -50,17 +130,10 @@ class LinuxProviderTest {
     }
 
     @Test
-    void a_character_device_that_cannot_report_the_limit_is_refused() {
-        DeviceCpuLatencyQos qos = new DeviceCpuLatencyQos(Path.of("/dev/null"));
-
-        assertThatThrownBy(() -> qos.addRequest(0)).isInstanceOf(RequestRefusedException.class)
-                .hasMessageContaining("pread(/dev/null, 4, 0) read 0 of 4 bytes");
-    }
-
-    @Test
-    void another_character_device_path_is_accepted_as_configured() throws RequestRefusedException {
+    void a_symbolic_link_to_the_real_device_is_accepted() throws Exception {
         RealEnvironment.requireCpuDmaLatency();
-        DeviceCpuLatencyQos qos = new DeviceCpuLatencyQos(RealEnvironment.CPU_DMA_LATENCY);
+        Path link = Files.createSymbolicLink(temp.resolve("latency"), RealEnvironment.CPU_DMA_LATENCY);
+        DeviceCpuLatencyQos qos = new DeviceCpuLatencyQos(link);
 
         var request = qos.addRequest(321);
         try {

@@ -57,4 +57,21 @@ public final class DeviceRefusals {
                 + " /etc/udev/rules.d/99-cpu-dma-latency.rules, then add the user to that group. In a container,"
                 + " the user inside needs the same access (run as root, or --group-add the device's group)"));
     }
+
+    /**
+     * A path that names something else than the CPU latency device: nothing is written to it.
+     *
+     * @param device the path
+     * @param found what it names, such as {@code "character device 1:5"} or {@code "a regular file"}
+     * @param expected the CPU latency device's number, from {@value DeviceNumber#CPU_DMA_LATENCY_SYSFS}
+     * @param deviceProperty the system property that points the provider at another path
+     * @return the refusal
+     */
+    public static RequestRefusedException notTheDevice(String device, String found, DeviceNumber expected,
+                                                       String deviceProperty) {
+        return new RequestRefusedException(Refusal.of(Refusal.Kind.MISCONFIGURED, device + " is " + found
+                + ", not the CPU latency device (character device " + expected + ", from "
+                + DeviceNumber.CPU_DMA_LATENCY_SYSFS + "): refusing to write a latency request into it. Point -D"
+                + deviceProperty + " at the cpu_dma_latency device node, or unset it for " + CpuLatencyQos.DEVICE));
+    }
 }

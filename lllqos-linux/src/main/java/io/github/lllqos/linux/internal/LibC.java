@@ -17,6 +17,37 @@ public final class LibC {
     public static final int O_RDWR = 2;
     /** {@code O_CLOEXEC} (asm-generic value, used by x86, arm, arm64, riscv, powerpc, s390). */
     public static final int O_CLOEXEC = 0x80000;
+    /** {@code O_NOCTTY} (asm-generic): opening a terminal does not make it the controlling one. */
+    public static final int O_NOCTTY = 0x100;
+    /** {@code O_NONBLOCK} (asm-generic): opening a FIFO or a serial line does not wait. */
+    public static final int O_NONBLOCK = 0x800;
+
+    /** {@code AT_EMPTY_PATH}: with an empty path, {@code statx} describes the descriptor itself, as fstat does. */
+    public static final int AT_EMPTY_PATH = 0x1000;
+    /** {@code STATX_TYPE}: ask for the file type in {@code stx_mode}. */
+    public static final int STATX_TYPE = 0x1;
+    /** {@code sizeof(struct statx)}: the same on every architecture. */
+    public static final int SIZEOF_STATX = 256;
+    /** Offset of {@code __u16 stx_mode} in {@code struct statx}. */
+    public static final int STATX_MODE_OFFSET = 28;
+    /** Offset of {@code __u32 stx_rdev_major} in {@code struct statx}. */
+    public static final int STATX_RDEV_MAJOR_OFFSET = 128;
+    /** Offset of {@code __u32 stx_rdev_minor} in {@code struct statx}. */
+    public static final int STATX_RDEV_MINOR_OFFSET = 132;
+    /** {@code S_IFMT}: the file type bits of a mode. */
+    public static final int S_IFMT = 0170000;
+    /** {@code S_IFCHR}: a character device. */
+    public static final int S_IFCHR = 0020000;
+    /** {@code S_IFBLK}: a block device. */
+    public static final int S_IFBLK = 0060000;
+    /** {@code S_IFREG}: a regular file. */
+    public static final int S_IFREG = 0100000;
+    /** {@code S_IFDIR}: a directory. */
+    public static final int S_IFDIR = 0040000;
+    /** {@code S_IFIFO}: a FIFO. */
+    public static final int S_IFIFO = 0010000;
+    /** {@code S_IFSOCK}: a socket. */
+    public static final int S_IFSOCK = 0140000;
 
     /** {@code SCHED_OTHER}. */
     public static final int SCHED_OTHER = 0;
@@ -104,6 +135,23 @@ public final class LibC {
      * @throws LastErrorException with errno on failure
      */
     public static native int close(int fd) throws LastErrorException;
+
+    /**
+     * {@code int statx(int dirfd, const char *pathname, int flags, unsigned int mask, struct statx *statxbuf)}
+     * (glibc 2.28, Linux 4.11). With an empty path and {@link #AT_EMPTY_PATH} it describes {@code dirfd} itself,
+     * as {@code fstat} does; unlike {@code struct stat}, {@code struct statx} has one layout on every architecture,
+     * and splits the device number into major and minor.
+     *
+     * @param dirfd the descriptor to describe
+     * @param pathname an empty NUL-terminated string in native memory
+     * @param flags {@link #AT_EMPTY_PATH}
+     * @param mask such as {@link #STATX_TYPE}
+     * @param statxbuf receives the {@code struct statx}, {@value #SIZEOF_STATX} bytes
+     * @return 0
+     * @throws LastErrorException with errno on failure
+     */
+    public static native int statx(int dirfd, Pointer pathname, int flags, int mask, Pointer statxbuf)
+            throws LastErrorException;
 
     /**
      * {@code ssize_t write(int fd, const void *buf, size_t count)}.

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 public final class Scratch {
 
     private static final ThreadLocal<Memory> INT = ThreadLocal.withInitial(() -> new Memory(Integer.BYTES));
+    private static final ThreadLocal<Memory> STATX = ThreadLocal.withInitial(() -> new Memory(LibC.SIZEOF_STATX));
+    private static final Memory EMPTY_STRING = cString("");
 
     private Scratch() {
     }
@@ -19,6 +21,24 @@ public final class Scratch {
      */
     public static Pointer threadInt() {
         return INT.get();
+    }
+
+    /**
+     * This thread's {@code struct statx} buffer, for one call at a time.
+     *
+     * @return native memory of {@value LibC#SIZEOF_STATX} bytes
+     */
+    public static Pointer threadStatx() {
+        return STATX.get();
+    }
+
+    /**
+     * The empty C string, for calls on a descriptor that take a path ({@link LibC#AT_EMPTY_PATH}).
+     *
+     * @return native memory holding one NUL byte
+     */
+    public static Pointer emptyString() {
+        return EMPTY_STRING;
     }
 
     /**

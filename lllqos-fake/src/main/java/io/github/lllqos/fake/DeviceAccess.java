@@ -10,5 +10,12 @@ public enum DeviceAccess {
     MISSING,
 
     /** The device is {@code root:root 0600} and this process is another user: {@code open} fails with EACCES. */
-    PERMISSION_DENIED
+    PERMISSION_DENIED,
+
+    /**
+     * The path names another device: {@code /dev/null} (character device 1:3) bound over it, or
+     * {@code -Dlllqos.device} pointing elsewhere. {@code open} succeeds and adds no request; writes vanish, reads
+     * find end of file, and {@link SimulatedDeviceFile#deviceNumber()} shows 1:3.
+     */
+    OTHER_DEVICE
 }

@@ -6,6 +6,7 @@ import io.github.lllqos.spi.CpuLatencyRequest;
 import io.github.lllqos.spi.support.RequestPlacement;
 import io.github.lllqos.Refusal;
 import io.github.lllqos.spi.RequestRefusedException;
+import io.github.lllqos.spi.support.DeviceNumber;
 import io.github.lllqos.spi.support.DeviceRefusals;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -47,15 +48,27 @@ final class SimulatedCpuLatencyQos implements CpuLatencyQos {
             throw new RequestRefusedException(Refusal.of(Refusal.Kind.FAILED, "open(" + DEVICE + ") failed (simulated"
                     + " kernel): " + e.getMessage()));
         }
+        checkDevice(file);
         return placement.place(new SimulatedRequest(file), targetMicros);
     }
 
     @Override
     public OptionalInt effectiveLimit() {
         try (SimulatedDeviceFile file = kernel.openCpuDmaLatency(StandardOpenOption.READ)) {
+            checkDevice(file);
             return OptionalInt.of(SimulatedRequest.readEffective(file));
-        } catch (IOException | LowLatencyException e) {
+        } catch (IOException | LowLatencyException | RequestRefusedException e) {
             return OptionalInt.empty();
+        }
+    }
+
+    /** As the Linux provider's fstat check: nothing is written to a file that is not the CPU latency device. */
+    private static void checkDevice(SimulatedDeviceFile file) throws RequestRefusedException {
+        DeviceNumber found = file.deviceNumber();
+        if (!found.equals(SimulatedKernel.CPU_DMA_LATENCY_NUMBER)) {
+            file.close();
+            throw DeviceRefusals.notTheDevice(DEVICE, "character device " + found + " (simulated kernel)",
+                    SimulatedKernel.CPU_DMA_LATENCY_NUMBER, "lllqos.device");
         }
     }
 }

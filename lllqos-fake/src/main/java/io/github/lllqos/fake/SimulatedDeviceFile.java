@@ -1,5 +1,6 @@
 package io.github.lllqos.fake;
 
+import io.github.lllqos.spi.support.DeviceNumber;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -31,17 +32,32 @@ public final class SimulatedDeviceFile implements ByteChannel {
     private static final String PATH = SimulatedKernel.CPU_DMA_LATENCY;
 
     private final SimulatedKernel kernel;
+    /** The request this file holds; null for the other device of {@link DeviceAccess#OTHER_DEVICE}. */
     private final PmQosRequest request;
+    private final DeviceNumber deviceNumber;
     private final boolean readable;
     private final boolean writable;
     private long position;
     private boolean open = true;
 
-    SimulatedDeviceFile(SimulatedKernel kernel, PmQosRequest request, boolean readable, boolean writable) {
+    SimulatedDeviceFile(SimulatedKernel kernel, PmQosRequest request, DeviceNumber deviceNumber, boolean readable,
+                        boolean writable) {
         this.kernel = kernel;
         this.request = request;
+        this.deviceNumber = deviceNumber;
         this.readable = readable;
         this.writable = writable;
+    }
+
+    /**
+     * The number of the device this file is open on, as {@code fstat} reports it ({@code st_rdev}): what a
+     * provider checks before writing.
+     *
+     * @return {@link SimulatedKernel#CPU_DMA_LATENCY_NUMBER}, or {@link SimulatedKernel#OTHER_DEVICE_NUMBER} where
+     *     the path names another device ({@link DeviceAccess#OTHER_DEVICE})
+     */
+    public DeviceNumber deviceNumber() {
+        return deviceNumber;
     }
 
     /**
@@ -59,6 +75,11 @@ public final class SimulatedDeviceFile implements ByteChannel {
         int count = src.remaining();
         if (!writable) {
             throw new SimulatedErrnoException(call("write", count), "EBADF");
+        }
+        if (request == null) {
+            kernel.writtenToOtherDevice(count);
+            src.position(src.position() + count);
+            return count;
         }
         byte[] user = new byte[count];
         src.duplicate().get(user);
@@ -120,7 +141,7 @@ public final class SimulatedDeviceFile implements ByteChannel {
         if (count == 0) {
             return 0;
         }
-        if (at >= Integer.BYTES) {
+        if (at >= Integer.BYTES || request == null) {
             return -1;
         }
         byte[] value = ByteBuffer.allocate(Integer.BYTES).order(ByteOrder.nativeOrder())
@@ -168,7 +189,9 @@ public final class SimulatedDeviceFile implements ByteChannel {
     public synchronized void close() {
         if (open) {
             open = false;
-            kernel.release(request);
+            if (request != null) {
+                kernel.release(request);
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.lllqos.fake;
 
 import io.github.lllqos.spi.CpuLatencyQos;
 import io.github.lllqos.spi.CpuSysfs;
+import io.github.lllqos.spi.support.DeviceNumber;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -35,6 +36,12 @@ public final class SimulatedKernel {
     /** The path the simulated device node stands for. */
     public static final String CPU_DMA_LATENCY = CpuLatencyQos.DEVICE;
 
+    /** The number of the simulated CPU latency device, as {@code /sys/class/misc/cpu_dma_latency/dev} holds it. */
+    public static final DeviceNumber CPU_DMA_LATENCY_NUMBER = new DeviceNumber(10, 259);
+
+    /** The number of the device {@link DeviceAccess#OTHER_DEVICE} opens instead: {@code /dev/null}'s. */
+    public static final DeviceNumber OTHER_DEVICE_NUMBER = new DeviceNumber(1, 3);
+
     private static final int DEFAULT_CPUS = 4;
 
     private final KernelProfile profile;
@@ -45,6 +52,7 @@ public final class SimulatedKernel {
     private final CpuidleDriver cpuidleDriver;
     private final CpuSysfs cpuSysfs = new SimulatedCpuSysfs(this);
     private final AtomicInteger openFiles = new AtomicInteger();
+    private final AtomicInteger otherDeviceBytesWritten = new AtomicInteger();
     private volatile DeviceAccess cpuDmaLatencyAccess = DeviceAccess.ALLOWED;
     private final SimulatedScheduler scheduler;
 
@@ -252,7 +260,8 @@ public final class SimulatedKernel {
      *     {@code SPARSE} and {@code NOFOLLOW_LINKS} change nothing on a character device
      * @return the open file
      * @throws NoSuchFileException when the device is {@link DeviceAccess#MISSING}
-     * @throws AccessDeniedException when access is {@link DeviceAccess#PERMISSION_DENIED}
+     * @throws AccessDeniedException when access is {@link DeviceAccess#PERMISSION_DENIED}; with
+     *     {@link DeviceAccess#OTHER_DEVICE} the file opened is another device, which holds no request
      * @throws java.nio.file.FileAlreadyExistsException for {@code CREATE_NEW}, as the node exists
      * @throws IllegalArgumentException for combinations {@code FileChannel} rejects
      * @throws UnsupportedOperationException for {@code DELETE_ON_CLOSE}, which would remove the device node
@@ -266,13 +275,15 @@ public final class SimulatedKernel {
             case PERMISSION_DENIED:
                 throw new AccessDeniedException(CPU_DMA_LATENCY, null,
                         "simulated: the device is root:root 0600 and this process is not root");
+            case OTHER_DEVICE:
+                return new SimulatedDeviceFile(this, null, OTHER_DEVICE_NUMBER, mode.readable, mode.writable);
             default:
                 break;
         }
         PmQosRequest request = new PmQosRequest();
         cpuLatencyQosAddRequest(request, PmQos.PM_QOS_DEFAULT_VALUE);
         openFiles.incrementAndGet();
-        return new SimulatedDeviceFile(this, request, mode.readable, mode.writable);
+        return new SimulatedDeviceFile(this, request, CPU_DMA_LATENCY_NUMBER, mode.readable, mode.writable);
     }
 
     /**
@@ -291,6 +302,19 @@ public final class SimulatedKernel {
      */
     public DeviceAccess cpuDmaLatencyAccess() {
         return cpuDmaLatencyAccess;
+    }
+
+    /**
+     * How many bytes were written to the device that {@link DeviceAccess#OTHER_DEVICE} opens instead of this one.
+     *
+     * @return the bytes; 0 as long as every writer checked {@link SimulatedDeviceFile#deviceNumber()} first
+     */
+    public int otherDeviceBytesWritten() {
+        return otherDeviceBytesWritten.get();
+    }
+
+    void writtenToOtherDevice(int bytes) {
+        otherDeviceBytesWritten.addAndGet(bytes);
     }
 
     /** The file layer's write: applies a parsed value the way {@code cpu_latency_qos_write} does. */

@@ -69,6 +69,20 @@ class FakeProviderTest {
     }
 
     @Test
+    void a_path_naming_another_device_refuses_the_lease_and_writes_nothing(SimulatedKernel kernel) {
+        kernel.cpuDmaLatencyAccess(DeviceAccess.OTHER_DEVICE);
+        try (CpuLatencyLease lease = LowLatency.lowWakeupLatency(10)) {
+            assertThat(lease.acquired()).isFalse();
+            assertThat(lease.notAcquiredReason()).hasValueSatisfying(reason -> assertThat(reason)
+                    .startsWith("/dev/cpu_dma_latency is character device 1:3 (simulated kernel), not the CPU"
+                            + " latency device (character device 10:259"));
+        }
+        assertThat(kernel.otherDeviceBytesWritten()).isZero();
+        assertThat(kernel.cpuLatencyQosRequests()).isEmpty();
+        assertThat(LowLatency.effectiveCpuLatency()).isEmpty();
+    }
+
+    @Test
     @WithKernelProfile(KernelProfile.WRITES_IGNORED)
     void a_kernel_that_ignores_writes_is_detected_by_reading_back(SimulatedKernel kernel) {
         assertThat(kernel.profile()).isEqualTo(KernelProfile.WRITES_IGNORED);

@@ -274,6 +274,19 @@ class SimulatedDeviceFileTest {
     }
 
     @Test
+    void a_path_naming_another_device_opens_that_device_which_holds_no_request() throws IOException {
+        kernel.cpuDmaLatencyAccess(DeviceAccess.OTHER_DEVICE);
+        try (SimulatedDeviceFile other = kernel.openCpuDmaLatency(READ, WRITE)) {
+            assertThat(other.deviceNumber()).isEqualTo(SimulatedKernel.OTHER_DEVICE_NUMBER);
+            assertThat(kernel.cpuLatencyQosRequests()).isEmpty();
+            assertThat(other.write(binary(5))).isEqualTo(4);
+            assertThat(other.read(ByteBuffer.allocate(4), 0)).as("end of file").isEqualTo(-1);
+        }
+        assertThat(kernel.otherDeviceBytesWritten()).isEqualTo(4);
+        assertThat(kernel.cpuLatencyQosLimit()).isEqualTo(PmQos.PM_QOS_CPU_LATENCY_DEFAULT_VALUE);
+    }
+
+    @Test
     void open_options_are_checked_as_file_channel_checks_them() {
         assertThatThrownBy(() -> kernel.openCpuDmaLatency(READ, StandardOpenOption.APPEND))
                 .isInstanceOf(IllegalArgumentException.class);

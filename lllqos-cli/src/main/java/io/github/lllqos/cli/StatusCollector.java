@@ -188,7 +188,7 @@ final class StatusCollector {
         if (soft.isKnown()) {
             soft = Report.Value.known(soft.json(), soft.text() + " (the highest real-time priority this user may"
                     + " set; root, with CAP_SYS_NICE, may set any. Raise it in /etc/security/limits.conf:"
-                    + " @realtime - rtprio 98)");
+                    + " @realtime - rtprio 99)");
         }
         section.put("rlimit_rtprio_soft", "RLIMIT_RTPRIO (soft)", soft);
         section.put("rlimit_rtprio_hard", "RLIMIT_RTPRIO (hard)", hard);

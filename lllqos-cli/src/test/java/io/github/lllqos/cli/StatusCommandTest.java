@@ -75,7 +75,8 @@ class StatusCommandTest {
 
         assertThat(text).contains("model: PREEMPT_RT", "current mode: fixed by the PREEMPT_RT build",
                 "throttling: off: real-time threads may use every CPU cycle", "isolated CPUs (isolcpus=): 1",
-                "nohz_full CPUs (no scheduler tick): 1", "RLIMIT_RTPRIO (soft): 95 (", "RLIMIT_RTPRIO (hard): 99",
+                "nohz_full CPUs (no scheduler tick): 1", "RLIMIT_RTPRIO (soft): 95 (",
+                "limits.conf: @realtime - rtprio 99", "RLIMIT_RTPRIO (hard): 99",
                 "timer slack: 1 ns", "cpuidle driver: intel_idle", "cpuidle governor: menu",
                 "resume latency (pm_qos_resume_latency_us): n/a (strictest: 0 µs)");
         assertThat(text).containsPattern("name +exit latency +disabled +usage +by the limit")

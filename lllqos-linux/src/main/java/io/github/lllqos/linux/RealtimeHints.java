@@ -17,6 +17,14 @@ final class RealtimeHints {
         this.files = files;
     }
 
+    /** The highest real-time priority the hints grant, the same everywhere: limits.conf, systemd and Docker. */
+    static final int RTPRIO = 99;
+
+    /** What runs a JVM with CAP_SYS_NICE without breaking it, and why not setcap. */
+    static final String GRANT_SYS_NICE = "or give the JVM CAP_SYS_NICE without root: AmbientCapabilities=CAP_SYS_NICE"
+            + " in its systemd unit, --cap-add SYS_NICE in Docker (not setcap on the java binary: the JDK's"
+            + " launcher then fails to load libjli.so; see docs/realtime.md#permissions)";
+
     /** Why {@code sched_setscheduler} said EPERM: cgroup runtime, system runtime, capability and rlimit. */
     String schedulerRefused(SchedPolicy policy, int priority, long softRtprio, long hardRtprio) {
         List<String> causes = new ArrayList<>();
@@ -24,8 +32,11 @@ final class RealtimeHints {
         if (cgroupFile.isPresent() && files.readLong(cgroupFile.get()).orElse(-1) == 0) {
             causes.add("this process's cgroup gives real-time threads no runtime (" + cgroupFile.get() + " is 0),"
                     + " which refuses every real-time policy, even to root; containers get this by default: run"
-                    + " docker with --cpu-rt-runtime=950000 (with --ulimit rtprio=99 --cap-add SYS_NICE), or"
-                    + " write a runtime into that file");
+                    + " docker with --cpu-rt-runtime=950000 (with --cap-add SYS_NICE --ulimit rtprio=" + RTPRIO
+                    + "), or write a runtime into that file. On cgroup v1 a container's runtime must fit in its"
+                    + " parent's, which is 0 for Docker's parent cgroup until given some: start dockerd with"
+                    + " --cpu-rt-runtime=950000, or echo 950000 > /sys/fs/cgroup/cpu,cpuacct/docker/cpu.rt_runtime_us"
+                    + " (see docs/realtime.md#containers)");
         }
         OptionalLong systemRuntime = files.rtRuntimeMicros();
         if (systemRuntime.isPresent() && systemRuntime.getAsLong() == 0) {
@@ -36,9 +47,9 @@ final class RealtimeHints {
         if (!capable && !allows(softRtprio, priority)) {
             causes.add("this process lacks CAP_SYS_NICE and its RLIMIT_RTPRIO (soft " + limit(softRtprio)
                     + ", hard " + limit(hardRtprio) + ") is below " + policy.cName() + " priority " + priority
-                    + ": run as root, give java the capability (setcap cap_sys_nice+ep " + javaBinary()
-                    + "; in Docker --cap-add SYS_NICE), or raise the limit (/etc/security/limits.conf:"
-                    + " @realtime - rtprio 99; in Docker --ulimit rtprio=99)");
+                    + ": run as root, or raise the limit (/etc/security/limits.conf: @realtime - rtprio " + RTPRIO
+                    + ", then log in again; LimitRTPRIO=" + RTPRIO + " in a systemd unit; --ulimit rtprio="
+                    + RTPRIO + " in Docker), " + GRANT_SYS_NICE);
         }
         if (!capable && allows(softRtprio, priority)) {
             causes.add("without CAP_SYS_NICE a thread of another user cannot be changed");
@@ -54,17 +65,17 @@ final class RealtimeHints {
     String niceRefused(int nice, long softNice) {
         return "lowering the nice value to " + nice + " needs CAP_SYS_NICE or an RLIMIT_NICE of at least "
                 + (20 - nice) + " (soft limit here " + limit(softNice) + "), and changing another user's thread"
-                + " needs CAP_SYS_NICE: run as root, give java the capability (setcap cap_sys_nice+ep "
-                + javaBinary() + "; in Docker --cap-add SYS_NICE), or raise the limit (/etc/security/limits.conf:"
-                + " @realtime - nice " + nice + "; in Docker --ulimit nice=" + (20 - nice) + ")";
+                + " needs CAP_SYS_NICE: run as root, or raise the limit (/etc/security/limits.conf: @realtime -"
+                + " nice " + nice + ", then log in again; LimitNICE=" + (20 - nice) + " in a systemd unit;"
+                + " --ulimit nice=" + (20 - nice) + " in Docker), " + GRANT_SYS_NICE;
     }
 
     /** Why {@code mlockall} refused. */
     String memoryLockRefused(long softMemlock) {
         return "locking all memory needs CAP_IPC_LOCK or an RLIMIT_MEMLOCK above this process's size (soft limit"
                 + " here " + limit(softMemlock) + " bytes): run as root, or raise the limit"
-                + " (/etc/security/limits.conf: @realtime - memlock unlimited; in Docker --ulimit memlock=-1"
-                + " or --cap-add IPC_LOCK)";
+                + " (/etc/security/limits.conf: @realtime - memlock unlimited; LimitMEMLOCK=infinity in a systemd"
+                + " unit; --ulimit memlock=-1 or --cap-add IPC_LOCK in Docker)";
     }
 
     /** Why {@code sched_setaffinity} refused: another user's thread, or CPUs outside the cpuset. */
@@ -83,9 +94,5 @@ final class RealtimeHints {
 
     static String limit(long value) {
         return value == LibC.RLIM_INFINITY ? "unlimited" : Long.toUnsignedString(value);
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

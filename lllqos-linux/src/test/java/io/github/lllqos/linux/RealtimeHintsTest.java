@@ -34,6 +34,9 @@ class RealtimeHintsTest {
 
         assertThat(hint).contains("cgroup gives real-time threads no runtime", "cpu.rt_runtime_us is 0",
                 "--cpu-rt-runtime=950000").doesNotContain("lacks CAP_SYS_NICE");
+        assertThat(hint).as("on cgroup v1 the container's runtime needs the parent's first").contains(
+                "start dockerd with --cpu-rt-runtime=950000",
+                "echo 950000 > /sys/fs/cgroup/cpu,cpuacct/docker/cpu.rt_runtime_us");
     }
 
     @Test
@@ -44,7 +47,21 @@ class RealtimeHintsTest {
         String hint = new RealtimeHints(new KernelFiles(root)).schedulerRefused(SchedPolicy.RR, 50, 0, 10);
 
         assertThat(hint).contains("lacks CAP_SYS_NICE", "RLIMIT_RTPRIO (soft 0, hard 10)", "SCHED_RR priority 50",
-                "--cap-add SYS_NICE", "--ulimit rtprio=99", "rtprio 99").doesNotContain("no runtime");
+                "/etc/security/limits.conf: @realtime - rtprio 99", "LimitRTPRIO=99 in a systemd unit",
+                "AmbientCapabilities=CAP_SYS_NICE in its systemd unit", "--cap-add SYS_NICE", "--ulimit rtprio=99")
+                .doesNotContain("no runtime");
+    }
+
+    @Test
+    void no_hint_advises_setcap_on_java_which_breaks_the_jdks_launcher() throws IOException {
+        status(NO_CAPS);
+        RealtimeHints hints = new RealtimeHints(new KernelFiles(root));
+
+        for (String hint : new String[] {hints.schedulerRefused(SchedPolicy.FIFO, 80, 0, 0), hints.niceRefused(-5, 0),
+            hints.memoryLockRefused(65536)}) {
+            assertThat(hint).doesNotContain("setcap cap_sys_nice").doesNotContainPattern("rtprio[ =]98");
+        }
+        assertThat(hints.schedulerRefused(SchedPolicy.FIFO, 80, 0, 0)).contains("not setcap on the java binary");
     }
 
     @Test
@@ -61,7 +78,8 @@ class RealtimeHintsTest {
     void a_refused_nice_value_names_the_rlimit_it_needs() {
         String hint = new RealtimeHints(new KernelFiles(root)).niceRefused(-10, 0);
 
-        assertThat(hint).contains("RLIMIT_NICE of at least 30", "soft limit here 0", "--ulimit nice=30");
+        assertThat(hint).contains("RLIMIT_NICE of at least 30", "soft limit here 0", "--ulimit nice=30",
+                "LimitNICE=30", "AmbientCapabilities=CAP_SYS_NICE");
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * Realtime.lockMemory();
- * ThreadSetup setup = Realtime.setupRealtimeThread(80);     // SCHED_RR 80, pinned to the first CPU
+ * ThreadSetup setup = Realtime.setupRealtimeThread(80);     // SCHED_RR 80, pinned to an isolated or the first CPU
  * if (!setup.priority().realtime()) {
  *     log.warn("no real-time policy: {}", setup.priority().reason().orElseThrow());
  * }
@@ -177,8 +177,8 @@ public final class Realtime {
     }
 
     /**
-     * The CPUs for background work: those this process may run on, except the lowest, which
-     * {@link #setupRealtimeThread(int)} takes.
+     * The CPUs for background work: those this process may run on, except those {@link #setupRealtimeThread(int)}
+     * pins to (the isolated CPUs, or else the lowest).
      *
      * @return CPU numbers in ascending order; empty on a single CPU or without real-time support
      */
@@ -197,8 +197,10 @@ public final class Realtime {
 
     /**
      * Sets the calling thread up for time-critical work: SCHED_RR at {@code priority} (with the fallbacks of
-     * {@link #elevatePriority(SchedPolicy, int)}), pinned to the lowest CPU of this process (CPU 0 on most
-     * machines) when the process has more than one.
+     * {@link #elevatePriority(SchedPolicy, int)}), pinned to one CPU. Where CPUs are isolated ({@link #isolatedCpus()}),
+     * it goes to one of them, and each further real-time thread to the next isolated CPU in turn, so several spread
+     * over them; else it goes to the lowest CPU of this process (CPU 0 on most machines), when the process has more
+     * than one, leaving the others to {@link #setupBackgroundWorker()}.
      *
      * @param priority 1..99
      * @return what the priority change and the pinning did

@@ -18,6 +18,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -34,6 +35,8 @@ final class RealtimeControl {
 
     private final RealtimeBackend backend;
     private final long processId;
+    /** How many real-time threads were set up: the next one goes to the next real-time CPU in turn. */
+    private final AtomicInteger realtimeThreadsSetUp = new AtomicInteger();
 
     RealtimeControl(RealtimeBackend backend, long processId) {
         this.backend = backend;
@@ -188,16 +191,20 @@ final class RealtimeControl {
         return backend.unsupportedReason().isPresent() ? OptionalInt.empty() : OptionalInt.of(backend.currentCpu());
     }
 
-    /** The CPUs of this process except its lowest, which {@link #setupRealtimeThread(int)} takes. */
+    /**
+     * The CPUs of this process except those {@link #setupRealtimeThread(int)} pins to: all of them where CPUs are
+     * isolated, else all but the lowest.
+     */
     Set<Integer> backgroundCpus() {
         if (backend.unsupportedReason().isPresent()) {
             return Set.of();
         }
         TreeSet<Integer> cpus = new TreeSet<>(backend.affinity(processId));
-        if (cpus.size() <= 1) {
+        List<Integer> realtime = realtimeCpus(cpus);
+        if (realtime.isEmpty()) {
             return Set.of();
         }
-        cpus.pollFirst();
+        cpus.removeAll(realtime);
         return Collections.unmodifiableSet(cpus);
     }
 
@@ -208,6 +215,19 @@ final class RealtimeControl {
         return Collections.unmodifiableSet(new TreeSet<>(backend.isolatedCpus()));
     }
 
+    /**
+     * Where real-time threads go: the isolated CPUs that are online, else the lowest CPU of the process, which
+     * leaves the others for background work.
+     */
+    private List<Integer> realtimeCpus(TreeSet<Integer> processCpus) {
+        TreeSet<Integer> isolated = new TreeSet<>(backend.isolatedCpus());
+        isolated.retainAll(backend.onlineCpus());
+        if (!isolated.isEmpty()) {
+            return List.copyOf(isolated);
+        }
+        return processCpus.size() <= 1 ? List.of() : List.of(processCpus.first());
+    }
+
     ThreadSetup setupRealtimeThread(int priority) {
         SchedPolicy.RR.checkPriority(priority);
         PriorityChange change = elevate(0, SchedPolicy.RR, priority);
@@ -216,11 +236,14 @@ final class RealtimeControl {
             return new ThreadSetup(change, Outcome.notApplied(null, unsupported(unsupported.get())));
         }
         TreeSet<Integer> processCpus = new TreeSet<>(backend.affinity(processId));
-        if (processCpus.size() <= 1) {
+        List<Integer> homes = realtimeCpus(processCpus);
+        if (homes.isEmpty()) {
             return new ThreadSetup(change, Outcome.notApplied(backend.affinity(0), Refusal.of(Refusal.Kind.UNSUPPORTED,
-                    "this process runs on one CPU (" + CpuList.format(processCpus) + "): there is nothing to pin to")));
+                    "this process runs on one CPU (" + CpuList.format(processCpus) + ") and none is isolated: there is"
+                            + " nothing to pin to")));
         }
-        return new ThreadSetup(change, pin(0, Set.of(processCpus.first())));
+        int home = homes.get(Math.floorMod(realtimeThreadsSetUp.getAndIncrement(), homes.size()));
+        return new ThreadSetup(change, pin(0, Set.of(home)));
     }
 
     ThreadSetup setupBackgroundWorker() {

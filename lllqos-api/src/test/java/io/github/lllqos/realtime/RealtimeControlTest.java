@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.lllqos.realtime.PriorityChange.Method;
 import io.github.lllqos.spi.RealtimeBackend;
 import io.github.lllqos.spi.support.UnsupportedRealtime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -187,6 +189,31 @@ class RealtimeControlTest {
     }
 
     @Test
+    void real_time_threads_spread_over_the_isolated_cpus_and_the_background_keeps_the_others() {
+        backend.processCpus = Set.of(0, 1);
+        backend.isolated = Set.of(2, 3);
+
+        List<Set<Integer>> pinned = new ArrayList<>();
+        for (int thread = 0; thread < 3; thread++) {
+            pinned.add(control.setupRealtimeThread(60).affinity().value().orElseThrow());
+        }
+
+        assertThat(pinned).containsExactly(Set.of(2), Set.of(3), Set.of(2));
+        assertThat(control.backgroundCpus()).containsExactly(0, 1);
+        assertThat(control.setupBackgroundWorker().affinity().value()).contains(Set.of(0, 1));
+    }
+
+    @Test
+    void isolated_cpus_that_are_offline_are_passed_over() {
+        backend.online = Set.of(0, 1, 2);
+        backend.processCpus = Set.of(0, 1);
+        backend.isolated = Set.of(3);
+
+        assertThat(control.setupRealtimeThread(60).affinity().value()).contains(Set.of(0));
+        assertThat(control.backgroundCpus()).containsExactly(1);
+    }
+
+    @Test
     void on_one_cpu_nothing_is_pinned_and_the_setup_says_why() {
         backend.processCpus = Set.of(0);
 
@@ -245,6 +272,7 @@ class RealtimeControlTest {
         assertThat(control.nice(0)).hasValue(0);
         assertThat(control.affinity(0)).contains(Set.of(0, 1, 2, 3));
         assertThat(control.timerSlack()).hasValue(50_000);
+        backend.isolated = Set.of(3);
         assertThat(control.isolatedCpus()).containsExactly(3);
         assertThat(control.currentCpu()).isPresent();
     }

@@ -26,6 +26,7 @@ final class RecordingBackend implements RealtimeBackend {
     int lowestUnprivilegedNice;
     Set<Integer> online = Set.of(0, 1, 2, 3);
     Set<Integer> processCpus = Set.of(0, 1, 2, 3);
+    Set<Integer> isolated = Set.of();
 
     SchedPolicy policy = SchedPolicy.OTHER;
     int priority;
@@ -48,7 +49,7 @@ final class RecordingBackend implements RealtimeBackend {
 
     @Override
     public Set<Integer> isolatedCpus() {
-        return Set.of(3);
+        return isolated;
     }
 
     @Override

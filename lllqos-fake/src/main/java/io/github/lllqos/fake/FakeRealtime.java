@@ -28,7 +28,7 @@ final class FakeRealtime implements RealtimeBackend {
 
     @Override
     public Set<Integer> isolatedCpus() {
-        return Set.of();
+        return scheduler().isolatedCpus();
     }
 
     @Override

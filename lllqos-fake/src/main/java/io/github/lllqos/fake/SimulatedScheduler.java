@@ -4,6 +4,7 @@ import io.github.lllqos.Errno;
 import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.realtime.SchedPolicy;
 import java.util.Collections;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +60,7 @@ public final class SimulatedScheduler {
     private volatile long rlimitNice;
     private volatile long realtimeRuntimeMicros = 950_000;
     private volatile boolean memoryLocked;
+    private volatile Set<Integer> isolated = Set.of();
 
     SimulatedScheduler(int cpuCount) {
         this.cpus = IntStream.range(0, cpuCount).boxed().collect(Collectors.toUnmodifiableSet());
@@ -106,6 +108,31 @@ public final class SimulatedScheduler {
         }
         rlimitNice = limit;
         return this;
+    }
+
+    /**
+     * Isolates CPUs from the scheduler, as {@code isolcpus=} at boot does: the best home for real-time threads.
+     *
+     * @param cpus CPUs of this kernel, none by default
+     * @return this scheduler
+     * @throws IllegalArgumentException if a CPU is not one of this kernel's
+     */
+    public SimulatedScheduler isolatedCpus(Set<Integer> cpus) {
+        if (!this.cpus.containsAll(cpus)) {
+            throw new IllegalArgumentException("only CPUs of this kernel can be isolated: " + cpus + " is not within "
+                    + new TreeSet<>(this.cpus));
+        }
+        isolated = Set.copyOf(cpus);
+        return this;
+    }
+
+    /**
+     * The isolated CPUs.
+     *
+     * @return the CPUs set by {@link #isolatedCpus(Set)}, none by default
+     */
+    public Set<Integer> isolatedCpus() {
+        return isolated;
     }
 
     /**

@@ -41,6 +41,27 @@ class FakeRealtimeTest {
     }
 
     @Test
+    void real_time_threads_go_to_the_isolated_cpus_in_turn(SimulatedKernel kernel) throws Exception {
+        kernel.scheduler().isolatedCpus(Set.of(2, 3));
+        Thread[] threads = new Thread[4];
+        for (int i = 0; i < threads.length; i++) {
+            threads[i] = new Thread(() -> Realtime.setupRealtimeThread(80), "control-" + i);
+            threads[i].start();
+            threads[i].join();
+        }
+
+        for (int i = 0; i < threads.length; i++) {
+            Set<Integer> affinity = kernel.scheduler().thread(threads[i]).affinity();
+            assertThat(affinity).as("thread %d", i).hasSize(1).isSubsetOf(2, 3);
+            if (i > 0) {
+                assertThat(affinity).as("thread %d goes elsewhere than the one before", i)
+                        .isNotEqualTo(kernel.scheduler().thread(threads[i - 1]).affinity());
+            }
+        }
+        assertThat(Realtime.backgroundCpus()).containsExactly(0, 1);
+    }
+
+    @Test
     void the_thread_ids_name_the_simulated_threads(SimulatedKernel kernel) {
         long tid = Realtime.threadId().orElseThrow();
 

@@ -1,8 +1,10 @@
 package io.github.lllqos.cpuidle;
 
 import io.github.lllqos.CpuLatencyLease;
+import io.github.lllqos.Errno;
 import io.github.lllqos.LowLatency;
 import io.github.lllqos.LowLatencyException;
+import io.github.lllqos.Refusal;
 import io.github.lllqos.internal.ProviderRegistry;
 import io.github.lllqos.internal.Selection;
 import io.github.lllqos.spi.support.CpuList;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -35,7 +38,7 @@ import java.util.regex.Pattern;
  *
  * <p>Unlike a {@link CpuLatencyLease}, which the kernel drops when the process dies, these settings are shared
  * sysfs values that <em>survive a crash</em> of the process that changed them: only {@code close()} restores them.
- * Changing them needs root.
+ * Changing them needs root: without it the lease is not acquired and says why, as a {@link CpuLatencyLease}.
  */
 public final class CpuIdle {
 
@@ -199,10 +202,12 @@ public final class CpuIdle {
      *
      * @param cpus the CPU numbers, at least one, each present
      * @param value the limit
-     * @return the lease, holding the previous values
+     * @return the lease, holding the previous values; not acquired, with its {@link ResumeLatencyLease#refusal()},
+     *     where the change is refused (no permission, no such file, a value the kernel rejects): values already
+     *     written are restored first, and nothing is left changed
      * @throws IllegalArgumentException if a CPU does not exist or none is given; nothing changes then
-     * @throws LowLatencyException when a value cannot be read or written, naming the file and the missing
-     *     permission; values already written are restored first
+     * @throws LowLatencyException when a value cannot be read or written for another reason, naming the file;
+     *     values already written are restored first
      */
     public ResumeLatencyLease setResumeLatency(Collection<Integer> cpus, ResumeLatency value) {
         return ResumeLatencyLease.set(this, checkCpus(cpus), value);
@@ -215,11 +220,13 @@ public final class CpuIdle {
      *
      * @param cpus the CPU numbers, at least one, each present
      * @param maxExitLatencyMicros the largest exit latency to keep enabled, in µs, 0 or more
-     * @return the lease, naming the states it disabled (none where the CPUs have no idle states)
+     * @return the lease, naming the states it disabled (none where the CPUs have no idle states); not acquired,
+     *     with its {@link IdleStateLease#refusal()}, where the change is refused (no permission, no such file):
+     *     states already disabled by this call are enabled again first, and nothing is left changed
      * @throws IllegalArgumentException if a CPU does not exist, none is given, or the bound is negative;
      *     nothing changes then
-     * @throws LowLatencyException when a state cannot be read or written, naming the file and the missing
-     *     permission; states already disabled by this call are enabled again first
+     * @throws LowLatencyException when a state cannot be read or written for another reason, naming the file;
+     *     states already disabled by this call are enabled again first
      */
     public IdleStateLease disableIdleStatesDeeperThan(Collection<Integer> cpus, int maxExitLatencyMicros) {
         if (maxExitLatencyMicros < 0) {
@@ -264,6 +271,18 @@ public final class CpuIdle {
      */
     public String resumeLatencyPath(int cpu) {
         return sysfs.pathOf(resumeLatencyAttribute(cpu));
+    }
+
+    /**
+     * A failed change as the refusal it is, by the API's rule (docs/errors.md): a missing permission (EACCES, EPERM, a
+     * read-only sysfs: EROFS), a missing file (ENOENT) or a value the kernel rejects (EINVAL, ERANGE, EBUSY) makes
+     * the lease not acquired; anything else is thrown.
+     */
+    static Optional<Refusal> refusalOf(LowLatencyException failure) {
+        return failure.errno().map(errno -> errno == Errno.EROFS
+                        ? Refusal.of(Refusal.Kind.PERMISSION, errno, failure.getMessage())
+                        : Refusal.forErrno(errno, failure.getMessage()))
+                .filter(refusal -> refusal.kind() != Refusal.Kind.FAILED);
     }
 
     private SortedSet<Integer> checkCpus(Collection<Integer> cpus) {

@@ -2,11 +2,13 @@ package io.github.lllqos.cpuidle;
 
 import io.github.lllqos.CpuLatencyLease;
 import io.github.lllqos.LowLatencyException;
+import io.github.lllqos.Refusal;
 import io.github.lllqos.internal.Restoration;
 
 import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Idle states disabled because their exit latency exceeds a bound, enabled again on {@link #close()}. Made by
@@ -19,6 +21,10 @@ import java.util.List;
  * }
  * }</pre>
  *
+ * <p>Like a {@link CpuLatencyLease}, a lease whose change was refused (no permission, no such file) is not an
+ * error: it is not {@link #acquired()}, changed nothing, and says why in {@link #refusal()};
+ * {@link #requireAcquired()} makes it one.
+ *
  * <p>The {@code disable} flags live in sysfs, not in this process: unlike a {@link CpuLatencyLease}, they
  * <em>survive a crash</em> (or {@code kill -9}) of this process. {@code close()} is idempotent and thread-safe; a
  * lease that becomes unreachable unclosed is restored by a {@link java.lang.ref.Cleaner} and logged as a leak.
@@ -27,14 +33,26 @@ public final class IdleStateLease implements AutoCloseable {
 
     private final int maxExitLatencyMicros;
     private final List<IdleState> disabled;
+    private final Refusal refusal;
     private final Restoration.Handle restoration;
 
     private IdleStateLease(CpuIdle idle, int maxExitLatencyMicros, List<IdleState> disabled) {
         this.maxExitLatencyMicros = maxExitLatencyMicros;
         List<IdleState> states = List.copyOf(disabled);
         this.disabled = states;
+        this.refusal = null;
         this.restoration = Restoration.register(this, states.size() + " idle states deeper than "
                 + maxExitLatencyMicros + " µs disabled", () -> enable(idle, states));
+    }
+
+    /** A lease that was not acquired: nothing to enable again, so it is ended from the start. */
+    private IdleStateLease(int maxExitLatencyMicros, Refusal refusal) {
+        this.maxExitLatencyMicros = maxExitLatencyMicros;
+        this.disabled = List.of();
+        this.refusal = refusal;
+        this.restoration = Restoration.register(this, "refused idle states deeper than " + maxExitLatencyMicros
+                + " µs", () -> { });
+        this.restoration.keep();
     }
 
     static IdleStateLease disable(CpuIdle idle, int maxExitLatencyMicros, List<IdleState> deeper) {
@@ -49,8 +67,9 @@ public final class IdleStateLease implements AutoCloseable {
                 enable(idle, done);
             } catch (LowLatencyException restoreFailure) {
                 e.addSuppressed(restoreFailure);
+                throw e;
             }
-            throw e;
+            return new IdleStateLease(maxExitLatencyMicros, CpuIdle.refusalOf(e).orElseThrow(() -> e));
         }
         return new IdleStateLease(idle, maxExitLatencyMicros, done);
     }
@@ -78,6 +97,39 @@ public final class IdleStateLease implements AutoCloseable {
      */
     public int maxExitLatencyMicros() {
         return maxExitLatencyMicros;
+    }
+
+    /**
+     * Whether the states are disabled by this lease: the change was made, and the lease is not yet ended.
+     *
+     * @return false where the change was refused (see {@link #refusal()}), and after {@link #close()} or
+     *     {@link #keep()}
+     */
+    public boolean acquired() {
+        return refusal == null && !closed();
+    }
+
+    /**
+     * Why the states were not disabled, and what would let them be.
+     *
+     * @return the refusal, such as {@link Refusal.Kind#PERMISSION} with EACCES; empty when they were disabled
+     */
+    public Optional<Refusal> refusal() {
+        return Optional.ofNullable(refusal);
+    }
+
+    /**
+     * Throws unless the states were disabled, for callers that cannot run without it.
+     *
+     * @return this lease
+     * @throws LowLatencyException with the refusal when they were not
+     */
+    public IdleStateLease requireAcquired() {
+        if (refusal != null) {
+            throw new LowLatencyException("idle states deeper than " + maxExitLatencyMicros + " µs were not"
+                    + " disabled", refusal);
+        }
+        return this;
     }
 
     /**
@@ -120,7 +172,8 @@ public final class IdleStateLease implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "IdleStateLease[" + disabled.size() + " states deeper than " + maxExitLatencyMicros + " µs disabled"
-                + (closed() ? ", closed" : "") + "]";
+        return "IdleStateLease[" + (refusal != null ? "states deeper than " + maxExitLatencyMicros
+                + " µs not disabled: " + refusal : disabled.size() + " states deeper than " + maxExitLatencyMicros
+                + " µs disabled" + (closed() ? ", closed" : "")) + "]";
     }
 }

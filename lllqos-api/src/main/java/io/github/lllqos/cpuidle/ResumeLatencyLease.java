@@ -2,6 +2,7 @@ package io.github.lllqos.cpuidle;
 
 import io.github.lllqos.CpuLatencyLease;
 import io.github.lllqos.LowLatencyException;
+import io.github.lllqos.Refusal;
 import io.github.lllqos.internal.Restoration;
 
 import java.lang.ref.Reference;
@@ -10,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 
 /**
@@ -23,6 +25,10 @@ import java.util.SortedSet;
  * }
  * }</pre>
  *
+ * <p>Like a {@link CpuLatencyLease}, a lease whose change was refused (no permission, no such file, a value the
+ * kernel rejects) is not an error: it is not {@link #acquired()}, changed nothing, and says why in
+ * {@link #refusal()}; {@link #requireAcquired()} makes it one.
+ *
  * <p>The value lives in sysfs, not in this process: unlike a {@link CpuLatencyLease}, it <em>survives a crash</em>
  * (or {@code kill -9}) of this process, and stays until someone writes the file again. {@code close()} is
  * idempotent and thread-safe; a lease that becomes unreachable unclosed is restored by a {@link java.lang.ref.Cleaner}
@@ -32,22 +38,33 @@ public final class ResumeLatencyLease implements AutoCloseable {
 
     private final Map<Integer, ResumeLatency> previous;
     private final ResumeLatency value;
+    private final Refusal refusal;
     private final Restoration.Handle restoration;
 
     private ResumeLatencyLease(CpuIdle idle, Map<Integer, ResumeLatency> previous, ResumeLatency value) {
         this.previous = Collections.unmodifiableMap(previous);
         this.value = value;
+        this.refusal = null;
         this.restoration = Restoration.register(this, "resume latency " + value + " on CPUs " + previous.keySet(),
                 () -> restore(idle, previous));
     }
 
+    /** A lease that was not acquired: nothing to restore, so it is ended from the start. */
+    private ResumeLatencyLease(ResumeLatency value, Refusal refusal) {
+        this.previous = Map.of();
+        this.value = value;
+        this.refusal = refusal;
+        this.restoration = Restoration.register(this, "refused resume latency " + value, () -> { });
+        this.restoration.keep();
+    }
+
     static ResumeLatencyLease set(CpuIdle idle, SortedSet<Integer> cpus, ResumeLatency value) {
         Map<Integer, ResumeLatency> previous = new LinkedHashMap<>();
-        for (int cpu : cpus) {
-            previous.put(cpu, idle.readResumeLatency(cpu));
-        }
         Map<Integer, ResumeLatency> written = new LinkedHashMap<>();
         try {
+            for (int cpu : cpus) {
+                previous.put(cpu, idle.readResumeLatency(cpu));
+            }
             for (int cpu : cpus) {
                 idle.writeResumeLatency(cpu, value);
                 written.put(cpu, previous.get(cpu));
@@ -57,8 +74,9 @@ public final class ResumeLatencyLease implements AutoCloseable {
                 restore(idle, written);
             } catch (LowLatencyException restoreFailure) {
                 e.addSuppressed(restoreFailure);
+                throw e;
             }
-            throw e;
+            return new ResumeLatencyLease(value, CpuIdle.refusalOf(e).orElseThrow(() -> e));
         }
         return new ResumeLatencyLease(idle, previous, value);
     }
@@ -89,9 +107,41 @@ public final class ResumeLatencyLease implements AutoCloseable {
     }
 
     /**
+     * Whether the value is in force: it was set when the lease was made, and the lease is not yet ended.
+     *
+     * @return false where the change was refused (see {@link #refusal()}), and after {@link #close()} or
+     *     {@link #keep()}
+     */
+    public boolean acquired() {
+        return refusal == null && !closed();
+    }
+
+    /**
+     * Why the value was not set, and what would let it.
+     *
+     * @return the refusal, such as {@link Refusal.Kind#PERMISSION} with EACCES; empty when the value was set
+     */
+    public Optional<Refusal> refusal() {
+        return Optional.ofNullable(refusal);
+    }
+
+    /**
+     * Throws unless the value was set, for callers that cannot run without it.
+     *
+     * @return this lease
+     * @throws LowLatencyException with the refusal when the value was not set
+     */
+    public ResumeLatencyLease requireAcquired() {
+        if (refusal != null) {
+            throw new LowLatencyException("resume latency " + value + " was not set", refusal);
+        }
+        return this;
+    }
+
+    /**
      * Each CPU's value before this lease, which {@link #close()} writes back.
      *
-     * @return CPU number to previous value, ascending by CPU
+     * @return CPU number to previous value, ascending by CPU; empty when not acquired
      */
     public Map<Integer, ResumeLatency> previousValues() {
         return previous;
@@ -129,6 +179,7 @@ public final class ResumeLatencyLease implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "ResumeLatencyLease[" + value + " on CPUs " + previous.keySet() + (closed() ? ", closed" : "") + "]";
+        return "ResumeLatencyLease[" + value + (refusal != null ? ", not acquired: " + refusal
+                : " on CPUs " + previous.keySet() + (closed() ? ", closed" : "")) + "]";
     }
 }

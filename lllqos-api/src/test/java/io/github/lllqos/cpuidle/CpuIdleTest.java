@@ -1,6 +1,7 @@
 package io.github.lllqos.cpuidle;
 
 import io.github.lllqos.Errno;
+import io.github.lllqos.Refusal;
 import io.github.lllqos.LowLatencyException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -153,15 +154,24 @@ class CpuIdleTest {
     }
 
     @Test
-    void a_denied_write_names_the_file_and_the_missing_permission_and_undoes_the_cpus_already_set() {
+    void a_denied_write_is_a_lease_not_acquired_naming_the_file_and_the_permission_with_the_cpus_undone() {
         sysfs.files.put("cpu0/power/pm_qos_resume_latency_us", "40");
         sysfs.writeDenied.add("cpu1/power/pm_qos_resume_latency_us");
 
-        assertThatThrownBy(() -> idle.setResumeLatency(List.of(0, 1), ResumeLatency.ofMicros(5)))
-                .isInstanceOf(LowLatencyException.class)
-                .hasMessageContaining("/test/cpu/cpu1/power/pm_qos_resume_latency_us")
-                .hasMessageContaining("write permission").hasMessageContaining("root:root with mode rw-r--r--")
-                .satisfies(e -> assertThat(((LowLatencyException) e).errno()).hasValue(Errno.EACCES));
+        ResumeLatencyLease lease = idle.setResumeLatency(List.of(0, 1), ResumeLatency.ofMicros(5));
+
+        assertThat(lease.acquired()).isFalse();
+        assertThat(lease.previousValues()).isEmpty();
+        assertThat(lease.refusal()).hasValueSatisfying(refusal -> {
+            assertThat(refusal.kind()).isEqualTo(Refusal.Kind.PERMISSION);
+            assertThat(refusal.errno()).hasValue(Errno.EACCES);
+            assertThat(refusal.message()).contains("/test/cpu/cpu1/power/pm_qos_resume_latency_us",
+                    "write permission", "root:root with mode rw-r--r--");
+        });
+        assertThatThrownBy(lease::requireAcquired).isInstanceOfSatisfying(LowLatencyException.class, e ->
+                assertThat(e.errno()).hasValue(Errno.EACCES)).hasMessageContaining("write permission");
+        assertThat(sysfs.files.get("cpu0/power/pm_qos_resume_latency_us")).isEqualTo("40");
+        lease.close();
         assertThat(sysfs.files.get("cpu0/power/pm_qos_resume_latency_us")).isEqualTo("40");
     }
 
@@ -221,20 +231,41 @@ class CpuIdleTest {
     void a_denied_disable_names_the_file_and_enables_the_states_already_disabled() {
         sysfs.writeDenied.add("cpu1/cpuidle/state3/disable");
 
-        assertThatThrownBy(() -> idle.disableIdleStatesDeeperThan(List.of(0, 1), 2))
-                .isInstanceOf(LowLatencyException.class)
-                .hasMessageContaining("/test/cpu/cpu1/cpuidle/state3/disable").hasMessageContaining("write permission");
+        IdleStateLease lease = idle.disableIdleStatesDeeperThan(List.of(0, 1), 2);
+
+        assertThat(lease.acquired()).isFalse();
+        assertThat(lease.disabledStates()).isEmpty();
+        assertThat(lease.refusal()).hasValueSatisfying(refusal -> {
+            assertThat(refusal.kind()).isEqualTo(Refusal.Kind.PERMISSION);
+            assertThat(refusal.message()).contains("/test/cpu/cpu1/cpuidle/state3/disable", "write permission");
+        });
+        assertThatThrownBy(lease::requireAcquired).isInstanceOf(LowLatencyException.class);
         assertThat(disableFlags()).allSatisfy((path, flag) -> assertThat(flag).as(path).isEqualTo("0"));
     }
 
     @Test
-    void a_kernel_rejection_names_the_file_the_value_and_the_errno() {
+    void a_kernel_rejection_is_a_lease_not_acquired_naming_the_file_the_value_and_the_errno() {
         sysfs.kernelError = Errno.EINVAL;
 
+        ResumeLatencyLease lease = idle.setResumeLatency(List.of(0), ResumeLatency.ofMicros(3));
+
+        assertThat(lease.acquired()).isFalse();
+        assertThat(lease.refusal()).hasValueSatisfying(refusal -> {
+            assertThat(refusal.kind()).isEqualTo(Refusal.Kind.REJECTED);
+            assertThat(refusal.errno()).hasValue(Errno.EINVAL);
+            assertThat(refusal.message())
+                    .isEqualTo("write(/test/cpu/cpu0/power/pm_qos_resume_latency_us, \"3\") failed: EINVAL");
+        });
+    }
+
+    @Test
+    void a_failure_that_is_no_refusal_is_thrown() {
+        sysfs.kernelError = Errno.EIO;
+
         assertThatThrownBy(() -> idle.setResumeLatency(List.of(0), ResumeLatency.ofMicros(3)))
-                .isInstanceOf(LowLatencyException.class)
-                .hasMessage("write(/test/cpu/cpu0/power/pm_qos_resume_latency_us, \"3\") failed: EINVAL")
-                .satisfies(e -> assertThat(((LowLatencyException) e).errno()).hasValue(Errno.EINVAL));
+                .isInstanceOfSatisfying(LowLatencyException.class, e -> assertThat(e.errno()).hasValue(Errno.EIO));
+        assertThatThrownBy(() -> idle.disableIdleStatesDeeperThan(List.of(0), 2))
+                .isInstanceOfSatisfying(LowLatencyException.class, e -> assertThat(e.errno()).hasValue(Errno.EIO));
     }
 
     @Test

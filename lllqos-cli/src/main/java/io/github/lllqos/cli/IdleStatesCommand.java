@@ -98,6 +98,10 @@ final class IdleStatesCommand implements Callable<Integer> {
 
     private int disable(CpuIdle idle, List<Integer> cpus, PrintWriter out) throws InterruptedException {
         IdleStateLease lease = idle.disableIdleStatesDeeperThan(cpus, maxExitLatencyMicros);
+        if (lease.refusal().isPresent()) {
+            spec.commandLine().getErr().println("lllqos idle-states: " + lease.refusal().get().message());
+            return 1;
+        }
         if (lease.disabledStates().isEmpty()) {
             boolean noStates = cpus.stream().allMatch(cpu -> idle.idleStates(cpu).isEmpty());
             out.println(noStates ? "nothing to disable: the CPUs have no idle states (cpuidle driver "

@@ -96,6 +96,10 @@ final class ResumeLatencyCommand implements Callable<Integer> {
     private int set(CpuIdle idle, List<Integer> cpus, ResumeLatency value, PrintWriter out)
             throws InterruptedException {
         ResumeLatencyLease lease = idle.setResumeLatency(cpus, value);
+        if (lease.refusal().isPresent()) {
+            spec.commandLine().getErr().println("lllqos resume-latency: " + lease.refusal().get().message());
+            return 1;
+        }
         lease.previousValues().forEach((cpu, previous) ->
                 out.println("cpu" + cpu + ": " + previous + " -> " + value));
         StringBuilder restore = new StringBuilder();

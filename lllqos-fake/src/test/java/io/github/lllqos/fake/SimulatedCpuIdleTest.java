@@ -159,7 +159,10 @@ class SimulatedCpuIdleTest {
             }
         });
 
-        assertThatThrownBy(() -> idle.setResumeLatency(List.of(0), ResumeLatency.ofMicros(5)))
+        ResumeLatencyLease lease = idle.setResumeLatency(List.of(0), ResumeLatency.ofMicros(5));
+
+        assertThat(lease.acquired()).isFalse();
+        assertThatThrownBy(lease::requireAcquired)
                 .isInstanceOfSatisfying(LowLatencyException.class, e -> assertThat(e.errno()).hasValue(Errno.EINVAL))
                 .hasMessageContaining("/sys/devices/system/cpu/cpu0/power/pm_qos_resume_latency_us");
         assertThat(idle.resumeLatency(0)).isEqualTo(ResumeLatency.noConstraint());

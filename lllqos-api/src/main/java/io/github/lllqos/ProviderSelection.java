@@ -1,9 +1,11 @@
 package io.github.lllqos;
 
+import io.github.lllqos.internal.NoProvider;
 import io.github.lllqos.internal.ProviderRegistry;
 import io.github.lllqos.internal.Selection;
 import io.github.lllqos.spi.LowLatencyProvider;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Which provider lllqos chose and why the others were passed over; print it with {@link #report()}.
@@ -25,6 +27,19 @@ public final class ProviderSelection {
         this.chosen = selection.provider();
         this.why = selection.why();
         this.passedOver = selection.passedOver();
+    }
+
+    /**
+     * Whether lllqos is configured wrongly: {@value #PROPERTY} names no provider (a misspelling such as
+     * {@code LINUX}). Then the provider is {@code none}, every lease gives this reason, and programs should say so
+     * loudly: the {@code lllqos} command exits with an error.
+     *
+     * @return the refusal of kind {@link Refusal.Kind#MISCONFIGURED}, naming the known providers; empty when the
+     *     configuration is right
+     */
+    public Optional<Refusal> misconfiguration() {
+        return chosen instanceof NoProvider none ? none.refusal().filter(refusal ->
+                refusal.kind() == Refusal.Kind.MISCONFIGURED) : Optional.empty();
     }
 
     /**

@@ -67,6 +67,39 @@ class ProviderSelectionTest {
     }
 
     @Test
+    void a_misspelled_provider_is_a_misconfiguration_naming_the_known_providers_and_every_lease_says_so() {
+        Selection chosen = ProviderRegistry.select(List.of(linux, fake), Map.of(), "LINUX");
+        ProviderSelection selection = new ProviderSelection(chosen);
+
+        assertThat(selection.misconfiguration()).hasValueSatisfying(refusal -> {
+            assertThat(refusal.kind()).isEqualTo(Refusal.Kind.MISCONFIGURED);
+            assertThat(refusal.message()).startsWith("-Dlllqos.provider=LINUX names no provider: the known"
+                    + " providers are linux, fake, none (names are case-sensitive: did you mean linux?)");
+        });
+        CpuLatencyLease lease = CpuLatencyLease.acquire(chosen.provider().cpuLatencyQos(), 0);
+        assertThat(lease.refusal()).isEqualTo(selection.misconfiguration());
+    }
+
+    @Test
+    void a_name_that_resembles_none_is_a_misconfiguration_without_a_guess() {
+        ProviderSelection selection = new ProviderSelection(ProviderRegistry.select(List.of(linux), Map.of(),
+                "nonsense"));
+
+        assertThat(selection.misconfiguration()).hasValueSatisfying(refusal -> assertThat(refusal.message())
+                .contains("the known providers are linux, none;").doesNotContain("did you mean"));
+    }
+
+    @Test
+    void a_right_configuration_and_a_requested_none_are_no_misconfiguration() {
+        assertThat(new ProviderSelection(ProviderRegistry.select(List.of(linux), Map.of(), null))
+                .misconfiguration()).isEmpty();
+        assertThat(new ProviderSelection(ProviderRegistry.select(List.of(linux), Map.of(), "none"))
+                .misconfiguration()).isEmpty();
+        assertThat(new ProviderSelection(ProviderRegistry.select(List.of(broken), Map.of(), "broken"))
+                .misconfiguration()).as("named but unavailable").isEmpty();
+    }
+
+    @Test
     void none_can_be_requested_to_disable_requests() {
         Selection chosen = ProviderRegistry.select(List.of(linux), Map.of(), "none");
         ProviderSelection selection = new ProviderSelection(chosen);

@@ -30,6 +30,15 @@ public final class NoProvider implements LowLatencyProvider, CpuLatencyQos {
         this.refusal = refusal;
     }
 
+    /**
+     * Why nothing is held.
+     *
+     * @return the refusal every lease gets
+     */
+    public Optional<Refusal> refusal() {
+        return Optional.of(refusal);
+    }
+
     @Override
     public String name() {
         return NAME;

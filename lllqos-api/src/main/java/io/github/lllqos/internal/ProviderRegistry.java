@@ -140,10 +140,14 @@ public final class ProviderRegistry {
                 return chosen(provider, why, usable, passedOver);
             }
         }
-        String names = usable.keySet().stream().map(LowLatencyProvider::name).collect(Collectors.joining(", "));
-        String reason = why + " names no provider on the class path (present: "
-                + (names.isEmpty() ? "none" : names) + ", or 'none' to disable)";
-        LOG.log(System.Logger.Level.WARNING, reason);
+        List<String> known = new ArrayList<>();
+        usable.keySet().forEach(provider -> known.add(provider.name()));
+        known.add(NoProvider.NAME);
+        String sameButCase = known.stream().filter(name -> name.equalsIgnoreCase(requested)).findFirst()
+                .map(name -> " (names are case-sensitive: did you mean " + name + "?)").orElse("");
+        String reason = "-D" + why + " names no provider: the known providers are " + String.join(", ", known)
+                + sameButCase + "; nothing is requested until it names one of them ('none' disables lllqos)";
+        LOG.log(System.Logger.Level.ERROR, reason);
         usable.keySet().forEach(other -> passedOver.put(other.name(), "not requested by " + why));
         return new Selection(new NoProvider(Refusal.of(Refusal.Kind.MISCONFIGURED, reason)), reason, passedOver);
     }

@@ -1,5 +1,8 @@
 package io.github.lllqos.cli;
 
+import io.github.lllqos.LowLatency;
+import io.github.lllqos.Refusal;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,8 +14,13 @@ import picocli.CommandLine.Command;
             HoldCommand.class,
             ResumeLatencyCommand.class,
             IdleStatesCommand.class,
-            CyclicCommand.class})
+            CyclicCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"2:invalid arguments, or -Dlllqos.provider names no provider"})
 public final class LllqosCommand {
+
+    /** The exit code of a command line that names no provider in {@code -Dlllqos.provider}, as a usage error. */
+    static final int MISCONFIGURED = 2;
 
     /**
      * Runs the command line and exits with its code.
@@ -20,6 +28,35 @@ public final class LllqosCommand {
      * @param args the arguments
      */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new LllqosCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line: help and version always run; any other command refuses to run while lllqos is
+     * configured wrongly ({@link io.github.lllqos.ProviderSelection#misconfiguration()}), printing why.
+     */
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new LllqosCommand());
+        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+        return commandLine.setExecutionStrategy(parseResult -> {
+            Integer help = CommandLine.executeHelpRequest(parseResult);
+            if (help != null) {
+                return help;
+            }
+            CommandLine.ParseResult innermost = parseResult;
+            while (innermost.hasSubcommand()) {
+                innermost = innermost.subcommand();
+            }
+            if (innermost.commandSpec().userObject() instanceof CommandLine.HelpCommand) {
+                return run.execute(parseResult);
+            }
+            Optional<Refusal> misconfiguration = LowLatency.providerSelection().misconfiguration();
+            if (misconfiguration.isPresent()) {
+                parseResult.commandSpec().commandLine().getErr().println("lllqos: "
+                        + misconfiguration.get().message());
+                return MISCONFIGURED;
+            }
+            return run.execute(parseResult);
+        });
     }
 }

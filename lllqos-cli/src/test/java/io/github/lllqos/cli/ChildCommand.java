@@ -75,6 +75,15 @@ final class ChildCommand implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Waits for the command to end by itself, at most 60 s, and returns its exit code. */
+    int waitForExit() throws InterruptedException {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the command did not end within 60 s");
+        }
+        return process.exitValue();
+    }
+
     /** All output so far and to the end. */
     String rest() throws IOException {
         String line;

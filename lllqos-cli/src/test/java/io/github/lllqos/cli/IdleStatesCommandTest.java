@@ -2,9 +2,12 @@ package io.github.lllqos.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lllqos.Errno;
 import io.github.lllqos.cpuidle.CpuIdle;
 import io.github.lllqos.linux.CpuSysfsFiles;
 import io.github.lllqos.linux.LinuxProvider;
+import io.github.lllqos.spi.CpuSysfs;
+import io.github.lllqos.spi.SysfsException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -110,6 +113,42 @@ class IdleStatesCommandTest {
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("nothing to disable: the CPUs have no idle states (cpuidle driver"
                 + " none)");
+    }
+
+    @Test
+    void a_refused_change_prints_the_refusal_exits_1_and_changes_nothing() throws IOException {
+        CpuSysfs files = new CpuSysfsFiles(cpuDirectory);
+        CpuSysfs readOnly = new CpuSysfs() {
+            @Override
+            public String pathOf(String attribute) {
+                return files.pathOf(attribute);
+            }
+
+            @Override
+            public String read(String attribute) throws SysfsException {
+                return files.read(attribute);
+            }
+
+            @Override
+            public void write(String attribute, String value) throws SysfsException {
+                throw new SysfsException(pathOf(attribute), Errno.EACCES, "owned by root:root with mode rw-r--r--");
+            }
+
+            @Override
+            public List<String> list(String directory) throws SysfsException {
+                return files.list(directory);
+            }
+        };
+        IdleStatesCommand command = new IdleStatesCommand(() -> CpuIdle.of(readOnly));
+
+        int exit = new CommandLine(command).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute("--disable-deeper-than", "2");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).startsWith("lllqos idle-states: write(" + cpuDirectory.resolve(
+                "cpu0/cpuidle/state2/disable")).contains("EACCES", "write permission");
+        assertThat(out.toString()).doesNotContain("disabled cpu");
+        assertThat(read("cpu0/cpuidle/state2/disable")).isEqualTo("0");
     }
 
     private int run(String... args) {

@@ -21,8 +21,6 @@ public final class Errno {
     public static final int EINVAL = 22;
     /** Permission denied. */
     public static final int EACCES = 13;
-    /** Is a directory. */
-    public static final int EISDIR = 21;
 
     private static final String[] NAMES = new String[40];
 

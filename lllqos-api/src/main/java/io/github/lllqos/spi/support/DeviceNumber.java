@@ -40,8 +40,8 @@ public record DeviceNumber(int major, int minor) {
                 return new DeviceNumber(Integer.parseInt(trimmed.substring(0, colon)),
                         Integer.parseInt(trimmed.substring(colon + 1)));
             }
-        } catch (NumberFormatException e) {
-            // reported below
+        } catch (IllegalArgumentException notNumbers) {
+            // not numbers, or negative ones: reported below
         }
         throw new IllegalArgumentException("a device number is MAJOR:MINOR, such as 10:259, was '" + text.strip()
                 + "'");

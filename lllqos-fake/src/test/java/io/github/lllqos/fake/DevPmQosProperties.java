@@ -2,26 +2,30 @@ package io.github.lllqos.fake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import io.github.lllqos.fake.property.PropertyRuns;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /** The per-device lists against plain models. */
 class DevPmQosProperties {
 
-    @Provide
-    Arbitrary<List<Integer>> flagSets() {
-        return Arbitraries.integers().between(0, 0b1111).list().ofMaxSize(20);
+    private static final Gen<List<Integer>> FLAG_SETS = lists().of(integers().between(0, 0b1111)).ofSizeBetween(0, 20);
+    private static final Gen<Integer> MASKS = integers().between(1, 0b1111);
+    private static final Gen<List<Integer>> LATENCIES = lists().of(Generate.oneOf(integers().between(-3, 500),
+            integers().all())).ofSizeBetween(0, 30);
+
+    @Test
+    void the_flags_aggregate_is_the_or_of_live_requests() {
+        PropertyRuns.qt(1000).forAll(FLAG_SETS, FLAG_SETS, MASKS).checkAssert(this::flagsAggregate);
     }
 
-    @Property
-    void the_flags_aggregate_is_the_or_of_live_requests(@ForAll("flagSets") List<Integer> flags,
-                                                       @ForAll("flagSets") List<Integer> updates,
-                                                       @ForAll("mask") int mask) {
+    private void flagsAggregate(List<Integer> flags, List<Integer> updates, int mask) {
         SimulatedKernel kernel = new SimulatedKernel();
         DevPmQos devPmQos = kernel.devPmQos();
         SimulatedDevice device = kernel.addDevice("device", null);
@@ -51,14 +55,12 @@ class DevPmQosProperties {
         }
     }
 
-    @Provide
-    Arbitrary<Integer> mask() {
-        return Arbitraries.integers().between(1, 0b1111);
+    @Test
+    void resume_latency_is_the_minimum_and_notifies_exactly_on_changes() {
+        PropertyRuns.qt(1000).forAll(LATENCIES).checkAssert(this::resumeLatency);
     }
 
-    @Property
-    void resume_latency_is_the_minimum_and_notifies_exactly_on_changes(
-            @ForAll("latencies") List<Integer> values) {
+    private void resumeLatency(List<Integer> values) {
         SimulatedKernel kernel = new SimulatedKernel();
         DevPmQos devPmQos = kernel.devPmQos();
         SimulatedDevice cpu = kernel.cpu(0).device();
@@ -89,11 +91,5 @@ class DevPmQosProperties {
         assertThat(devPmQos.readValue(cpu, DevPmQosReqType.RESUME_LATENCY))
                 .isEqualTo(PmQos.PM_QOS_RESUME_LATENCY_NO_CONSTRAINT);
         assertThat(notified).isEqualTo(changes);
-    }
-
-    @Provide
-    Arbitrary<List<Integer>> latencies() {
-        return Arbitraries.oneOf(Arbitraries.integers().between(-3, 500), Arbitraries.integers())
-                .list().ofMaxSize(30);
     }
 }

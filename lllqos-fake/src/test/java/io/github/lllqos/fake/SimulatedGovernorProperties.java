@@ -1,16 +1,16 @@
 package io.github.lllqos.fake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import io.github.lllqos.cpuidle.CpuIdle;
 import io.github.lllqos.cpuidle.IdleState;
 import io.github.lllqos.cpuidle.ResumeLatency;
 import io.github.lllqos.cpuidle.ResumeLatencyLease;
+import io.github.lllqos.fake.property.PropertyRuns;
 import java.util.List;
 import java.util.Optional;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /**
  * The API's {@link IdleState#blockedBy(int)}, fed with {@link ResumeLatency#governorLimitMicros(int)}, agrees with
@@ -18,11 +18,14 @@ import net.jqwik.api.constraints.IntRange;
  */
 class SimulatedGovernorProperties {
 
-    @Property
-    void the_governor_enters_the_deepest_state_the_api_does_not_call_blocked(
-            @ForAll @IntRange(min = 0, max = 200) int cpuLatencyMicros,
-            @ForAll @IntRange(min = 0, max = 200) int resumeLatencyMicros,
-            @ForAll @IntRange(min = 0, max = 200) int disableDeeperThan) throws Exception {
+    @Test
+    void the_governor_enters_the_deepest_state_the_api_does_not_call_blocked() {
+        PropertyRuns.qt(1000).forAll(integers().between(0, 200), integers().between(0, 200), integers().between(0, 200))
+                .checkAssert(SimulatedGovernorProperties::governorAgreesWithTheApi);
+    }
+
+    private static void governorAgreesWithTheApi(int cpuLatencyMicros, int resumeLatencyMicros,
+                                                 int disableDeeperThan) {
         SimulatedKernel kernel = new SimulatedKernel(KernelProfile.CURRENT, 1, CpuidleDriver.INTEL_IDLE);
         CpuIdle idle = CpuIdle.of(kernel.cpuSysfs());
         PmQosRequest request = new PmQosRequest();

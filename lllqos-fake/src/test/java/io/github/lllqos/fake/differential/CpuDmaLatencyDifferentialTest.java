@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.github.lllqos.contract.RealEnvironment;
+import io.github.lllqos.fake.property.OperationSequence;
+import io.github.lllqos.fake.property.PropertyRuns;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * The judge of the simulation's fidelity: random sequences of system calls on the real
+ * The judge of the simulation's fidelity: generated sequences of system calls on the real
  * {@code /dev/cpu_dma_latency} and on the simulated one give the same results, byte for byte and errno for errno.
  *
  * <p>Other processes may hold requests on the real device, and on shared build machines they come and go. The
@@ -18,60 +21,96 @@ import org.junit.jupiter.api.Test;
  * 0x7fffffff; finding such holders reads other processes' {@code /proc/PID/fd}, which needs root, as CI runs), so
  * both sides compute the same minimum. If another process changes its request during a sequence,
  * the two sides differ for a reason that is not the simulation's: a mismatching sequence is run again, from a
- * freshly read baseline, and only a sequence that mismatches {@value #ATTEMPTS} times in a row fails the test.
+ * freshly read baseline. A sequence fails the test when it mismatches twice in a row while the other processes'
+ * requests stayed put, or {@value #ATTEMPTS} times in a row (with pauses) while they kept changing.
+ * QuickTheories then shrinks it to a short sequence that still differs, and the failure gives the seed
+ * ({@code -DQT_SEED=...} reruns it).
  */
 class CpuDmaLatencyDifferentialTest {
 
     private static final int SEQUENCES = 400;
     private static final int LENGTH = 24;
     private static final int ATTEMPTS = 5;
+    /** Every shrink candidate makes real system calls: fewer cycles than the simulation-only properties get. */
+    private static final int SHRINK_CYCLES = 3_000;
 
     @Test
-    void random_call_sequences_give_the_same_results_on_the_real_device_and_the_simulation()
-            throws InterruptedException {
+    void generated_call_sequences_give_the_same_results_on_the_real_device_and_the_simulation() {
         RealEnvironment.requireCpuDmaLatency();
-        long seed = Long.getLong("lllqos.differential.seed", System.nanoTime());
-        SequenceGenerator generator = new SequenceGenerator(seed);
-        int calls = 0;
-        int retried = 0;
-        for (int sequence = 0; sequence < SEQUENCES; sequence++) {
-            List<Operation> operations = generator.next(LENGTH);
-            String mismatch = null;
-            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-                mismatch = compare(operations);
-                calls += operations.size();
-                if (mismatch == null) {
-                    break;
-                }
-                retried++;
-                Thread.sleep(100L * attempt);
-            }
-            if (mismatch != null) {
-                fail("sequence " + sequence + " of seed " + seed + " (rerun with -Dlllqos.differential.seed="
-                        + seed + ") differs on every attempt:\n" + mismatch);
-            }
-        }
-        assertThat(calls).as("system calls compared").isGreaterThanOrEqualTo(SEQUENCES * LENGTH);
-        System.out.println("differential: " + calls + " calls in " + SEQUENCES + " sequences agreed (seed " + seed
-                + ", " + retried + " attempts repeated)");
+        AtomicInteger calls = new AtomicInteger();
+        AtomicInteger sequences = new AtomicInteger();
+        AtomicInteger retried = new AtomicInteger();
+        PropertyRuns.qt(SEQUENCES, SHRINK_CYCLES).forAll(OperationSequence.of(SystemCallPlanner::new, 3 * LENGTH + 8))
+                .checkAssert(sequence -> {
+                    sequences.incrementAndGet();
+                    Comparison comparison = compare(sequence.steps());
+                    calls.addAndGet(sequence.steps().size());
+                    int attempts = 1;
+                    while (comparison.mismatch() != null && attempts < ATTEMPTS) {
+                        boolean confirmed = attempts > 1 && !comparison.othersChanged();
+                        if (confirmed) {
+                            break;
+                        }
+                        retried.incrementAndGet();
+                        if (comparison.othersChanged()) {
+                            pause(100L * attempts);
+                        }
+                        comparison = compare(sequence.steps());
+                        calls.addAndGet(sequence.steps().size());
+                        attempts++;
+                    }
+                    if (comparison.mismatch() != null) {
+                        fail("the real device and the simulation differ on " + attempts + " attempts in a row:\n"
+                                + comparison.mismatch());
+                    }
+                });
+        assertThat(calls.get()).as("system calls compared").isGreaterThanOrEqualTo(SEQUENCES * LENGTH);
+        System.out.println("differential: " + calls + " calls in " + sequences + " sequences agreed ("
+                + retried + " attempts repeated)");
     }
 
-    /** Runs one sequence on both sides; returns null when they agree, else the transcript up to the difference. */
-    private static String compare(List<Operation> operations) {
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted between attempts", e);
+        }
+    }
+
+    /**
+     * One run of a sequence on both sides.
+     *
+     * @param mismatch null when both sides agreed, else the transcript up to the first difference
+     * @param othersChanged whether other processes' requests changed meanwhile (then the run proves nothing)
+     */
+    private record Comparison(String mismatch, boolean othersChanged) {
+    }
+
+    /** Runs one sequence on both sides, from a freshly read baseline. */
+    private static Comparison compare(List<SystemCall> calls) {
         int baseline = RealCpuDmaLatency.baseline();
         boolean held = baseline != 2_000_000_000 || RealCpuDmaLatency.held();
+        String mismatch = firstDifference(calls, baseline, held);
+        boolean othersChanged = mismatch != null && (RealCpuDmaLatency.baseline() != baseline
+                || (baseline == 2_000_000_000 && RealCpuDmaLatency.held() != held));
+        return new Comparison(mismatch, othersChanged);
+    }
+
+    /** The transcript up to the first call whose outcomes differ, or null when all agree. */
+    private static String firstDifference(List<SystemCall> calls, int baseline, boolean held) {
         List<String> transcript = new ArrayList<>();
         try (RealCpuDmaLatency real = new RealCpuDmaLatency();
              SimulatedCpuDmaLatency simulated = new SimulatedCpuDmaLatency(baseline, held)) {
             transcript.add("baseline " + baseline + (held ? ", held by other processes" : ", no other holder"));
-            for (Operation operation : operations) {
-                String onReal = operation.applyTo(real);
-                String onSimulation = operation.applyTo(simulated);
+            for (SystemCall call : calls) {
+                String onReal = call.applyTo(real);
+                String onSimulation = call.applyTo(simulated);
                 if (!onReal.equals(onSimulation)) {
-                    transcript.add(operation + " -> real: " + onReal + ", simulated: " + onSimulation + "  <-- differs");
+                    transcript.add(call + " -> real: " + onReal + ", simulated: " + onSimulation + "  <-- differs");
                     return String.join("\n", transcript);
                 }
-                transcript.add(operation + " -> " + onReal);
+                transcript.add(call + " -> " + onReal);
             }
         }
         return null;

@@ -2,6 +2,7 @@ package io.github.lllqos.fake.differential;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
+import io.github.lllqos.Errno;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ final class RealCpuDmaLatency implements DeviceUnderTest {
             return "open";
         } catch (LastErrorException e) {
             fds.add(-1);
-            return Errno.name(e);
+            return Errno.nameOf(e.getErrorCode());
         }
     }
 
@@ -36,7 +37,7 @@ final class RealCpuDmaLatency implements DeviceUnderTest {
         try {
             return "wrote " + RealDeviceCalls.write(fds.get(handle), buffer, data.length);
         } catch (LastErrorException e) {
-            return Errno.name(e);
+            return Errno.nameOf(e.getErrorCode());
         }
     }
 
@@ -45,7 +46,7 @@ final class RealCpuDmaLatency implements DeviceUnderTest {
         try {
             return bytes(RealDeviceCalls.read(fds.get(handle), buffer, count));
         } catch (LastErrorException e) {
-            return Errno.name(e);
+            return Errno.nameOf(e.getErrorCode());
         }
     }
 
@@ -54,7 +55,7 @@ final class RealCpuDmaLatency implements DeviceUnderTest {
         try {
             return bytes(RealDeviceCalls.pread(fds.get(handle), buffer, count, offset));
         } catch (LastErrorException e) {
-            return Errno.name(e);
+            return Errno.nameOf(e.getErrorCode());
         }
     }
 
@@ -67,7 +68,7 @@ final class RealCpuDmaLatency implements DeviceUnderTest {
         try {
             return "offset " + RealDeviceCalls.lseek(fds.get(handle), 0, RealDeviceCalls.SEEK_SET);
         } catch (LastErrorException e) {
-            return Errno.name(e);
+            return Errno.nameOf(e.getErrorCode());
         }
     }
 

@@ -36,7 +36,7 @@ class CpuDmaLatencyDifferentialTest {
      * Every shrink candidate makes real system calls, and a failing one is run {@value #ATTEMPTS} times with pauses:
      * far fewer cycles than the simulation-only properties get.
      */
-    private static final int SHRINK_CYCLES = 1_000;
+    private static final int SHRINK_CYCLES = 2_000;
 
     @Test
     void generated_call_sequences_give_the_same_results_on_the_real_device_and_the_simulation() {

@@ -1,7 +1,6 @@
 package io.github.lllqos.fake.differential;
 
 import static org.quicktheories.generators.SourceDSL.arbitrary;
-import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
@@ -21,38 +20,33 @@ import org.quicktheories.generators.Generate;
 /**
  * Open, write (binary, hex strings, garbage, arbitrary bytes), read, pread, lseek and close on up to four
  * descriptors; a sequence ends with every descriptor closed and the limit read through a new one.
+ *
+ * <p>Each step takes four draws: whether it is kept, its kind, the descriptor slot, and a seed its arguments come
+ * from. Every shrink candidate here costs real system calls, so shrinking is spent on the sequence's shape (fewer
+ * steps, plainer kinds) rather than on a dozen argument draws per step; an argument changes only as a whole.
  */
 final class SystemCallPlanner implements OperationPlanner<SystemCall> {
 
     private static final int MAX_OPEN = 4;
-    private static final List<Integer> INTERESTING = List.of(0, 1, 7, 18, 50, 123, 1000, 0x7fffffff, 2_000_000_000,
-            2_000_000_001, -1, -2, -5, -16, Integer.MIN_VALUE, 170_930_225, 875_770_417);
-    private static final List<String> GARBAGE = List.of("", " 20", "20 ", "0xzzzzzzzz", "0x", "0X", "-", "+", "\n",
-            "5\n\n", "-+5", "+-5", "0x0x1", "x12", "12\u0000zz", "\u0000\u0000\u0000", "abcdefgh\n", "1 2", "0x1g",
-            "\n5", "ab\u0000", "-0", "+0x20", "-0x80000000", "-0x80000001", "0x80000000", "12345678901", "7fffffff",
-            "ffffffffffffffffff", "11111111111111111111zz", "00000010ab", "100\n", "1234", "0x1234567", "-1\n", "-5\n");
+    private static final int[] INTERESTING = {0, 1, 7, 18, 50, 123, 1000, 0x7fffffff, 2_000_000_000,
+        2_000_000_001, -1, -2, -5, -16, Integer.MIN_VALUE, 170_930_225, 875_770_417};
+    private static final String[] GARBAGE = {"", " 20", "20 ", "0xzzzzzzzz", "0x", "0X", "-", "+", "\n", "5\n\n",
+        "-+5", "+-5", "0x0x1", "x12", "12\u0000zz", "\u0000\u0000\u0000", "abcdefgh\n", "1 2", "0x1g", "\n5",
+        "ab\u0000", "-0", "+0x20", "-0x80000000", "-0x80000001", "0x80000000", "12345678901", "7fffffff",
+        "ffffffffffffffffff", "11111111111111111111zz", "00000010ab", "100\n", "1234", "0x1234567", "-1\n", "-5\n"};
     private static final String ALPHABET = "0123456789abcdefABCDEFxX+-\n \u0000g";
 
-    /** Mostly values with a meaning here, one in three any s32. */
-    private static final Gen<Integer> VALUES = Generate.frequency(List.of(Pair.of(2, arbitrary().pick(INTERESTING)),
-            Pair.of(1, integers().all())));
     private static final Gen<Kind> KINDS = Generate.frequency(List.of(weight(4, Kind.OPEN), weight(12, Kind.WRITE),
             weight(4, Kind.READ), weight(4, Kind.PREAD), weight(1, Kind.LSEEK), weight(1, Kind.CLOSE)));
-    private static final Gen<DataKind> DATA_KINDS = Generate.frequency(List.of(weight(2, DataKind.BINARY),
-            weight(2, DataKind.HEX_STRING), weight(1, DataKind.GARBAGE), weight(1, DataKind.ANY_BYTES)));
     private static final Gen<Integer> SLOTS = integers().between(0, MAX_OPEN - 1);
-    private static final Gen<DeviceUnderTest.Mode> MODES = arbitrary().enumValues(DeviceUnderTest.Mode.class);
-    private static final Gen<Integer> COUNTS = integers().between(0, 8);
-    private static final Gen<Integer> OFFSETS = integers().between(0, 6);
+    private static final Gen<Long> SEEDS = longs().all();
 
     private enum Kind { OPEN, WRITE, READ, PREAD, LSEEK, CLOSE }
-
-    private enum DataKind { BINARY, HEX_STRING, GARBAGE, ANY_BYTES }
 
     private final List<Integer> open = new ArrayList<>();
     private int handles;
 
-    private static <T> Pair<Integer, Gen<T>> weight(int weight, T kind) {
+    private static Pair<Integer, Gen<Kind>> weight(int weight, Kind kind) {
         return Pair.of(weight, arbitrary().constant(kind));
     }
 
@@ -60,19 +54,17 @@ final class SystemCallPlanner implements OperationPlanner<SystemCall> {
     public Optional<SystemCall> draw(RandomnessSource source) {
         Kind kind = KINDS.generate(source);
         int slot = SLOTS.generate(source);
-        DeviceUnderTest.Mode mode = MODES.generate(source);
-        int count = COUNTS.generate(source);
-        int offset = OFFSETS.generate(source);
-        byte[] data = data(source);
+        SplittableRandom arguments = new SplittableRandom(SEEDS.generate(source));
         if (kind == Kind.OPEN ? open.size() == MAX_OPEN : open.isEmpty()) {
             return Optional.empty();
         }
         int handle = kind == Kind.OPEN ? handles : open.get(slot % open.size());
         return Optional.of(switch (kind) {
-            case OPEN -> new SystemCall.Open(handle, mode);
-            case WRITE -> new SystemCall.Write(handle, data);
-            case READ -> new SystemCall.Read(handle, count);
-            case PREAD -> new SystemCall.Pread(handle, count, offset);
+            case OPEN -> new SystemCall.Open(handle,
+                    DeviceUnderTest.Mode.values()[arguments.nextInt(DeviceUnderTest.Mode.values().length)]);
+            case WRITE -> new SystemCall.Write(handle, data(arguments));
+            case READ -> new SystemCall.Read(handle, arguments.nextInt(9));
+            case PREAD -> new SystemCall.Pread(handle, arguments.nextInt(9), arguments.nextInt(7));
             case LSEEK -> new SystemCall.Rewind(handle);
             case CLOSE -> new SystemCall.Close(handle);
         });
@@ -97,53 +89,41 @@ final class SystemCallPlanner implements OperationPlanner<SystemCall> {
         return closing;
     }
 
-    /** What a write writes: every form is drawn, so the number of draws does not depend on the form taken. */
-    private static byte[] data(RandomnessSource source) {
-        DataKind kind = DATA_KINDS.generate(source);
-        int value = VALUES.generate(source);
-        String hex = hexString(value, source);
-        String garbage = arbitrary().pick(GARBAGE).generate(source);
-        byte[] any = anyBytes(source);
-        return switch (kind) {
-            case BINARY -> ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(0, value).array();
-            case HEX_STRING -> SystemCall.ascii(hex);
-            case GARBAGE -> SystemCall.ascii(garbage);
-            case ANY_BYTES -> any;
+    /** What a write writes: a binary s32 or a hex string (a third each), a known bad string, or arbitrary bytes. */
+    private static byte[] data(SplittableRandom random) {
+        return switch (random.nextInt(6)) {
+            case 0, 1 -> ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(0, value(random)).array();
+            case 2, 3 -> SystemCall.ascii(hexString(value(random), random));
+            case 4 -> SystemCall.ascii(GARBAGE[random.nextInt(GARBAGE.length)]);
+            default -> anyBytes(random);
         };
     }
 
+    /** Mostly values with a meaning here, one in three any s32. */
+    private static int value(SplittableRandom random) {
+        return random.nextInt(3) == 0 ? random.nextInt() : INTERESTING[random.nextInt(INTERESTING.length)];
+    }
+
     /** The value in one of the string forms users write: bare or 0x hex, a sign, padding, a newline. */
-    private static String hexString(int value, RandomnessSource source) {
+    private static String hexString(int value, SplittableRandom random) {
         String digits = Long.toHexString(Math.abs((long) value));
-        if (booleans().all().generate(source)) {
+        if (random.nextBoolean()) {
             digits = digits.toUpperCase(Locale.ROOT);
         }
-        boolean padded = oneIn(4, source);
-        int padding = integers().between(0, 35).generate(source);
-        boolean bare = oneIn(3, source);
-        String prefix = arbitrary().pick("0x", "0X").generate(source);
-        boolean plus = oneIn(5, source);
-        boolean newline = oneIn(3, source);
-        return (value < 0 ? "-" : plus ? "+" : "") + (bare ? "" : prefix) + "0".repeat(padded ? padding : 0) + digits
-                + (newline ? "\n" : "");
+        int padding = random.nextInt(4) == 0 ? random.nextInt(36) : 0;
+        String prefix = random.nextInt(3) == 0 ? "" : random.nextBoolean() ? "0x" : "0X";
+        String sign = value < 0 ? "-" : random.nextInt(5) == 0 ? "+" : "";
+        String newline = random.nextInt(3) == 0 ? "\n" : "";
+        return sign + prefix + "0".repeat(padding) + digits + newline;
     }
 
-    /**
-     * Up to 40 bytes: any at all, or from the characters the parser treats specially. The content comes from one
-     * drawn seed, so it takes three draws whatever its length; shrinking shortens it.
-     */
-    private static byte[] anyBytes(RandomnessSource source) {
-        byte[] bytes = new byte[integers().between(0, 40).generate(source)];
-        boolean anyByte = booleans().all().generate(source);
-        SplittableRandom content = new SplittableRandom(longs().all().generate(source));
+    /** Up to 40 bytes: any at all, or from the characters the parser treats specially. */
+    private static byte[] anyBytes(SplittableRandom random) {
+        byte[] bytes = new byte[random.nextInt(41)];
+        boolean anyByte = random.nextBoolean();
         for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = (byte) (anyByte ? content.nextInt(256) : ALPHABET.charAt(content.nextInt(ALPHABET.length())));
+            bytes[i] = (byte) (anyByte ? random.nextInt(256) : ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }
         return bytes;
-    }
-
-    /** True one time in {@code n}; shrinks to false, the plainer form. */
-    private static boolean oneIn(int n, RandomnessSource source) {
-        return integers().between(0, n - 1).generate(source) == n - 1;
     }
 }

@@ -8,6 +8,7 @@ module io.github.lllqos {
     exports io.github.lllqos;
     exports io.github.lllqos.realtime;
     exports io.github.lllqos.cpuidle;
+    exports io.github.lllqos.topology;
     exports io.github.lllqos.spi;
     exports io.github.lllqos.spi.support;
 

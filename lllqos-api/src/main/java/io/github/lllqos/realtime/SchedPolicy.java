@@ -73,7 +73,7 @@ public enum SchedPolicy {
      * @param priority the priority
      * @throws IllegalArgumentException naming the value and the range when it is outside
      */
-    void checkPriority(int priority) {
+    public void checkPriority(int priority) {
         if (priority < minPriority() || priority > maxPriority()) {
             throw new IllegalArgumentException("priority " + priority + " is outside " + cName() + "'s range "
                     + minPriority() + ".." + maxPriority());

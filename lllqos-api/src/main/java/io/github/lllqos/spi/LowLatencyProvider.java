@@ -61,6 +61,27 @@ public interface LowLatencyProvider {
     }
 
     /**
+     * The kernel's reports outside the CPU attribute directory (cgroup cpusets, hybrid CPU lists) of this
+     * provider, for {@link io.github.lllqos.topology.CpuTopology}.
+     *
+     * @return the files, or empty when this provider offers none (the default); the topology then has no cpuset
+     *     and no core types
+     */
+    default Optional<SystemFiles> systemFiles() {
+        return Optional.empty();
+    }
+
+    /**
+     * The per-CPU locks behind {@link io.github.lllqos.topology.CpuReservation}, shared by every process that
+     * reserves CPUs here.
+     *
+     * @return the locks, or empty when this provider cannot reserve CPUs (the default); reservations then say why
+     */
+    default Optional<CpuLocks> cpuLocks() {
+        return Optional.empty();
+    }
+
+    /**
      * The real-time scheduling primitives of this provider, behind {@link io.github.lllqos.realtime.Realtime} and
      * {@link io.github.lllqos.realtime.Periodic}. Providers without them return
      * {@link io.github.lllqos.spi.support.UnsupportedRealtime}, which says why.

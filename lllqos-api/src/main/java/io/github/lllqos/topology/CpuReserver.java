@@ -1,0 +1,216 @@
+package io.github.lllqos.topology;
+
+import io.github.lllqos.LowLatencyException;
+import io.github.lllqos.Outcome;
+import io.github.lllqos.internal.ProviderRegistry;
+import io.github.lllqos.realtime.Realtime;
+import io.github.lllqos.spi.CpuLock;
+import io.github.lllqos.spi.CpuLocks;
+import io.github.lllqos.spi.LowLatencyProvider;
+import io.github.lllqos.spi.support.CpuList;
+import io.github.lllqos.topology.CpuReservation.Refusal;
+import java.io.IOException;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Chooses CPUs for a {@link CpuReservation}, takes their locks, pins the calling thread, and says why when it
+ * cannot.
+ */
+final class CpuReserver {
+
+    /** Passes over the candidates: a CPU found free after a failed pass was only probed by someone else. */
+    private static final int PASSES = 3;
+
+    private CpuReserver() {
+    }
+
+    static Optional<String> lockLocation() {
+        return ProviderRegistry.provider().cpuLocks().map(CpuLocks::location);
+    }
+
+    static List<CpuHolder> holdersNow() {
+        Optional<CpuLocks> locks = ProviderRegistry.provider().cpuLocks();
+        if (locks.isEmpty()) {
+            return List.of();
+        }
+        List<CpuHolder> holders = new ArrayList<>();
+        for (int cpu : CpuTopology.current().online()) {
+            try {
+                locks.get().holderRecord(cpu).ifPresent(record -> holders.add(HolderRecord.parse(cpu, record)));
+            } catch (IOException e) {
+                throw new LowLatencyException("cannot read the CPU locks in " + locks.get().location() + ": " + e);
+            }
+        }
+        return holders;
+    }
+
+    static CpuReservation reserve(boolean wholeCore, CpuStrategy strategy, Set<Integer> relativeTo,
+                                  Set<Integer> among) {
+        LowLatencyProvider provider = ProviderRegistry.provider();
+        Optional<CpuLocks> found = provider.cpuLocks();
+        if (found.isEmpty()) {
+            return CpuReservation.notAcquired(Refusal.UNSUPPORTED, "provider '" + provider.name() + "' cannot"
+                    + " reserve CPUs" + provider.unavailableReason().map(why -> ": " + why).orElse(""), List.of());
+        }
+        Optional<String> noPinning = Realtime.unsupportedReason();
+        if (noPinning.isPresent()) {
+            return CpuReservation.notAcquired(Refusal.UNSUPPORTED, "threads cannot be pinned here: "
+                    + noPinning.get(), List.of());
+        }
+        CpuTopology topology = CpuTopology.current();
+        ReservableCpus reservable;
+        if (among == null) {
+            reservable = ReservableCpus.of(topology);
+        } else {
+            String what = "the candidate CPUs " + CpuList.format(among);
+            topology.requireOnline(CpuSets.sorted(among), what);
+            reservable = new ReservableCpus(what, among, CpuSets.intersection(among, topology.usable()));
+        }
+        if (reservable.cpus().isEmpty()) {
+            return CpuReservation.notAcquired(Refusal.NOTHING_RESERVABLE, reservable.whyEmpty(topology), List.of());
+        }
+        List<Set<Integer>> units = units(topology, reservable.cpus(), wholeCore, strategy, relativeTo);
+        if (units.isEmpty()) {
+            String wanted = wholeCore ? "no whole core" : "no CPU";
+            String where = strategy == CpuStrategy.ANY ? "" : " " + strategy.relation() + " "
+                    + (relativeTo.isEmpty() ? "a reservation that holds no CPU" : "CPUs " + CpuList.format(relativeTo));
+            return CpuReservation.notAcquired(Refusal.NONE_WHERE_ASKED, wanted + " of " + reservable.rule() + " ("
+                    + CpuList.format(reservable.cpus()) + ", of those this process may use) lies" + where
+                    + (wholeCore ? " with all its CPUs reservable" : ""), List.of());
+        }
+        return take(found.get(), units, reservable, wholeCore);
+    }
+
+    /** The sets of CPUs that would do, in the order they are tried: single CPUs, or whole cores. */
+    private static List<Set<Integer>> units(CpuTopology topology, Set<Integer> reservable, boolean wholeCore,
+                                            CpuStrategy strategy, Set<Integer> relativeTo) {
+        List<Set<Integer>> units = new ArrayList<>();
+        if (!wholeCore) {
+            for (int cpu : reservable) {
+                if (!relativeTo.contains(cpu) && strategy.allows(topology, cpu, relativeTo)) {
+                    units.add(Set.of(cpu));
+                }
+            }
+            return units;
+        }
+        for (CpuCore core : topology.cores()) {
+            if (reservable.containsAll(core.cpus()) && core.cpus().stream().noneMatch(relativeTo::contains)
+                    && core.cpus().stream().allMatch(cpu -> strategy.allows(topology, cpu, relativeTo))) {
+                units.add(core.cpus());
+            }
+        }
+        return units;
+    }
+
+    private static CpuReservation take(CpuLocks locks, List<Set<Integer>> units, ReservableCpus reservable,
+                                       boolean wholeCore) {
+        String record = HolderRecord.ofCurrentThread();
+        Map<Integer, CpuHolder> blocked = new LinkedHashMap<>();
+        try {
+            for (int pass = 0; pass < PASSES; pass++) {
+                blocked.clear();
+                TreeSet<Integer> refused = new TreeSet<>();
+                for (Set<Integer> unit : units) {
+                    List<CpuLock> taken = new ArrayList<>();
+                    for (int cpu : unit) {
+                        Optional<CpuLock> lock = locks.tryLock(cpu, record);
+                        if (lock.isEmpty()) {
+                            refused.add(cpu);
+                            break;
+                        }
+                        taken.add(lock.get());
+                    }
+                    if (taken.size() == unit.size()) {
+                        return pin(taken, unit, locks);
+                    }
+                    CpuReservation.releaseAll(taken);
+                }
+                boolean freedMeanwhile = false;
+                for (int cpu : refused) {
+                    Optional<String> holder = locks.holderRecord(cpu);
+                    if (holder.isPresent()) {
+                        blocked.put(cpu, HolderRecord.parse(cpu, holder.get()));
+                    } else {
+                        freedMeanwhile = true;
+                    }
+                }
+                if (!freedMeanwhile) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            return CpuReservation.notAcquired(Refusal.LOCKS_UNUSABLE, "the CPU locks in " + locks.location()
+                    + " cannot be used: " + e + "; let this user write there, or set -Dlllqos.cpu-lock-dir to a"
+                    + " directory shared by the processes that reserve CPUs", List.of());
+        }
+        return CpuReservation.notAcquired(Refusal.HELD, heldReason(reservable, wholeCore, blocked, locks),
+                List.copyOf(blocked.values()));
+    }
+
+    private static CpuReservation pin(List<CpuLock> taken, Set<Integer> unit, CpuLocks locks) {
+        int target = unit.iterator().next();
+        Optional<Set<Integer>> previous = Realtime.affinity();
+        OptionalLong tid = Realtime.threadId();
+        Outcome<Set<Integer>> pinned;
+        try {
+            pinned = Realtime.pinToCpu(target);
+        } catch (RuntimeException e) {
+            CpuReservation.releaseAll(taken);
+            throw e;
+        }
+        if (!pinned.applied()) {
+            CpuReservation.releaseAll(taken);
+            return CpuReservation.notAcquired(Refusal.NOT_PINNED, "CPUs " + CpuList.format(unit) + " were free in "
+                    + locks.location() + " but the thread could not be pinned to CPU " + target + ": "
+                    + pinned.notAppliedReason().orElse(""), List.of());
+        }
+        return CpuReservation.held(unit, target, new Unpin(taken, new WeakReference<>(Thread.currentThread()),
+                tid.orElse(0), previous.orElse(Set.of())));
+    }
+
+    private static String heldReason(ReservableCpus reservable, boolean wholeCore, Map<Integer, CpuHolder> blocked,
+                                     CpuLocks locks) {
+        Map<String, List<Integer>> byHolder = new LinkedHashMap<>();
+        blocked.values().forEach(holder -> byHolder.computeIfAbsent(holder.describe(), key -> new ArrayList<>())
+                .add(holder.cpu()));
+        String holders = byHolder.entrySet().stream()
+                .map(entry -> (entry.getValue().size() == 1 ? "CPU " + entry.getValue().get(0) + " is held by "
+                        : "CPUs " + CpuList.format(entry.getValue()) + " are held by ") + entry.getKey())
+                .collect(Collectors.joining("; "));
+        return (wholeCore ? "no whole core" : "no CPU") + " of " + reservable.rule() + " ("
+                + CpuList.format(reservable.cpus()) + ") is free in " + locks.location() + ": "
+                + (holders.isEmpty() ? "they were all taken meanwhile" : holders);
+    }
+
+    /** Puts the acquiring thread's affinity back and frees the locks; must not reference the reservation. */
+    private record Unpin(List<CpuLock> locks, WeakReference<Thread> thread, long tid, Set<Integer> previous)
+            implements Runnable {
+
+        @Override
+        public void run() {
+            try {
+                Thread holder = thread.get();
+                if (!previous.isEmpty() && holder != null) {
+                    if (holder == Thread.currentThread()) {
+                        Realtime.pinToCpus(previous);
+                    } else if (holder.isAlive() && tid > 0) {
+                        Realtime.pinToCpus(tid, previous);
+                    }
+                }
+            } catch (RuntimeException e) {
+                // The thread ended meanwhile, or a CPU of its old affinity went offline: nothing to put back.
+            } finally {
+                CpuReservation.releaseAll(locks);
+            }
+        }
+    }
+}

@@ -71,9 +71,9 @@ final class CpuReserver {
         if (among == null) {
             reservable = ReservableCpus.of(topology);
         } else {
-            String what = "the candidate CPUs " + CpuList.format(among);
-            topology.requireOnline(CpuSets.sorted(among), what);
-            reservable = new ReservableCpus(what, among, CpuSets.intersection(among, topology.usable()));
+            topology.requireOnline(CpuSets.sorted(among), "the candidate CPUs " + CpuList.format(among));
+            reservable = new ReservableCpus("the CPUs asked for", among, CpuSets.intersection(among,
+                    topology.usable()));
         }
         if (reservable.cpus().isEmpty()) {
             return CpuReservation.notAcquired(Refusal.NOTHING_RESERVABLE, reservable.whyEmpty(topology), List.of());
@@ -83,8 +83,8 @@ final class CpuReserver {
             String wanted = wholeCore ? "no whole core" : "no CPU";
             String where = strategy == CpuStrategy.ANY ? "" : " " + strategy.relation() + " "
                     + (relativeTo.isEmpty() ? "a reservation that holds no CPU" : "CPUs " + CpuList.format(relativeTo));
-            return CpuReservation.notAcquired(Refusal.NONE_WHERE_ASKED, wanted + " of " + reservable.rule() + " ("
-                    + CpuList.format(reservable.cpus()) + ", of those this process may use) lies" + where
+            return CpuReservation.notAcquired(Refusal.NONE_WHERE_ASKED, wanted + " among "
+                    + reservable.describe() + " lies" + where
                     + (wholeCore ? " with all its CPUs reservable" : ""), List.of());
         }
         return take(found.get(), units, reservable, wholeCore);
@@ -186,8 +186,8 @@ final class CpuReserver {
                 .map(entry -> (entry.getValue().size() == 1 ? "CPU " + entry.getValue().get(0) + " is held by "
                         : "CPUs " + CpuList.format(entry.getValue()) + " are held by ") + entry.getKey())
                 .collect(Collectors.joining("; "));
-        return (wholeCore ? "no whole core" : "no CPU") + " of " + reservable.rule() + " ("
-                + CpuList.format(reservable.cpus()) + ") is free in " + locks.location() + ": "
+        return (wholeCore ? "no whole core" : "no CPU") + " is free among " + reservable.describe() + " in "
+                + locks.location() + ": "
                 + (holders.isEmpty() ? "they were all taken meanwhile" : holders);
     }
 

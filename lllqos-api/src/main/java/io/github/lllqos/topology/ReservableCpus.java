@@ -43,7 +43,7 @@ public record ReservableCpus(String rule, Set<Integer> candidates, Set<Integer> 
         }
         TreeSet<Integer> allButFirst = new TreeSet<>(topology.online());
         allButFirst.remove(0);
-        return new ReservableCpus("all online CPUs but CPU 0 (no CPU is isolated)", allButFirst,
+        return new ReservableCpus("all online CPUs but CPU 0, as none is isolated", allButFirst,
                 CpuSets.intersection(allButFirst, topology.usable()));
     }
 
@@ -71,13 +71,23 @@ public record ReservableCpus(String rule, Set<Integer> candidates, Set<Integer> 
     }
 
     /**
+     * The CPUs and their rule in words, for reasons.
+     *
+     * @return such as {@code "the reservable CPUs 2-7 (the isolated CPUs)"}
+     */
+    String describe() {
+        return "the reservable CPUs " + CpuList.format(cpus) + " (" + rule + ")";
+    }
+
+    /**
      * Why nothing can be reserved, if nothing can.
      *
      * @param topology the machine these CPUs were chosen on
      * @return the reason, naming the rule, its CPUs and what this process may use
      */
     String whyEmpty(CpuTopology topology) {
-        return "no CPU can be reserved: " + rule + " (" + CpuList.format(candidates) + ") are not among the CPUs"
+        return "no CPU can be reserved: the reservable CPUs " + CpuList.format(candidates) + " (" + rule
+                + ") are not among the CPUs"
                 + " this process may use (" + CpuList.format(topology.usable()) + ": affinity "
                 + CpuList.format(topology.affinity()) + topology.cpuset().map(set -> ", cgroup v" + set.cgroupVersion()
                         + " cpuset " + CpuList.format(set.cpus()) + " from " + set.file()).orElse("")

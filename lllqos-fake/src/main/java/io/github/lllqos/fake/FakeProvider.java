@@ -1,9 +1,11 @@
 package io.github.lllqos.fake;
 
 import io.github.lllqos.spi.CpuLatencyQos;
+import io.github.lllqos.spi.CpuLocks;
 import io.github.lllqos.spi.CpuSysfs;
 import io.github.lllqos.spi.LowLatencyProvider;
 import io.github.lllqos.spi.RealtimeBackend;
+import io.github.lllqos.spi.SystemFiles;
 import java.util.Optional;
 
 /**
@@ -57,6 +59,18 @@ public final class FakeProvider implements LowLatencyProvider {
     @Override
     public Optional<CpuSysfs> cpuSysfs() {
         return Optional.of(InstalledKernel.get().cpuSysfs());
+    }
+
+    /** The cgroup and hybrid CPU files of the kernel installed now. */
+    @Override
+    public Optional<SystemFiles> systemFiles() {
+        return Optional.of(InstalledKernel.get().systemFiles());
+    }
+
+    /** The simulated CPU locks of the kernel installed now: no lock file of the real machine is touched. */
+    @Override
+    public Optional<CpuLocks> cpuLocks() {
+        return Optional.of(InstalledKernel.get().cpuLocks());
     }
 
     /** Real-time calls recorded by the scheduler of the kernel installed at the time of each call. */

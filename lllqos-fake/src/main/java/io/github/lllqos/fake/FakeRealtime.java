@@ -75,7 +75,7 @@ final class FakeRealtime implements RealtimeBackend {
     public Set<Integer> affinity(long tid) {
         SimulatedScheduler scheduler = scheduler();
         return scheduler.thread(tid).map(SimulatedThread::affinity).orElseGet(() -> tid == 0
-                ? scheduler.thread(Thread.currentThread()).affinity() : scheduler.cpus());
+                ? scheduler.thread(Thread.currentThread()).affinity() : scheduler.processAffinity());
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.lllqos.fake;
 import io.github.lllqos.Errno;
 import io.github.lllqos.spi.SysfsException;
 import io.github.lllqos.spi.CpuSysfs;
+import io.github.lllqos.spi.support.CpuList;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -37,6 +38,12 @@ final class SimulatedCpuSysfs implements CpuSysfs {
             case "online":
             case "possible":
                 return cpuList() + "\n";
+            case "isolated":
+                return (kernel.topology().isolatedCpus().isEmpty() ? ""
+                        : CpuList.format(kernel.topology().isolatedCpus())) + "\n";
+            case "nohz_full":
+                return (kernel.topology().nohzFullCpus().isEmpty() ? "(null)"
+                        : CpuList.format(kernel.topology().nohzFullCpus())) + "\n";
             case "cpuidle/current_driver":
                 return kernel.cpuidleDriver().name() + "\n";
             case "cpuidle/current_governor":
@@ -49,6 +56,13 @@ final class SimulatedCpuSysfs implements CpuSysfs {
         if (parts.length == 3 && parts[1].equals("power")) {
             return cpu.device().readAttribute(parts[2]);
         }
+        SimulatedTopology.Cpu layout = kernel.topology().cpuList().get(cpu.number());
+        if (parts.length == 2 && parts[1].equals("cpu_capacity") && layout.capacity().isPresent()) {
+            return layout.capacity().getAsInt() + "\n";
+        }
+        if (parts.length == 3 && parts[1].equals("topology")) {
+            return topologyAttribute(layout, parts[2], attribute);
+        }
         if (parts.length == 4 && parts[1].equals("cpuidle")) {
             return idleState(cpu, parts[2], attribute).readAttribute(parts[3]);
         }
@@ -57,7 +71,8 @@ final class SimulatedCpuSysfs implements CpuSysfs {
 
     private void writeAttribute(String attribute, String value) throws IOException {
         String[] parts = attribute.split("/");
-        if (parts.length == 1 || parts[0].equals("cpuidle")) {
+        if (parts.length == 1 || parts[0].equals("cpuidle") || parts[1].equals("topology")
+                || parts[1].equals("cpu_capacity")) {
             readAttribute(attribute);
             throw new AccessDeniedException(pathOf(attribute), null, "the file is owned by root:root with mode"
                     + " r--r--r-- (simulated)");
@@ -79,16 +94,23 @@ final class SimulatedCpuSysfs implements CpuSysfs {
             for (int cpu = 0; cpu < kernel.cpuCount(); cpu++) {
                 entries.add("cpu" + cpu);
             }
-            entries.addAll(List.of("cpuidle", "online", "possible", "present"));
+            entries.addAll(List.of("cpuidle", "isolated", "nohz_full", "online", "possible", "present"));
         } else if (directory.equals("cpuidle")) {
             entries.addAll(List.of("current_driver", "current_governor", "current_governor_ro"));
         } else {
             SimulatedCpu cpu = cpu(parts, directory);
             if (parts.length == 1) {
                 entries.add("power");
+                entries.add("topology");
+                if (kernel.topology().cpuList().get(cpu.number()).capacity().isPresent()) {
+                    entries.add("cpu_capacity");
+                }
                 if (!cpu.idleStates().isEmpty()) {
                     entries.add("cpuidle");
                 }
+            } else if (parts.length == 2 && parts[1].equals("topology")) {
+                entries.addAll(List.of("cluster_id", "core_cpus_list", "core_id", "die_id", "physical_package_id",
+                        "thread_siblings_list"));
             } else if (parts.length == 2 && parts[1].equals("power")) {
                 entries.add(SimulatedDevice.RESUME_LATENCY_US);
             } else if (parts.length == 2 && parts[1].equals("cpuidle") && !cpu.idleStates().isEmpty()) {
@@ -104,6 +126,18 @@ final class SimulatedCpuSysfs implements CpuSysfs {
         }
         entries.sort(null);
         return entries;
+    }
+
+    private String topologyAttribute(SimulatedTopology.Cpu layout, String name, String attribute)
+            throws NoSuchFileException {
+        return switch (name) {
+            case "physical_package_id" -> layout.packageId() + "\n";
+            case "die_id" -> layout.dieId() + "\n";
+            case "cluster_id" -> layout.clusterId() + "\n";
+            case "core_id" -> layout.coreId() + "\n";
+            case "core_cpus_list", "thread_siblings_list" -> CpuList.format(layout.siblings()) + "\n";
+            default -> throw missing(attribute);
+        };
     }
 
     private String cpuList() {

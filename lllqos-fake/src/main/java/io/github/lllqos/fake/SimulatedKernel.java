@@ -3,6 +3,7 @@ package io.github.lllqos.fake;
 import io.github.lllqos.spi.CpuLatencyQos;
 import io.github.lllqos.spi.CpuSysfs;
 import io.github.lllqos.spi.support.DeviceNumber;
+import io.github.lllqos.spi.SystemFiles;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -41,6 +42,8 @@ public final class SimulatedKernel {
 
     /** The number of the device {@link DeviceAccess#OTHER_DEVICE} opens instead: {@code /dev/null}'s. */
     public static final DeviceNumber OTHER_DEVICE_NUMBER = new DeviceNumber(1, 3);
+    /** The most CPUs a simulated machine has, as many as a kernel built with {@code NR_CPUS=8192}. */
+    public static final int MAX_CPUS = 8192;
 
     private static final int DEFAULT_CPUS = 4;
 
@@ -51,6 +54,10 @@ public final class SimulatedKernel {
     private final List<SimulatedCpu> cpus;
     private final CpuidleDriver cpuidleDriver;
     private final CpuSysfs cpuSysfs = new SimulatedCpuSysfs(this);
+    private final SystemFiles systemFiles = new SimulatedSystemFiles(this);
+    private final SimulatedCpuLocks cpuLocks = new SimulatedCpuLocks();
+    private final SimulatedTopology topology;
+    private volatile SimulatedCpuset cpuset;
     private final AtomicInteger openFiles = new AtomicInteger();
     private final AtomicInteger otherDeviceBytesWritten = new AtomicInteger();
     private volatile DeviceAccess cpuDmaLatencyAccess = DeviceAccess.ALLOWED;
@@ -91,17 +98,50 @@ public final class SimulatedKernel {
      * @throws IllegalArgumentException if {@code cpuCount} is below 1
      */
     public SimulatedKernel(KernelProfile profile, int cpuCount, CpuidleDriver cpuidleDriver) {
+        this(profile, topologyOf(cpuCount), cpuidleDriver);
+    }
+
+    /**
+     * A current kernel on a machine of the given topology, without a cpuidle driver.
+     *
+     * <pre>{@code
+     * SimulatedKernel kernel = new SimulatedKernel(SimulatedTopology.uniform(2, 8, 2));
+     * kernel.cpuset(SimulatedCpuset.v2("/docker/abc", Set.of(2, 3, 18, 19)));
+     * }</pre>
+     *
+     * @param topology the machine's CPUs
+     */
+    public SimulatedKernel(SimulatedTopology topology) {
+        this(KernelProfile.CURRENT, topology, CpuidleDriver.NONE);
+    }
+
+    /**
+     * A kernel of the given generation on a machine of the given topology and cpuidle driver.
+     *
+     * @param profile how the kernel treats invalid values and writes
+     * @param topology the machine's CPUs
+     * @param cpuidleDriver the driver and the idle states it gives every CPU
+     */
+    public SimulatedKernel(KernelProfile profile, SimulatedTopology topology, CpuidleDriver cpuidleDriver) {
         this.profile = Objects.requireNonNull(profile, "profile");
         this.cpuidleDriver = Objects.requireNonNull(cpuidleDriver, "cpuidleDriver");
-        if (cpuCount < 1) {
-            throw new IllegalArgumentException("cpuCount must be at least 1, was " + cpuCount);
-        }
+        this.topology = Objects.requireNonNull(topology, "topology");
+        int cpuCount = topology.cpuCount();
         List<SimulatedCpu> created = new ArrayList<>(cpuCount);
         for (int cpu = 0; cpu < cpuCount; cpu++) {
             created.add(new SimulatedCpu(cpu, devPmQos, cpuidleDriver));
         }
         this.cpus = List.copyOf(created);
         this.scheduler = new SimulatedScheduler(cpuCount);
+        scheduler.isolatedCpus(topology.isolatedCpus());
+        this.cpuset = SimulatedCpuset.v2("/", topology.allCpus());
+    }
+
+    private static SimulatedTopology topologyOf(int cpuCount) {
+        if (cpuCount < 1) {
+            throw new IllegalArgumentException("cpuCount must be at least 1, was " + cpuCount);
+        }
+        return SimulatedTopology.cpus(cpuCount);
     }
 
     /**
@@ -398,6 +438,55 @@ public final class SimulatedKernel {
      */
     public CpuSysfs cpuSysfs() {
         return cpuSysfs;
+    }
+
+    /**
+     * The machine's CPUs: packages, cores, threads, core types and the CPUs isolated at boot.
+     *
+     * @return as given at creation; {@link SimulatedTopology#cpus(int)} for a CPU count
+     */
+    public SimulatedTopology topology() {
+        return topology;
+    }
+
+    /**
+     * Puts the simulated process in a cgroup with this effective cpuset, as a container or pod would be. The
+     * process's affinity shrinks to it, as the kernel's does.
+     *
+     * @param cpuset the cgroup and its CPUs
+     * @throws IllegalArgumentException naming the CPU when the cpuset names one this machine lacks
+     */
+    public void cpuset(SimulatedCpuset cpuset) {
+        topology.requireCpus(cpuset.cpus(), "the cpuset " + cpuset.cgroupPath());
+        this.cpuset = cpuset;
+        scheduler.restrictTo(cpuset.cpus());
+    }
+
+    /**
+     * The simulated process's cgroup and its effective cpuset.
+     *
+     * @return cgroup v2 {@code /} with every CPU unless {@link #cpuset(SimulatedCpuset)} changed it
+     */
+    public SimulatedCpuset cpuset() {
+        return cpuset;
+    }
+
+    /**
+     * The CPU locks every process that reserves CPUs on this machine shares.
+     *
+     * @return the locks, for tests to let other processes hold and release CPUs
+     */
+    public SimulatedCpuLocks cpuLocks() {
+        return cpuLocks;
+    }
+
+    /**
+     * This kernel's {@code /proc/self/cgroup}, {@code /proc/self/mountinfo}, cpuset files and hybrid CPU lists.
+     *
+     * @return the files
+     */
+    public SystemFiles systemFiles() {
+        return systemFiles;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -61,9 +62,48 @@ public final class SimulatedScheduler {
     private volatile long realtimeRuntimeMicros = 950_000;
     private volatile boolean memoryLocked;
     private volatile Set<Integer> isolated = Set.of();
+    private volatile Set<Integer> cpusetCpus;
+    private volatile Set<Integer> processAffinity;
 
     SimulatedScheduler(int cpuCount) {
         this.cpus = IntStream.range(0, cpuCount).boxed().collect(Collectors.toUnmodifiableSet());
+        this.cpusetCpus = cpus;
+        this.processAffinity = cpus;
+    }
+
+    /**
+     * Sets the process's affinity, as {@code taskset -c} would before the JVM starts: new threads start with it,
+     * and {@code sched_getaffinity} of the process returns it.
+     *
+     * @param affinity CPUs of the process's cpuset, at least one
+     * @return this scheduler
+     * @throws IllegalArgumentException naming the CPUs when none of them is in the cpuset or one is not a CPU of
+     *     this machine (the kernel refuses such a mask with EINVAL)
+     */
+    public SimulatedScheduler processAffinity(Set<Integer> affinity) {
+        if (!cpus.containsAll(affinity) || affinity.stream().noneMatch(cpusetCpus::contains)) {
+            throw new IllegalArgumentException("affinity " + new TreeSet<>(affinity) + " must name CPUs of"
+                    + " this machine's cpuset " + new TreeSet<>(cpusetCpus) + ": sched_setaffinity would"
+                    + " fail with EINVAL");
+        }
+        processAffinity = intersect(affinity, cpusetCpus);
+        return this;
+    }
+
+    /** The process's affinity, as {@code sched_getaffinity(pid)} returns it. */
+    Set<Integer> processAffinity() {
+        return processAffinity;
+    }
+
+    /** The process moved into a cgroup with these CPUs: its affinity shrinks to them, as the kernel's does. */
+    void restrictTo(Set<Integer> cpuset) {
+        cpusetCpus = Set.copyOf(cpuset);
+        Set<Integer> narrowed = intersect(processAffinity, cpuset);
+        processAffinity = narrowed.isEmpty() ? Set.copyOf(cpuset) : narrowed;
+    }
+
+    private static Set<Integer> intersect(Set<Integer> a, Set<Integer> b) {
+        return a.stream().filter(b::contains).collect(Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -167,7 +207,7 @@ public final class SimulatedScheduler {
         synchronized (byJavaThread) {
             SimulatedThread simulated = byJavaThread.get(thread);
             if (simulated == null) {
-                simulated = new SimulatedThread(nextTid.getAndIncrement(), thread.getName(), cpus);
+                simulated = new SimulatedThread(nextTid.getAndIncrement(), thread.getName(), processAffinity);
                 byJavaThread.put(thread, simulated);
                 byTid.put(simulated.tid(), simulated);
             }
@@ -253,7 +293,11 @@ public final class SimulatedScheduler {
         if (!cpus.containsAll(wanted)) {
             throw refuse(call, "EINVAL", "the simulated machine has CPUs " + cpus);
         }
-        thread.affinity(wanted);
+        Set<Integer> allowed = intersect(wanted, cpusetCpus);
+        if (allowed.isEmpty()) {
+            throw refuse(call, "EINVAL", "the cpuset allows only CPUs " + new TreeSet<>(cpusetCpus));
+        }
+        thread.affinity(allowed);
         calls.add(call + " = 0");
     }
 

@@ -2,9 +2,12 @@ package io.github.lllqos.linux;
 
 import io.github.lllqos.linux.internal.LibC;
 import io.github.lllqos.spi.CpuLatencyQos;
+import io.github.lllqos.spi.CpuLocks;
 import io.github.lllqos.spi.CpuSysfs;
 import io.github.lllqos.spi.LowLatencyProvider;
 import io.github.lllqos.spi.RealtimeBackend;
+import io.github.lllqos.spi.SystemFiles;
+import io.github.lllqos.spi.support.CpuLockFiles;
 import io.github.lllqos.spi.support.UnsupportedRealtime;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -24,6 +27,16 @@ public final class LinuxProvider implements LowLatencyProvider {
 
     /** The system property naming the CPU attribute directory, {@code /sys/devices/system/cpu} by default. */
     public static final String CPU_SYSFS_PROPERTY = "lllqos.cpu-sysfs";
+
+    /**
+     * The system property naming the directory of the CPU lock files that reservations share,
+     * {@value #DEFAULT_CPU_LOCK_DIRECTORY} by default; processes and containers that share it never get the same
+     * CPU.
+     */
+    public static final String CPU_LOCK_DIRECTORY_PROPERTY = "lllqos.cpu-lock-dir";
+
+    /** Where the CPU lock files are unless {@code -D}{@value #CPU_LOCK_DIRECTORY_PROPERTY} says otherwise. */
+    public static final String DEFAULT_CPU_LOCK_DIRECTORY = "/run/lllqos/cpus";
 
     private final String osName;
     private volatile DeviceCpuLatencyQos cpuLatencyQos;
@@ -72,6 +85,19 @@ public final class LinuxProvider implements LowLatencyProvider {
     public Optional<CpuSysfs> cpuSysfs() {
         String directory = System.getProperty(CPU_SYSFS_PROPERTY);
         return Optional.of(new CpuSysfsFiles(directory == null ? CpuSysfsFiles.KERNEL_DIRECTORY : Path.of(directory)));
+    }
+
+    /** {@code /proc} and {@code /sys} as this process sees them. */
+    @Override
+    public Optional<SystemFiles> systemFiles() {
+        return Optional.of(new SystemFilesUnderRoot(Path.of("/")));
+    }
+
+    /** Lock files in {@code -D}{@value #CPU_LOCK_DIRECTORY_PROPERTY}, read anew on each call. */
+    @Override
+    public Optional<CpuLocks> cpuLocks() {
+        return Optional.of(new CpuLockFiles(Path.of(System.getProperty(CPU_LOCK_DIRECTORY_PROPERTY,
+                DEFAULT_CPU_LOCK_DIRECTORY))));
     }
 
     @Override

@@ -1,0 +1,273 @@
+package io.github.lllqos.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.lllqos.LowLatency;
+import io.github.lllqos.topology.CpuCore;
+import io.github.lllqos.topology.CpuReservation;
+import io.github.lllqos.topology.CpuStrategy;
+import io.github.lllqos.topology.CpuTopology;
+import io.github.lllqos.topology.ReservableCpus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every provider's CPU reservations must do, checked through the public API, with the thread's affinity read
+ * from the provider's kernel without lllqos. Subclass it in each provider module.
+ */
+public abstract class CpuReservationContract {
+
+    /** A CPU held by another process, released by {@link #close()}. */
+    public interface OtherHolder extends AutoCloseable {
+
+        /** The other process's id. */
+        long pid();
+
+        @Override
+        void close() throws Exception;
+    }
+
+    private Set<Integer> affinityBefore;
+    private Set<Integer> reservable;
+
+    /** The name {@link LowLatency#providerName()} must report. */
+    protected abstract String expectedProviderName();
+
+    /** Makes the provider's kernel ready (a lock directory of the test's own), or skips the suite. */
+    protected abstract void prepareKernel() throws Exception;
+
+    /** The calling thread's affinity as the kernel reports it, read without lllqos. */
+    protected abstract Set<Integer> kernelAffinityOfThisThread();
+
+    /** Lets another process hold a CPU, as its own reservation would. */
+    protected abstract OtherHolder holdInAnotherProcess(int cpu) throws Exception;
+
+    /** Undoes {@link #prepareKernel()}, after the checks that follow each test. */
+    protected abstract void restoreKernel();
+
+    @BeforeEach
+    void recordTheThreadBeforeTheTest() throws Exception {
+        prepareKernel();
+        assertThat(LowLatency.providerName()).isEqualTo(expectedProviderName());
+        affinityBefore = kernelAffinityOfThisThread();
+        reservable = ReservableCpus.of(CpuTopology.current()).cpus();
+        RealEnvironment.require(!reservable.isEmpty(), "this machine has no reservable CPU (it has one CPU)");
+    }
+
+    @AfterEach
+    void theThreadAndTheLocksAreAsBefore() {
+        try {
+            assertThat(kernelAffinityOfThisThread()).as("affinity after the test").isEqualTo(affinityBefore);
+            assertThat(CpuReservation.holdersNow()).as("CPUs held after the test")
+                    .noneMatch(holder -> holder.thisProcess());
+        } finally {
+            restoreKernel();
+        }
+    }
+
+    @Test
+    void acquire_reserves_a_reservable_cpu_and_pins_the_calling_thread_to_it() {
+        try (CpuReservation cpu = CpuReservation.acquire()) {
+            assertThat(cpu.acquired()).as(cpu.notAcquiredReason().orElse("")).isTrue();
+            assertThat(cpu.cpus()).hasSize(1).isSubsetOf(reservable);
+            assertThat(cpu.pinnedCpu()).hasValue(cpu.cpus().iterator().next());
+            assertThat(kernelAffinityOfThisThread()).containsExactlyElementsOf(cpu.cpus());
+            assertThat(cpu.notAcquiredReason()).isEmpty();
+        }
+    }
+
+    @Test
+    void close_restores_the_affinity_frees_the_cpu_and_is_idempotent() {
+        CpuReservation first = CpuReservation.acquire();
+        int cpu = first.pinnedCpu().orElseThrow();
+        first.close();
+        first.close();
+        assertThat(first.acquired()).isFalse();
+        assertThat(first.cpus()).isEmpty();
+        assertThat(kernelAffinityOfThisThread()).isEqualTo(affinityBefore);
+        try (CpuReservation again = CpuReservation.acquireAmong(Set.of(cpu))) {
+            assertThat(again.acquired()).as(again.notAcquiredReason().orElse("")).isTrue();
+        }
+    }
+
+    @Test
+    void no_cpu_is_given_twice_and_the_reason_names_this_process() {
+        List<CpuReservation> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < reservable.size(); i++) {
+                held.add(CpuReservation.acquire());
+            }
+            TreeSet<Integer> given = new TreeSet<>();
+            held.forEach(reservation -> given.addAll(reservation.cpus()));
+            assertThat(given).isEqualTo(reservable);
+            try (CpuReservation extra = CpuReservation.acquire()) {
+                assertThat(extra.acquired()).isFalse();
+                assertThat(extra.refusal()).hasValue(CpuReservation.Refusal.HELD);
+                assertThat(extra.notAcquiredReason().orElseThrow())
+                        .contains("this process, PID " + ProcessHandle.current().pid());
+                assertThat(extra.holders()).allMatch(holder -> holder.thisProcess());
+            }
+        } finally {
+            for (int i = held.size() - 1; i >= 0; i--) {
+                held.get(i).close();
+            }
+        }
+    }
+
+    @Test
+    void threads_racing_for_cpus_never_share_one() throws Exception {
+        int threads = reservable.size() + 3;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        CountDownLatch allTried = new CountDownLatch(threads);
+        List<Future<Set<Integer>>> results = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                try (CpuReservation cpu = CpuReservation.acquire()) {
+                    allTried.countDown();
+                    allTried.await(20, TimeUnit.SECONDS);
+                    return cpu.cpus();
+                }
+            }));
+        }
+        start.countDown();
+        List<Integer> given = new ArrayList<>();
+        for (Future<Set<Integer>> result : results) {
+            given.addAll(result.get(30, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertThat(given).doesNotHaveDuplicates().hasSize(reservable.size());
+    }
+
+    @Test
+    void a_cpu_held_by_another_process_is_not_given_and_the_reason_names_its_pid() throws Exception {
+        int cpu = reservable.iterator().next();
+        try (OtherHolder other = holdInAnotherProcess(cpu)) {
+            try (CpuReservation mine = CpuReservation.acquireAmong(Set.of(cpu))) {
+                assertThat(mine.acquired()).isFalse();
+                assertThat(mine.refusal()).hasValue(CpuReservation.Refusal.HELD);
+                assertThat(mine.notAcquiredReason().orElseThrow()).contains("CPU " + cpu + " is held by PID "
+                        + other.pid());
+                assertThat(mine.holders()).singleElement().satisfies(holder -> {
+                    assertThat(holder.cpu()).isEqualTo(cpu);
+                    assertThat(holder.pid()).hasValue(other.pid());
+                    assertThat(holder.thisProcess()).isFalse();
+                });
+            }
+            assertThat(CpuReservation.holdersNow()).anyMatch(holder -> holder.cpu() == cpu
+                    && holder.pid().orElse(-1) == other.pid());
+        }
+        try (CpuReservation mine = CpuReservation.acquireAmong(Set.of(cpu))) {
+            assertThat(mine.acquired()).as(mine.notAcquiredReason().orElse("")).isTrue();
+        }
+    }
+
+    @Test
+    void acquire_core_reserves_every_sibling_and_pins_the_thread_to_one() {
+        CpuTopology topology = CpuTopology.current();
+        boolean wholeCoreReservable = topology.cores().stream().anyMatch(core -> reservable.containsAll(core.cpus()));
+        try (CpuReservation core = CpuReservation.acquireCore()) {
+            assertThat(core.acquired()).as(core.notAcquiredReason().orElse("")).isEqualTo(wholeCoreReservable);
+            if (core.acquired()) {
+                CpuCore reserved = topology.coreOf(core.pinnedCpu().orElseThrow());
+                assertThat(core.cpus()).isEqualTo(reserved.cpus());
+                assertThat(kernelAffinityOfThisThread()).containsExactly(reserved.firstCpu());
+                for (int sibling : reserved.cpus()) {
+                    try (CpuReservation other = CpuReservation.acquireAmong(Set.of(sibling))) {
+                        assertThat(other.acquired()).isFalse();
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void strategies_relative_to_a_reservation_hold_when_acquired() {
+        CpuTopology topology = CpuTopology.current();
+        try (CpuReservation first = CpuReservation.acquire()) {
+            int anchor = first.pinnedCpu().orElseThrow();
+            for (CpuStrategy strategy : CpuStrategy.values()) {
+                try (CpuReservation next = CpuReservation.acquire(strategy, first)) {
+                    if (!next.acquired()) {
+                        assertThat(next.notAcquiredReason()).isPresent();
+                        continue;
+                    }
+                    int cpu = next.pinnedCpu().orElseThrow();
+                    assertThat(cpu).isNotEqualTo(anchor);
+                    boolean sameCore = topology.coreOf(anchor).cpus().contains(cpu);
+                    boolean sameSocket = topology.cpu(anchor).packageId() == topology.cpu(cpu).packageId();
+                    switch (strategy) {
+                        case SAME_CORE -> assertThat(sameCore).isTrue();
+                        case DIFFERENT_CORE -> assertThat(sameCore).isFalse();
+                        case SAME_SOCKET -> assertThat(sameSocket).isTrue();
+                        case DIFFERENT_SOCKET -> assertThat(sameSocket).isFalse();
+                        case ANY -> assertThat(reservable).contains(cpu);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void same_core_relative_to_a_reservation_that_holds_nothing_is_not_acquired() {
+        CpuReservation closed = CpuReservation.acquire();
+        closed.close();
+        try (CpuReservation next = CpuReservation.acquire(CpuStrategy.SAME_CORE, closed)) {
+            assertThat(next.acquired()).isFalse();
+            assertThat(next.refusal()).hasValue(CpuReservation.Refusal.NONE_WHERE_ASKED);
+            assertThat(next.notAcquiredReason().orElseThrow()).contains("a reservation that holds no CPU");
+        }
+    }
+
+    @Test
+    void an_empty_candidate_set_is_rejected_and_changes_nothing() {
+        assertThatThrownBy(() -> CpuReservation.acquireAmong(Set.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty");
+        assertThat(kernelAffinityOfThisThread()).isEqualTo(affinityBefore);
+    }
+
+    @Test
+    void an_unknown_cpu_is_rejected_naming_it_and_the_online_cpus() {
+        assertThatThrownBy(() -> CpuReservation.acquireAmong(Set.of(99_999)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CPU 99999")
+                .hasMessageContaining("online CPUs");
+        assertThatThrownBy(() -> CpuTopology.current().cpu(99_999))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CPU 99999");
+        assertThat(kernelAffinityOfThisThread()).isEqualTo(affinityBefore);
+    }
+
+    @Test
+    void a_reservable_cpus_property_that_is_not_a_list_of_online_cpus_is_rejected_naming_it() {
+        String before = System.getProperty(ReservableCpus.PROPERTY);
+        try {
+            System.setProperty(ReservableCpus.PROPERTY, "99999");
+            assertThatThrownBy(CpuReservation::acquire).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("-Dlllqos.reservable-cpus=99999").hasMessageContaining("not an online CPU");
+            System.setProperty(ReservableCpus.PROPERTY, "");
+            assertThatThrownBy(CpuReservation::acquire).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("names no CPU");
+            System.setProperty(ReservableCpus.PROPERTY, "two");
+            assertThatThrownBy(CpuReservation::acquire).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("=two").hasMessageContaining("not a CPU list");
+        } finally {
+            if (before == null) {
+                System.clearProperty(ReservableCpus.PROPERTY);
+            } else {
+                System.setProperty(ReservableCpus.PROPERTY, before);
+            }
+        }
+        assertThat(kernelAffinityOfThisThread()).isEqualTo(affinityBefore);
+    }
+}

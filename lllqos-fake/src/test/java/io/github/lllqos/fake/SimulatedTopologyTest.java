@@ -1,0 +1,260 @@
+package io.github.lllqos.fake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.lllqos.topology.CoreType;
+import io.github.lllqos.topology.CpuCore;
+import io.github.lllqos.topology.CpuReservation;
+import io.github.lllqos.topology.CpuStrategy;
+import io.github.lllqos.topology.CpuTopology;
+import io.github.lllqos.topology.ReservableCpus;
+import io.github.lllqos.topology.ReservingThreadFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The topology and reservations read through the API from simulated machines. */
+class SimulatedTopologyTest {
+
+    private static void on(SimulatedKernel kernel, Consumer<SimulatedKernel> test) {
+        SimulatedKernel previous = InstalledKernel.install(kernel);
+        try {
+            test.accept(kernel);
+        } finally {
+            InstalledKernel.install(previous);
+        }
+    }
+
+    private static Set<Integer> range(int from, int to) {
+        return IntStream.rangeClosed(from, to).boxed().collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void two_sockets_of_eight_cores_with_two_threads_read_as_32_cpus_16_cores_2_packages() {
+        on(new SimulatedKernel(SimulatedTopology.uniform(2, 8, 2)), kernel -> {
+            CpuTopology topology = CpuTopology.current();
+            assertThat(topology.cpus()).hasSize(32);
+            assertThat(topology.cores()).hasSize(16).allMatch(core -> core.cpus().size() == 2);
+            assertThat(topology.packages()).hasSize(2);
+            assertThat(topology.packages().get(0).cpus()).isEqualTo(new TreeSet<>(List.of(0, 1, 2, 3, 4, 5, 6, 7,
+                    16, 17, 18, 19, 20, 21, 22, 23)));
+            assertThat(topology.coreOf(3).cpus()).containsExactly(3, 19);
+            assertThat(topology.cpu(19).packageId()).isZero();
+            assertThat(topology.cpu(27).packageId()).isEqualTo(1);
+            assertThat(topology.hybrid()).isFalse();
+            assertThat(topology.usable()).isEqualTo(range(0, 31));
+            assertThat(ReservableCpus.of(topology).cpus()).isEqualTo(range(1, 31));
+        });
+    }
+
+    @Test
+    void a_whole_core_reservation_takes_both_threads_and_strategies_follow_the_sockets() {
+        on(new SimulatedKernel(SimulatedTopology.uniform(2, 8, 2)), kernel -> {
+            try (CpuReservation core = CpuReservation.acquireCore()) {
+                assertThat(core.cpus()).containsExactly(1, 17);
+                assertThat(kernel.scheduler().thread(Thread.currentThread()).affinity()).containsExactly(1);
+                assertThat(kernel.cpuLocks().heldCpus()).containsExactly(1, 17);
+                try (CpuReservation far = CpuReservation.acquire(CpuStrategy.DIFFERENT_SOCKET, core);
+                     CpuReservation near = CpuReservation.acquire(CpuStrategy.SAME_SOCKET, core);
+                     CpuReservation sibling = CpuReservation.acquire(CpuStrategy.SAME_CORE, core)) {
+                    assertThat(far.cpus()).containsExactly(8);
+                    assertThat(near.cpus()).containsExactly(2);
+                    assertThat(sibling.acquired()).isFalse();
+                    assertThat(sibling.notAcquiredReason().orElseThrow()).contains("on the same core as CPUs 1,17");
+                }
+            }
+            assertThat(kernel.cpuLocks().heldCpus()).isEmpty();
+        });
+    }
+
+    @Test
+    void a_hybrid_cpu_tells_performance_from_efficiency_cores() {
+        on(new SimulatedKernel(SimulatedTopology.hybrid(6, 8)), kernel -> {
+            CpuTopology topology = CpuTopology.current();
+            assertThat(topology.hybrid()).isTrue();
+            assertThat(topology.cpus()).hasSize(20);
+            assertThat(topology.cores()).hasSize(14);
+            List<CpuCore> performance = topology.cores().stream()
+                    .filter(core -> core.coreType() == CoreType.PERFORMANCE).toList();
+            assertThat(performance).hasSize(6).allMatch(core -> core.cpus().size() == 2);
+            assertThat(topology.coreOf(0).cpus()).containsExactly(0, 1);
+            assertThat(topology.cpu(12).coreType()).isEqualTo(CoreType.EFFICIENCY);
+            assertThat(topology.cpu(12).capacity()).hasValue(SimulatedTopology.EFFICIENCY_CAPACITY);
+            assertThat(topology.coreOf(12).cpus()).containsExactly(12);
+            try (CpuReservation core = CpuReservation.acquireCore()) {
+                assertThat(core.cpus()).as("CPU 0's core is not reservable").containsExactly(2, 3);
+            }
+        });
+    }
+
+    @Test
+    void a_machine_of_4096_cpus_reads_and_reserves_its_last_cpu() {
+        on(new SimulatedKernel(KernelProfile.CURRENT, SimulatedTopology.uniform(4, 512, 2), CpuidleDriver.NONE),
+                kernel -> {
+                    CpuTopology topology = CpuTopology.current();
+                    assertThat(topology.cpus()).hasSize(4096);
+                    assertThat(topology.cores()).hasSize(2048);
+                    assertThat(topology.packages()).hasSize(4);
+                    assertThat(topology.coreOf(4095).cpus()).containsExactly(2047, 4095);
+                    try (CpuReservation last = CpuReservation.acquireAmong(Set.of(4095))) {
+                        assertThat(last.cpus()).containsExactly(4095);
+                        assertThat(kernel.scheduler().thread(Thread.currentThread()).affinity())
+                                .containsExactly(4095);
+                    }
+                });
+    }
+
+    @Test
+    void isolated_cpus_are_the_reservable_ones_where_there_are_any() {
+        SimulatedTopology machine = SimulatedTopology.uniform(1, 8, 1).isolated(Set.of(4, 5, 6, 7))
+                .nohzFull(Set.of(6, 7));
+        on(new SimulatedKernel(machine), kernel -> {
+            CpuTopology topology = CpuTopology.current();
+            assertThat(topology.isolated()).containsExactly(4, 5, 6, 7);
+            assertThat(topology.nohzFull()).containsExactly(6, 7);
+            ReservableCpus reservable = ReservableCpus.of(topology);
+            assertThat(reservable.cpus()).containsExactly(4, 5, 6, 7);
+            assertThat(reservable.rule()).isEqualTo("the isolated CPUs");
+        });
+    }
+
+    @Test
+    void a_cgroup_v2_cpuset_limits_the_usable_and_reservable_cpus() {
+        on(new SimulatedKernel(SimulatedTopology.uniform(1, 8, 1)), kernel -> {
+            kernel.cpuset(SimulatedCpuset.v2("/kubepods/pod1/c1", Set.of(2, 3)));
+            CpuTopology topology = CpuTopology.current();
+            assertThat(topology.cpuset().orElseThrow().file())
+                    .isEqualTo("/sys/fs/cgroup/kubepods/pod1/c1/cpuset.cpus.effective");
+            assertThat(topology.usable()).containsExactly(2, 3);
+            assertThat(ReservableCpus.of(topology).cpus()).containsExactly(2, 3);
+        });
+    }
+
+    @Test
+    void a_cgroup_v1_cpuset_and_a_narrower_affinity_are_both_honoured() {
+        on(new SimulatedKernel(SimulatedTopology.uniform(1, 8, 1)), kernel -> {
+            kernel.cpuset(SimulatedCpuset.v1("/docker/abc", Set.of(0, 1, 2, 3, 4)));
+            kernel.scheduler().processAffinity(Set.of(0, 3, 4, 7));
+            CpuTopology topology = CpuTopology.current();
+            assertThat(topology.cpuset().orElseThrow().cgroupVersion()).isEqualTo(1);
+            assertThat(topology.cpuset().orElseThrow().file())
+                    .isEqualTo("/sys/fs/cgroup/cpuset/docker/abc/cpuset.effective_cpus");
+            assertThat(topology.affinity()).containsExactly(0, 3, 4);
+            assertThat(topology.usable()).containsExactly(0, 3, 4);
+        });
+    }
+
+    @Test
+    void a_cpuset_that_excludes_every_reservable_cpu_is_not_acquired_and_says_which_rule_and_cpuset() {
+        on(new SimulatedKernel(SimulatedTopology.uniform(1, 4, 1)), kernel -> {
+            kernel.cpuset(SimulatedCpuset.v2("/docker/abc", Set.of(0)));
+            try (CpuReservation cpu = CpuReservation.acquire()) {
+                assertThat(cpu.acquired()).isFalse();
+                assertThat(cpu.refusal()).hasValue(CpuReservation.Refusal.NOTHING_RESERVABLE);
+                assertThat(cpu.notAcquiredReason().orElseThrow())
+                        .contains("the reservable CPUs 1-3 (all online CPUs but CPU 0, as none is isolated)")
+                        .contains("cgroup v2 cpuset 0 from /sys/fs/cgroup/docker/abc/cpuset.cpus.effective")
+                        .contains("-Dlllqos.reservable-cpus");
+            }
+        });
+    }
+
+    @Test
+    void simulated_cpusets_and_affinities_that_exclude_everything_are_rejected_naming_the_values() {
+        SimulatedKernel kernel = new SimulatedKernel(SimulatedTopology.uniform(1, 4, 1));
+        assertThatThrownBy(() -> kernel.cpuset(SimulatedCpuset.v2("/c", Set.of(9))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CPU 9")
+                .hasMessageContaining("0-3");
+        assertThatThrownBy(() -> SimulatedCpuset.v2("/c", Set.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("empty");
+        kernel.cpuset(SimulatedCpuset.v2("/c", Set.of(0, 1)));
+        assertThatThrownBy(() -> kernel.scheduler().processAffinity(Set.of(2, 3)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[2, 3]")
+                .hasMessageContaining("EINVAL");
+        assertThat(kernel.cpuset().cpus()).containsExactly(0, 1);
+    }
+
+    @Test
+    void a_cpu_whose_holder_dies_is_free_at_once() {
+        on(new SimulatedKernel(SimulatedTopology.uniform(1, 2, 1)), kernel -> {
+            kernel.cpuLocks().holdFor(777, "feed", 1);
+            try (CpuReservation refused = CpuReservation.acquire()) {
+                assertThat(refused.notAcquiredReason().orElseThrow()).contains("CPU 1 is held by PID 777")
+                        .contains("thread 'feed'");
+            }
+            assertThat(kernel.cpuLocks().processDied(777)).containsExactly(1);
+            try (CpuReservation cpu = CpuReservation.acquire()) {
+                assertThat(cpu.cpus()).containsExactly(1);
+            }
+        });
+    }
+
+    @Test
+    void the_reserving_thread_factory_gives_each_thread_its_own_cpu_and_frees_it_when_the_thread_ends() {
+        on(new SimulatedKernel(SimulatedTopology.uniform(2, 4, 1)), kernel -> {
+            ReservingThreadFactory factory = ReservingThreadFactory.named("stage")
+                    .strategies(CpuStrategy.DIFFERENT_SOCKET, CpuStrategy.ANY).build();
+            List<Set<Integer>> seen = new ArrayList<>();
+            CountDownLatch running = new CountDownLatch(3);
+            CountDownLatch finish = new CountDownLatch(1);
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Thread thread = factory.newThread(() -> {
+                    synchronized (seen) {
+                        seen.add(ReservingThreadFactory.currentReservation().orElseThrow().cpus());
+                    }
+                    running.countDown();
+                    try {
+                        finish.await(20, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                threads.add(thread);
+                thread.start();
+                awaitHeld(kernel, i + 1);
+            }
+            try {
+                assertThat(await(running)).isTrue();
+                assertThat(seen).containsExactly(Set.of(1), Set.of(4), Set.of(2));
+                assertThat(threads.get(0).getName()).isEqualTo("stage-0");
+            } finally {
+                finish.countDown();
+            }
+            threads.forEach(SimulatedTopologyTest::join);
+            assertThat(kernel.cpuLocks().heldCpus()).isEmpty();
+        });
+    }
+
+    private static void awaitHeld(SimulatedKernel kernel, int count) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (kernel.cpuLocks().heldCpus().size() < count && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private static boolean await(CountDownLatch latch) {
+        try {
+            return latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join(20_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
             HoldCommand.class,
             ResumeLatencyCommand.class,
             IdleStatesCommand.class,
-            CyclicCommand.class},
+            CyclicCommand.class,
+            CpusCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"2:invalid arguments, or -Dlllqos.provider names no provider"})
 public final class LllqosCommand {

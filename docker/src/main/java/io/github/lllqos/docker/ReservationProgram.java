@@ -10,7 +10,7 @@ import java.util.TreeSet;
  *
  * <p>Usage: {@code ReservationProgram CPUS}: reserves one of the CPUs listed (such as {@code 1} or {@code 0-3}) in the
  * lock directory ({@code /run/lllqos/cpus} unless {@code -Dlllqos.cpu-lock-dir} says otherwise) and prints one line,
- * {@code held CPUS} or {@code refused REFUSAL: REASON}.
+ * {@code held CPUS} or {@code refused WHY: REASON}.
  */
 public final class ReservationProgram {
 
@@ -26,7 +26,7 @@ public final class ReservationProgram {
     public static void main(String[] args) throws InterruptedException {
         try (CpuReservation cpu = CpuReservation.acquireAmong(Set.copyOf(new TreeSet<>(CpuList.parse(args[0]))))) {
             System.out.println(cpu.acquired() ? "held " + CpuList.format(cpu.cpus())
-                    : "refused " + cpu.refusal().orElseThrow() + ": " + cpu.notAcquiredReason().orElseThrow());
+                    : "refused " + cpu.refused().orElseThrow() + ": " + cpu.notAcquiredReason().orElseThrow());
             System.out.flush();
             Thread.sleep(Long.MAX_VALUE);
         }

@@ -37,7 +37,7 @@ import java.util.Set;
 public final class CpuReservation implements AutoCloseable {
 
     /** Why a reservation was not acquired. */
-    public enum Refusal {
+    public enum Refused {
         /** The provider cannot reserve CPUs or pin threads here (not Linux, provider {@code none}). */
         UNSUPPORTED,
         /** None of the reservable CPUs is one this process may use. */
@@ -55,16 +55,16 @@ public final class CpuReservation implements AutoCloseable {
     private final Set<Integer> cpus;
     private final OptionalInt pinnedCpu;
     private final String notAcquiredReason;
-    private final Refusal refusal;
+    private final Refused refused;
     private final List<CpuHolder> holders;
     private final Restoration.Handle release;
 
-    private CpuReservation(Set<Integer> cpus, OptionalInt pinnedCpu, String notAcquiredReason, Refusal refusal,
+    private CpuReservation(Set<Integer> cpus, OptionalInt pinnedCpu, String notAcquiredReason, Refused refused,
                            List<CpuHolder> holders, Runnable undo) {
         this.cpus = CpuSets.sorted(cpus);
         this.pinnedCpu = pinnedCpu;
         this.notAcquiredReason = notAcquiredReason;
-        this.refusal = refusal;
+        this.refused = refused;
         this.holders = List.copyOf(holders);
         this.release = undo == null ? null : Restoration.register(this, "CPU reservation of " + CpuList.format(cpus),
                 undo);
@@ -74,8 +74,8 @@ public final class CpuReservation implements AutoCloseable {
         return new CpuReservation(cpus, OptionalInt.of(pinnedCpu), null, null, List.of(), undo);
     }
 
-    static CpuReservation notAcquired(Refusal refusal, String reason, List<CpuHolder> holders) {
-        return new CpuReservation(Set.of(), OptionalInt.empty(), Objects.requireNonNull(reason), refusal, holders,
+    static CpuReservation notAcquired(Refused refused, String reason, List<CpuHolder> holders) {
+        return new CpuReservation(Set.of(), OptionalInt.empty(), Objects.requireNonNull(reason), refused, holders,
                 null);
     }
 
@@ -201,10 +201,10 @@ public final class CpuReservation implements AutoCloseable {
     /**
      * Why no CPU was reserved, as a code.
      *
-     * @return the refusal, empty when acquired
+     * @return what stood in the way, empty when acquired
      */
-    public Optional<Refusal> refusal() {
-        return Optional.ofNullable(refusal);
+    public Optional<Refused> refused() {
+        return Optional.ofNullable(refused);
     }
 
     /**

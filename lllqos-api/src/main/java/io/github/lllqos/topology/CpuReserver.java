@@ -8,7 +8,7 @@ import io.github.lllqos.spi.CpuLock;
 import io.github.lllqos.spi.CpuLocks;
 import io.github.lllqos.spi.LowLatencyProvider;
 import io.github.lllqos.spi.support.CpuList;
-import io.github.lllqos.topology.CpuReservation.Refusal;
+import io.github.lllqos.topology.CpuReservation.Refused;
 import java.io.IOException;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
@@ -58,12 +58,12 @@ final class CpuReserver {
         LowLatencyProvider provider = ProviderRegistry.provider();
         Optional<CpuLocks> found = provider.cpuLocks();
         if (found.isEmpty()) {
-            return CpuReservation.notAcquired(Refusal.UNSUPPORTED, "provider '" + provider.name() + "' cannot"
+            return CpuReservation.notAcquired(Refused.UNSUPPORTED, "provider '" + provider.name() + "' cannot"
                     + " reserve CPUs" + provider.unavailableReason().map(why -> ": " + why).orElse(""), List.of());
         }
         Optional<String> noPinning = Realtime.unsupportedReason();
         if (noPinning.isPresent()) {
-            return CpuReservation.notAcquired(Refusal.UNSUPPORTED, "threads cannot be pinned here: "
+            return CpuReservation.notAcquired(Refused.UNSUPPORTED, "threads cannot be pinned here: "
                     + noPinning.get(), List.of());
         }
         CpuTopology topology = CpuTopology.current();
@@ -76,14 +76,14 @@ final class CpuReserver {
                     topology.usable()));
         }
         if (reservable.cpus().isEmpty()) {
-            return CpuReservation.notAcquired(Refusal.NOTHING_RESERVABLE, reservable.whyEmpty(topology), List.of());
+            return CpuReservation.notAcquired(Refused.NOTHING_RESERVABLE, reservable.whyEmpty(topology), List.of());
         }
         List<Set<Integer>> units = units(topology, reservable.cpus(), wholeCore, strategy, relativeTo);
         if (units.isEmpty()) {
             String wanted = wholeCore ? "no whole core" : "no CPU";
             String where = strategy == CpuStrategy.ANY ? "" : " " + strategy.relation() + " "
                     + (relativeTo.isEmpty() ? "a reservation that holds no CPU" : "CPUs " + CpuList.format(relativeTo));
-            return CpuReservation.notAcquired(Refusal.NONE_WHERE_ASKED, wanted + " among "
+            return CpuReservation.notAcquired(Refused.NONE_WHERE_ASKED, wanted + " among "
                     + reservable.describe() + " lies" + where
                     + (wholeCore ? " with all its CPUs reservable" : ""), List.of());
         }
@@ -148,11 +148,11 @@ final class CpuReserver {
                 }
             }
         } catch (IOException e) {
-            return CpuReservation.notAcquired(Refusal.LOCKS_UNUSABLE, "the CPU locks in " + locks.location()
+            return CpuReservation.notAcquired(Refused.LOCKS_UNUSABLE, "the CPU locks in " + locks.location()
                     + " cannot be used: " + e + "; let this user write there, or set -Dlllqos.cpu-lock-dir to a"
                     + " directory shared by the processes that reserve CPUs", List.of());
         }
-        return CpuReservation.notAcquired(Refusal.HELD, heldReason(reservable, wholeCore, blocked, locks),
+        return CpuReservation.notAcquired(Refused.HELD, heldReason(reservable, wholeCore, blocked, locks),
                 List.copyOf(blocked.values()));
     }
 
@@ -169,7 +169,7 @@ final class CpuReserver {
         }
         if (!pinned.applied()) {
             CpuReservation.releaseAll(taken);
-            return CpuReservation.notAcquired(Refusal.NOT_PINNED, "CPUs " + CpuList.format(unit) + " were free in "
+            return CpuReservation.notAcquired(Refused.NOT_PINNED, "CPUs " + CpuList.format(unit) + " were free in "
                     + locks.location() + " but the thread could not be pinned to CPU " + target + ": "
                     + pinned.notAppliedReason().orElse(""), List.of());
         }

@@ -1,11 +1,12 @@
 package io.github.lllqos.topology;
 
+import io.github.lllqos.Errno;
 import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.spi.CpuSysfs;
+import io.github.lllqos.spi.SysfsException;
 import io.github.lllqos.spi.SystemFiles;
 import io.github.lllqos.spi.support.CpuList;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -111,19 +112,21 @@ final class TopologyReader {
     private String required(String attribute) {
         try {
             return sysfs.read(attribute);
-        } catch (IOException e) {
+        } catch (SysfsException e) {
             throw new LowLatencyException("read(" + sysfs.pathOf(attribute) + ") failed: " + e.getMessage()
-                    + ": the CPU topology cannot be read without it");
+                    + ": the CPU topology cannot be read without it", e.errno());
         }
     }
 
     private Optional<String> optional(String attribute) {
         try {
             return Optional.of(sysfs.read(attribute));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new LowLatencyException("read(" + sysfs.pathOf(attribute) + ") failed: " + e.getMessage());
+        } catch (SysfsException e) {
+            if (e.errno() == Errno.ENOENT) {
+                return Optional.empty();
+            }
+            throw new LowLatencyException("read(" + sysfs.pathOf(attribute) + ") failed: " + e.getMessage(),
+                    e.errno());
         }
     }
 

@@ -113,7 +113,7 @@ public abstract class CpuReservationContract {
             assertThat(given).isEqualTo(reservable);
             try (CpuReservation extra = CpuReservation.acquire()) {
                 assertThat(extra.acquired()).isFalse();
-                assertThat(extra.refusal()).hasValue(CpuReservation.Refusal.HELD);
+                assertThat(extra.refused()).hasValue(CpuReservation.Refused.HELD);
                 assertThat(extra.notAcquiredReason().orElseThrow())
                         .contains("this process, PID " + ProcessHandle.current().pid());
                 assertThat(extra.holders()).allMatch(holder -> holder.thisProcess());
@@ -157,7 +157,7 @@ public abstract class CpuReservationContract {
         try (OtherHolder other = holdInAnotherProcess(cpu)) {
             try (CpuReservation mine = CpuReservation.acquireAmong(Set.of(cpu))) {
                 assertThat(mine.acquired()).isFalse();
-                assertThat(mine.refusal()).hasValue(CpuReservation.Refusal.HELD);
+                assertThat(mine.refused()).hasValue(CpuReservation.Refused.HELD);
                 assertThat(mine.notAcquiredReason().orElseThrow()).contains("CPU " + cpu + " is held by PID "
                         + other.pid());
                 assertThat(mine.holders()).singleElement().satisfies(holder -> {
@@ -226,7 +226,7 @@ public abstract class CpuReservationContract {
         closed.close();
         try (CpuReservation next = CpuReservation.acquire(CpuStrategy.SAME_CORE, closed)) {
             assertThat(next.acquired()).isFalse();
-            assertThat(next.refusal()).hasValue(CpuReservation.Refusal.NONE_WHERE_ASKED);
+            assertThat(next.refused()).hasValue(CpuReservation.Refused.NONE_WHERE_ASKED);
             assertThat(next.notAcquiredReason().orElseThrow()).contains("a reservation that holds no CPU");
         }
     }

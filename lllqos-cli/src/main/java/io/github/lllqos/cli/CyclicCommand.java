@@ -66,6 +66,11 @@ final class CyclicCommand implements Callable<Integer> {
             description = "Pin thread N to CPU N, or, with a CPU list (3-5,0), to the list's CPUs round robin.")
     String affinity;
 
+    @Option(names = "--reserve", description = "Reserve a CPU for each thread (exclusive among processes sharing"
+            + " /run/lllqos/cpus) among the -a CPUs or else the reservable CPUs (lllqos cpus), and pin each thread to"
+            + " its own; fails naming the holders when there are too few.")
+    boolean reserve;
+
     @Option(names = {"-t", "--threads"}, arity = "0..1", defaultValue = "1", fallbackValue = CPU_COUNT,
             paramLabel = "NUM", description = "Number of threads (default: 1; without NUM, one per CPU).")
     int threads;
@@ -101,7 +106,20 @@ final class CyclicCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException, IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CyclicSettings settings = settings(err);
+        CyclicSettings asked = settings(err);
+        CyclicReservations.Result reserved = reserve ? CyclicReservations.reserve(asked) : null;
+        if (reserved != null && reserved.failure() != null) {
+            err.println("lllqos cyclic: " + reserved.failure());
+            err.flush();
+            return 1;
+        }
+        try (CyclicReservations reservations = reserved == null ? null : reserved.reservations()) {
+            return run(reservations == null ? asked : reservations.pin(asked), out, err);
+        }
+    }
+
+    private Integer run(CyclicSettings settings, PrintWriter out, PrintWriter err)
+            throws InterruptedException, IOException {
         CyclicTest test = new CyclicTest(settings, Wakeups.tickers(), Wakeups.tuning());
         CountDownLatch done = new CountDownLatch(1);
         Thread onInterrupt = new Thread(() -> {

@@ -1,0 +1,81 @@
+package io.github.lllqos.cli;
+
+import io.github.lllqos.cli.cyclic.CpuSet;
+import io.github.lllqos.cli.cyclic.CyclicSettings;
+import io.github.lllqos.spi.support.CpuList;
+import io.github.lllqos.topology.CpuReservation;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@code lllqos cyclic --reserve}: one reserved CPU per measuring thread, held for the run, so no other process
+ * sharing the lock directory measures or runs its own reserved threads on them. The CPUs are reserved by a thread
+ * of their own (which the reservations pin and then leave), and the measuring threads are pinned to them as with
+ * {@code -a}.
+ */
+final class CyclicReservations implements AutoCloseable {
+
+    private final List<CpuReservation> held;
+
+    private CyclicReservations(List<CpuReservation> held) {
+        this.held = held;
+    }
+
+    /**
+     * Reserves a CPU for each thread: among the {@code -a} CPUs where given, else among the reservable CPUs.
+     *
+     * @return the reservations, or the reason none are held (those taken are released)
+     */
+    static Result reserve(CyclicSettings settings) throws InterruptedException {
+        AtomicReference<Result> result = new AtomicReference<>();
+        Thread reserver = new Thread(() -> result.set(reserveHere(settings)), "cyclic-reserve");
+        reserver.start();
+        reserver.join();
+        return result.get();
+    }
+
+    private static Result reserveHere(CyclicSettings settings) {
+        Optional<Set<Integer>> among = settings.affinity().map(set -> Set.copyOf(new LinkedHashSet<>(set.cpus())));
+        List<CpuReservation> held = new ArrayList<>();
+        for (int thread = 0; thread < settings.threads(); thread++) {
+            CpuReservation cpu = among.map(CpuReservation::acquireAmong).orElseGet(CpuReservation::acquire);
+            if (!cpu.acquired()) {
+                held.forEach(CpuReservation::close);
+                return new Result(null, "--reserve: no CPU for measuring thread " + thread + ": "
+                        + cpu.notAcquiredReason().orElseThrow());
+            }
+            held.add(cpu);
+        }
+        return new Result(new CyclicReservations(held), null);
+    }
+
+    /** The settings with each thread pinned to its reserved CPU. */
+    CyclicSettings pin(CyclicSettings settings) {
+        List<String> cpus = new ArrayList<>();
+        held.forEach(cpu -> cpus.add(Integer.toString(cpu.pinnedCpu().orElseThrow())));
+        return new CyclicSettings(settings.intervalMicros(), settings.distanceMicros(), settings.loops(),
+                settings.policy(), settings.priority(), settings.lockMemory(),
+                Optional.of(CpuSet.parse(String.join(",", cpus))), settings.threads(), settings.histogramMicros(),
+                settings.latencyTargetMicros(), settings.duration());
+    }
+
+    @Override
+    public void close() {
+        held.forEach(CpuReservation::close);
+    }
+
+    @Override
+    public String toString() {
+        List<Integer> cpus = new ArrayList<>();
+        held.forEach(cpu -> cpus.addAll(cpu.cpus()));
+        return "CyclicReservations[" + CpuList.format(cpus) + "]";
+    }
+
+    /** The reservations, or why there are none. */
+    record Result(CyclicReservations reservations, String failure) {
+    }
+}

@@ -1,0 +1,79 @@
+package io.github.lllqos.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.lllqos.contract.RealEnvironment;
+import io.github.lllqos.topology.CpuReservation;
+import io.github.lllqos.topology.CpuTopology;
+import io.github.lllqos.topology.ReservableCpus;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code lllqos cyclic --reserve} on this machine, with a lock directory of the test's own. */
+class CyclicReserveTest {
+
+    private static final String LOCK_DIRECTORY = "lllqos.cpu-lock-dir";
+
+    @TempDir
+    Path temp;
+
+    private String before;
+    private Set<Integer> reservable;
+
+    @BeforeEach
+    void useOwnLockDirectory() {
+        RealEnvironment.require(System.getProperty("os.name").startsWith("Linux"), "this is not Linux");
+        before = System.getProperty(LOCK_DIRECTORY);
+        System.setProperty(LOCK_DIRECTORY, temp.resolve("locks").toString());
+        reservable = ReservableCpus.of(CpuTopology.current()).cpus();
+        RealEnvironment.require(!reservable.isEmpty(), "this machine has one CPU");
+    }
+
+    @AfterEach
+    void restoreLockDirectory() {
+        if (before == null) {
+            System.clearProperty(LOCK_DIRECTORY);
+        } else {
+            System.setProperty(LOCK_DIRECTORY, before);
+        }
+    }
+
+    @Test
+    void each_thread_runs_on_a_reserved_cpu_that_is_free_again_after_the_run() throws Exception {
+        Path json = temp.resolve("run.json");
+        assertThat(run("cyclic", "--reserve", "-l", "50", "-q", "--json", json.toString())).isZero();
+        String report = Files.readString(json);
+        int cpu = Integer.parseInt(report.replaceAll("(?s).*\"cpu\": (\\d+).*", "$1"));
+        assertThat(reservable).contains(cpu);
+        assertThat(CpuReservation.holdersNow()).isEmpty();
+    }
+
+    @Test
+    void more_threads_than_reservable_cpus_fail_naming_the_holder_and_release_what_was_taken() {
+        StringWriter err = new StringWriter();
+        assertThat(run(err, "cyclic", "--reserve", "-t", Integer.toString(reservable.size() + 1), "-l", "10", "-q"))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("--reserve: no CPU for measuring thread " + reservable.size())
+                .contains("is held by this process, PID " + ProcessHandle.current().pid());
+        assertThat(CpuReservation.holdersNow()).isEmpty();
+    }
+
+    private static int run(String... args) {
+        return run(new StringWriter(), args);
+    }
+
+    private static int run(StringWriter err, String... args) {
+        CommandLine command = new CommandLine(new LllqosCommand());
+        command.setOut(new PrintWriter(new StringWriter()));
+        command.setErr(new PrintWriter(err, true));
+        return command.execute(args);
+    }
+}

@@ -1,6 +1,7 @@
 package io.github.lllqos.cli;
 
 import io.github.lllqos.LowLatency;
+import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.spi.support.CpuList;
 import io.github.lllqos.topology.CpuHolder;
 import io.github.lllqos.topology.CpuReservation;
@@ -45,14 +46,22 @@ final class CpusCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("lllqos cpus: " + e.getMessage());
             return 2;
         }
-        List<CpuHolder> holders = CpuReservation.holdersNow();
-        Report report = report(topology, reservable, holders);
+        List<CpuHolder> holders;
+        String holdersUnknown = null;
+        try {
+            holders = CpuReservation.holdersNow();
+        } catch (LowLatencyException e) {
+            holders = List.of();
+            holdersUnknown = e.getMessage();
+        }
+        Report report = report(topology, reservable, holders, holdersUnknown);
         spec.commandLine().getOut().print(json ? ReportJson.render(report) : ReportText.render(report));
         spec.commandLine().getOut().flush();
         return 0;
     }
 
-    private static Report report(CpuTopology topology, ReservableCpus reservable, List<CpuHolder> holders) {
+    private static Report report(CpuTopology topology, ReservableCpus reservable, List<CpuHolder> holders,
+                                 String holdersUnknown) {
         Report report = new Report();
         report.put("provider", "provider", Report.Value.known(LowLatency.providerName()));
         Report machine = new Report()
@@ -93,7 +102,11 @@ final class CpusCommand implements Callable<Integer> {
                             .orElse(Report.Value.known(null, "")))
                     .put("this_process", "this process", Report.Value.known(holder.thisProcess())));
         }
-        report.put("holders", "held", new Report.Table(held, "no CPU is reserved"));
+        if (holdersUnknown == null) {
+            report.put("holders", "held", new Report.Table(held, "no CPU is reserved"));
+        } else {
+            report.put("holders", "held", Report.Value.unknown(holdersUnknown));
+        }
         List<Report> cpus = new ArrayList<>();
         for (LogicalCpu cpu : topology.cpus()) {
             CpuHolder holder = byCpu.get(cpu.number());

@@ -62,7 +62,7 @@ public final class CpuLockFiles implements CpuLocks {
 
     @Override
     public Optional<CpuLock> tryLock(int cpu, String holderRecord) throws IOException {
-        Slot slot = slot(cpu);
+        Slot slot = slot(cpu, true);
         synchronized (slot) {
             if (slot.lock != null) {
                 return Optional.empty();
@@ -96,9 +96,10 @@ public final class CpuLockFiles implements CpuLocks {
         }
     }
 
+    /** Creates nothing: a CPU whose lock file (or directory) does not exist is free. */
     @Override
     public Optional<String> holderRecord(int cpu) throws IOException {
-        Slot slot = slot(cpu);
+        Slot slot = slot(cpu, false);
         synchronized (slot) {
             if (slot.lock != null) {
                 return Optional.of(slot.record);
@@ -131,11 +132,13 @@ public final class CpuLockFiles implements CpuLocks {
         }
     }
 
-    private Slot slot(int cpu) throws IOException {
+    private Slot slot(int cpu, boolean create) throws IOException {
         if (cpu < 0) {
             throw new IllegalArgumentException("CPU " + cpu + " is not a CPU number: CPU numbers are 0 or more");
         }
-        createDirectory();
+        if (create) {
+            createDirectory();
+        }
         return SLOTS.computeIfAbsent(directory.resolve("cpu-" + cpu + ".lock"), Slot::new);
     }
 

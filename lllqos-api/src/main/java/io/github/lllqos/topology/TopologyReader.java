@@ -46,34 +46,55 @@ final class TopologyReader {
         Set<Integer> isolated = optional("isolated").map(text -> list(text, "isolated")).orElse(Set.of());
         Set<Integer> nohzFull = optional("nohz_full").map(text -> list(text, "nohz_full")).orElse(Set.of());
         Map<Integer, CoreType> types = coreTypes();
+        // The kernel gives every CPU the same attributes: which exist is read once, from the first CPU, so a
+        // machine of thousands of CPUs is not read through thousands of missing-file failures.
+        int first = online.isEmpty() ? 0 : online.iterator().next();
+        boolean hasCapacity = entries("cpu" + first).contains("cpu_capacity");
+        Set<String> topologyFiles = entries("cpu" + first + "/topology");
         Map<Integer, OptionalInt> capacities = new HashMap<>();
         for (int cpu : online) {
-            capacities.put(cpu, optional("cpu" + cpu + "/cpu_capacity").map(text -> OptionalInt.of(number(text,
-                    "cpu" + cpu + "/cpu_capacity"))).orElse(OptionalInt.empty()));
+            capacities.put(cpu, hasCapacity ? optional("cpu" + cpu + "/cpu_capacity").map(text -> OptionalInt.of(
+                    number(text, "cpu" + cpu + "/cpu_capacity"))).orElse(OptionalInt.empty()) : OptionalInt.empty());
         }
         if (types.isEmpty()) {
             types = typesByCapacity(capacities);
         }
         List<LogicalCpu> cpus = new ArrayList<>(online.size());
         for (int cpu : online) {
-            cpus.add(cpu(cpu, capacities.get(cpu), types.getOrDefault(cpu, CoreType.UNIFORM)));
+            cpus.add(cpu(cpu, capacities.get(cpu), types.getOrDefault(cpu, CoreType.UNIFORM), topologyFiles));
         }
         Optional<CgroupCpuset> cpuset = systemFiles.flatMap(files -> new CpusetFiles(files).read());
         return new CpuTopology(cpus, isolated, nohzFull, processAffinity.orElse(online), cpuset, Optional.empty());
     }
 
-    private LogicalCpu cpu(int cpu, OptionalInt capacity, CoreType type) {
+    private LogicalCpu cpu(int cpu, OptionalInt capacity, CoreType type, Set<String> files) {
         String directory = "cpu" + cpu + "/topology/";
-        int packageId = optional(directory + "physical_package_id").map(text -> number(text, directory
+        int packageId = present(files, directory, "physical_package_id").map(text -> number(text, directory
                 + "physical_package_id")).orElse(0);
-        int dieId = optional(directory + "die_id").map(text -> number(text, directory + "die_id")).orElse(packageId);
-        int clusterId = optional(directory + "cluster_id").map(text -> number(text, directory + "cluster_id"))
+        int dieId = present(files, directory, "die_id").map(text -> number(text, directory + "die_id"))
+                .orElse(packageId);
+        int clusterId = present(files, directory, "cluster_id").map(text -> number(text, directory + "cluster_id"))
                 .orElse(-1);
-        int coreId = optional(directory + "core_id").map(text -> number(text, directory + "core_id")).orElse(cpu);
-        Set<Integer> siblings = optional(directory + "core_cpus_list")
-                .or(() -> optional(directory + "thread_siblings_list"))
-                .map(text -> list(text, directory + "core_cpus_list")).orElse(Set.of(cpu));
+        int coreId = present(files, directory, "core_id").map(text -> number(text, directory + "core_id"))
+                .orElse(cpu);
+        String siblingsFile = files.contains("core_cpus_list") ? "core_cpus_list" : "thread_siblings_list";
+        Set<Integer> siblings = present(files, directory, siblingsFile)
+                .map(text -> list(text, directory + siblingsFile)).orElse(Set.of(cpu));
         return new LogicalCpu(cpu, packageId, dieId, clusterId, coreId, siblings, capacity, type);
+    }
+
+    /** An attribute the first CPU has; empty where it lacks it, or this CPU does. */
+    private Optional<String> present(Set<String> files, String directory, String name) {
+        return files.contains(name) ? optional(directory + name) : Optional.empty();
+    }
+
+    /** The entries of a directory; none where it is missing or cannot be listed. */
+    private Set<String> entries(String directory) {
+        try {
+            return Set.copyOf(sysfs.list(directory));
+        } catch (SysfsException e) {
+            return Set.of();
+        }
     }
 
     /** Core types from Intel's hybrid CPU lists; empty where the kernel has none. */

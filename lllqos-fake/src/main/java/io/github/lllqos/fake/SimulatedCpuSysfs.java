@@ -9,6 +9,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The simulated kernel's {@code /sys/devices/system/cpu}: the CPU lists, the cpuidle driver and governor, each
@@ -19,6 +20,8 @@ final class SimulatedCpuSysfs implements CpuSysfs {
 
     private static final String DIRECTORY = "/sys/devices/system/cpu";
     private static final String GOVERNOR = "menu";
+    private static final Pattern CPU_NAME = Pattern.compile("cpu[0-9]+");
+    private static final Pattern STATE_NAME = Pattern.compile("state[0-9]+");
 
     private final SimulatedKernel kernel;
 
@@ -145,7 +148,7 @@ final class SimulatedCpuSysfs implements CpuSysfs {
     }
 
     private SimulatedCpu cpu(String[] parts, String attribute) throws NoSuchFileException {
-        if (!parts[0].matches("cpu[0-9]+")) {
+        if (!CPU_NAME.matcher(parts[0]).matches()) {
             throw missing(attribute);
         }
         int number = Integer.parseInt(parts[0].substring(3));
@@ -157,7 +160,7 @@ final class SimulatedCpuSysfs implements CpuSysfs {
 
     private SimulatedIdleState idleState(SimulatedCpu cpu, String state, String attribute)
             throws NoSuchFileException {
-        if (state.matches("state[0-9]+")) {
+        if (STATE_NAME.matcher(state).matches()) {
             int index = Integer.parseInt(state.substring(5));
             if (index < cpu.idleStates().size()) {
                 return cpu.idleStates().get(index);

@@ -3,6 +3,7 @@ package io.github.lllqos.fake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.lllqos.realtime.SchedPolicy;
 import io.github.lllqos.topology.CoreType;
 import io.github.lllqos.topology.CpuCore;
 import io.github.lllqos.topology.CpuReservation;
@@ -244,6 +245,24 @@ class SimulatedTopologyTest {
             }
             Thread.onSpinWait();
         }
+    }
+
+    @Test
+    void the_reserving_thread_factory_gives_a_whole_core_and_a_real_time_policy_when_asked() {
+        on(new SimulatedKernel(SimulatedTopology.uniform(1, 4, 2)), kernel -> {
+            ReservingThreadFactory factory = ReservingThreadFactory.named("rt").wholeCore()
+                    .realtime(SchedPolicy.FIFO, 80).build();
+            List<String> seen = new ArrayList<>();
+            Thread thread = factory.newThread(() -> {
+                SimulatedThread simulated = kernel.scheduler().thread(Thread.currentThread());
+                seen.add(ReservingThreadFactory.currentReservation().orElseThrow().cpus() + " "
+                        + simulated.policy() + " " + simulated.priority() + " " + simulated.affinity());
+            });
+            thread.start();
+            join(thread);
+            assertThat(seen).containsExactly("[1, 5] FIFO 80 [1]");
+            assertThat(kernel.cpuLocks().heldCpus()).isEmpty();
+        });
     }
 
     private static boolean await(CountDownLatch latch) {

@@ -12,6 +12,7 @@ import io.github.lllqos.topology.CpuReservation.Refused;
 import java.io.IOException;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,16 +91,23 @@ final class CpuReserver {
         return take(found.get(), units, reservable, wholeCore);
     }
 
-    /** The sets of CPUs that would do, in the order they are tried: single CPUs, or whole cores. */
+    /**
+     * The sets of CPUs that would do, in the order they are tried: whole cores by lowest CPU; single CPUs the first
+     * hardware thread of every core before the second ones, so reservations spread over cores before two of them
+     * share one (whether siblings are numbered apart, as on most x86 machines, or side by side, as on hybrid ones).
+     */
     private static List<Set<Integer>> units(CpuTopology topology, Set<Integer> reservable, boolean wholeCore,
                                             CpuStrategy strategy, Set<Integer> relativeTo) {
         List<Set<Integer>> units = new ArrayList<>();
         if (!wholeCore) {
+            List<Integer> cpus = new ArrayList<>();
             for (int cpu : reservable) {
                 if (!relativeTo.contains(cpu) && strategy.allows(topology, cpu, relativeTo)) {
-                    units.add(Set.of(cpu));
+                    cpus.add(cpu);
                 }
             }
+            cpus.sort(Comparator.comparingInt((Integer cpu) -> threadIndex(topology, cpu)).thenComparing(cpu -> cpu));
+            cpus.forEach(cpu -> units.add(Set.of(cpu)));
             return units;
         }
         for (CpuCore core : topology.cores()) {
@@ -109,6 +117,18 @@ final class CpuReserver {
             }
         }
         return units;
+    }
+
+    /** Which hardware thread of its core a CPU is: 0 for the lowest sibling. */
+    private static int threadIndex(CpuTopology topology, int cpu) {
+        int index = 0;
+        for (int sibling : topology.coreOf(cpu).cpus()) {
+            if (sibling == cpu) {
+                return index;
+            }
+            index++;
+        }
+        return index;
     }
 
     private static CpuReservation take(CpuLocks locks, List<Set<Integer>> units, ReservableCpus reservable,

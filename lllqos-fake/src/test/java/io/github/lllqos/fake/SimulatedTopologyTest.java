@@ -93,6 +93,10 @@ class SimulatedTopologyTest {
             try (CpuReservation core = CpuReservation.acquireCore()) {
                 assertThat(core.cpus()).as("CPU 0's core is not reservable").containsExactly(2, 3);
             }
+            try (CpuReservation first = CpuReservation.acquire(); CpuReservation second = CpuReservation.acquire()) {
+                assertThat(first.cpus()).containsExactly(2);
+                assertThat(second.cpus()).as("another core before CPU 2's sibling").containsExactly(4);
+            }
         });
     }
 

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,10 +35,18 @@ class SharedLockDirectoryIT {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @TempDir
-    Path locks;
+    Path temp;
+
+    /** Made by the first host program, as lllqos makes a lock directory: mode 1777. */
+    private Path locks;
 
     private final List<String> containers = new ArrayList<>();
     private final List<Process> processes = new ArrayList<>();
+
+    @BeforeEach
+    void nameTheLockDirectory() {
+        locks = temp.resolve("cpus");
+    }
 
     @AfterEach
     void removeEverythingStarted() {
@@ -54,7 +63,6 @@ class SharedLockDirectoryIT {
 
     @Test
     void a_cpu_held_on_either_side_is_refused_on_the_other_until_its_holder_is_killed() throws Exception {
-        Files.setAttribute(locks, "unix:mode", 01777);
         String cpu = Integer.toString(Runtime.getRuntime().availableProcessors() - 1);
 
         Process host = startOnHost(cpu);
@@ -75,6 +83,21 @@ class SharedLockDirectoryIT {
         client.waitContainerCmd(container).start().awaitStatusCode(20, TimeUnit.SECONDS);
         assertThat(firstLine(startOnHost(cpu))).as("the killed container's CPU is free at once")
                 .isEqualTo("held " + cpu);
+    }
+
+    @Test
+    void a_container_running_as_another_user_reserves_a_cpu_whose_lock_file_root_created() throws Exception {
+        String cpu = Integer.toString(Runtime.getRuntime().availableProcessors() - 1);
+        Process host = startOnHost(cpu);
+        assertThat(firstLine(host)).isEqualTo("held " + cpu);
+        host.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+        assertThat((int) Files.getAttribute(locks, "unix:mode") & 07777).isEqualTo(01777);
+        assertThat(locks.resolve("cpu-" + cpu + ".lock")).exists();
+
+        String container = startInContainer(cpu, "65534:65534");
+        assertThat(reservationLine(container)).isEqualTo("held " + cpu);
+        assertThat(firstLine(startOnHost(cpu))).startsWith("refused HELD: ")
+                .contains("host '" + container.substring(0, 12) + "'");
     }
 
     private Process startOnHost(String cpu) throws IOException {
@@ -98,15 +121,22 @@ class SharedLockDirectoryIT {
     }
 
     private String startInContainer(String cpu) {
+        return startInContainer(cpu, null);
+    }
+
+    private String startInContainer(String cpu, String user) {
         DockerEngine engine = DockerEngine.shared();
         DockerClient client = engine.client();
-        String id = client.createContainerCmd(engine.image())
+        var create = client.createContainerCmd(engine.image())
                 .withName("lllqos-it-" + UUID.randomUUID())
                 .withCmd(List.of("-Dlllqos.provider=linux", PROGRAM, cpu))
                 .withLabels(Map.of(Containers.LABEL, "true"))
                 .withHostConfig(HostConfig.newHostConfig()
-                        .withBinds(new Bind(locks.toString(), new Volume("/run/lllqos/cpus"))))
-                .exec().getId();
+                        .withBinds(new Bind(locks.toString(), new Volume("/run/lllqos/cpus"))));
+        if (user != null) {
+            create.withUser(user);
+        }
+        String id = create.exec().getId();
         containers.add(id);
         client.startContainerCmd(id).exec();
         return id;

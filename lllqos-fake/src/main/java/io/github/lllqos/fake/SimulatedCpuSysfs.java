@@ -42,8 +42,8 @@ final class SimulatedCpuSysfs implements CpuSysfs {
             case "possible":
                 return cpuList() + "\n";
             case "isolated":
-                return (kernel.topology().isolatedCpus().isEmpty() ? ""
-                        : CpuList.format(kernel.topology().isolatedCpus())) + "\n";
+                return (kernel.scheduler().isolatedCpus().isEmpty() ? ""
+                        : CpuList.format(kernel.scheduler().isolatedCpus())) + "\n";
             case "nohz_full":
                 return (kernel.topology().nohzFullCpus().isEmpty() ? "(null)"
                         : CpuList.format(kernel.topology().nohzFullCpus())) + "\n";

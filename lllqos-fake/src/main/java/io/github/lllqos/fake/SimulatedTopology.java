@@ -125,7 +125,8 @@ public final class SimulatedTopology {
     }
 
     /**
-     * This machine booted with {@code isolcpus=} these CPUs.
+     * This machine booted with {@code isolcpus=} these CPUs: a kernel made with this topology starts with them as
+     * its scheduler's {@link SimulatedScheduler#isolatedCpus(Set)}.
      *
      * @param cpus CPUs of this machine
      * @return a copy with those CPUs isolated

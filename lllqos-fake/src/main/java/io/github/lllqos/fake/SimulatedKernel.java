@@ -5,14 +5,11 @@ import io.github.lllqos.spi.CpuSysfs;
 import io.github.lllqos.spi.support.DeviceNumber;
 import io.github.lllqos.spi.SystemFiles;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
@@ -48,8 +45,8 @@ public final class SimulatedKernel {
     private static final int DEFAULT_CPUS = 4;
 
     private final KernelProfile profile;
-    private final PmQosConstraints cpuLatency = new PmQosConstraints(PmQos.PM_QOS_CPU_LATENCY_DEFAULT_VALUE,
-            PmQos.PM_QOS_CPU_LATENCY_DEFAULT_VALUE);
+    private final CpuLatencyQosList cpuLatency;
+    private final CpuDmaLatencyNode node;
     private final DevPmQos devPmQos = new DevPmQos();
     private final List<SimulatedCpu> cpus;
     private final CpuidleDriver cpuidleDriver;
@@ -58,9 +55,6 @@ public final class SimulatedKernel {
     private final SimulatedCpuLocks cpuLocks = new SimulatedCpuLocks();
     private final SimulatedTopology topology;
     private volatile SimulatedCpuset cpuset;
-    private final AtomicInteger openFiles = new AtomicInteger();
-    private final AtomicInteger otherDeviceBytesWritten = new AtomicInteger();
-    private volatile DeviceAccess cpuDmaLatencyAccess = DeviceAccess.ALLOWED;
     private final SimulatedScheduler scheduler;
 
     /** A current kernel with 4 CPUs and {@link CpuidleDriver#INTEL_IDLE}'s idle states. */
@@ -124,6 +118,8 @@ public final class SimulatedKernel {
      */
     public SimulatedKernel(KernelProfile profile, SimulatedTopology topology, CpuidleDriver cpuidleDriver) {
         this.profile = Objects.requireNonNull(profile, "profile");
+        this.cpuLatency = new CpuLatencyQosList(profile);
+        this.node = new CpuDmaLatencyNode(this, cpuLatency);
         this.cpuidleDriver = Objects.requireNonNull(cpuidleDriver, "cpuidleDriver");
         this.topology = Objects.requireNonNull(topology, "topology");
         int cpuCount = topology.cpuCount();
@@ -161,7 +157,7 @@ public final class SimulatedKernel {
      * @return the minimum live request in µs, or {@link PmQos#PM_QOS_CPU_LATENCY_DEFAULT_VALUE} when there is none
      */
     public int cpuLatencyQosLimit() {
-        return cpuLatency.target();
+        return cpuLatency.limit();
     }
 
     /**
@@ -173,17 +169,7 @@ public final class SimulatedKernel {
      * @throws IllegalStateException if the request is already active (the kernel warns and ignores the call)
      */
     public void cpuLatencyQosAddRequest(PmQosRequest request, int value) {
-        synchronized (request) {
-            if (request.constraints() != null) {
-                throw new IllegalStateException("cpu_latency_qos_add_request() called for already added request");
-            }
-            if (valueInvalid(value)) {
-                return;
-            }
-            int node = cpuLatency.nodeValue(value);
-            request.activate(cpuLatency, node);
-            cpuLatency.add(node);
-        }
+        cpuLatency.add(request, value);
     }
 
     /**
@@ -195,15 +181,7 @@ public final class SimulatedKernel {
      * @throws IllegalStateException if the request is not active (the kernel warns and ignores the call)
      */
     public void cpuLatencyQosUpdateRequest(PmQosRequest request, int newValue) {
-        synchronized (request) {
-            requireActive(request, "cpu_latency_qos_update_request");
-            if (valueInvalid(newValue) || request.nodeValue() == newValue) {
-                return;
-            }
-            int node = cpuLatency.nodeValue(newValue);
-            cpuLatency.update(request.nodeValue(), node);
-            request.moveTo(node);
-        }
+        cpuLatency.update(request, newValue);
     }
 
     /**
@@ -213,11 +191,7 @@ public final class SimulatedKernel {
      * @throws IllegalStateException if the request is not active (the kernel warns and ignores the call)
      */
     public void cpuLatencyQosRemoveRequest(PmQosRequest request) {
-        synchronized (request) {
-            requireActive(request, "cpu_latency_qos_remove_request");
-            cpuLatency.remove(request.nodeValue());
-            request.deactivate();
-        }
+        cpuLatency.remove(request);
     }
 
     /**
@@ -227,7 +201,7 @@ public final class SimulatedKernel {
      * @return whether it is in this kernel's CPU latency list
      */
     public boolean cpuLatencyQosRequestActive(PmQosRequest request) {
-        return request.constraints() == cpuLatency;
+        return cpuLatency.active(request);
     }
 
     /**
@@ -237,7 +211,7 @@ public final class SimulatedKernel {
      * @param notifier called with the new limit in µs
      */
     public void cpuLatencyQosAddNotifier(IntConsumer notifier) {
-        cpuLatency.addNotifier(Objects.requireNonNull(notifier, "notifier"));
+        cpuLatency.addNotifier(notifier);
     }
 
     /**
@@ -250,15 +224,7 @@ public final class SimulatedKernel {
         return cpuLatency.removeNotifier(notifier);
     }
 
-    private boolean valueInvalid(int value) {
-        return profile != KernelProfile.NEGATIVES_INSERTED && value < 0 && value != PmQos.PM_QOS_DEFAULT_VALUE;
-    }
 
-    private void requireActive(PmQosRequest request, String call) {
-        if (request.constraints() != cpuLatency) {
-            throw new IllegalStateException(call + "() called for unknown object");
-        }
-    }
 
     // ---- inspection, for tests ----
 
@@ -287,7 +253,7 @@ public final class SimulatedKernel {
      * @return the open files, each holding one request
      */
     public int openCpuDmaLatencyFiles() {
-        return openFiles.get();
+        return node.openFiles();
     }
 
     // ---- the device node ----
@@ -299,8 +265,8 @@ public final class SimulatedKernel {
      *     none means {@code READ}; {@code CREATE}, {@code TRUNCATE_EXISTING}, {@code SYNC}, {@code DSYNC},
      *     {@code SPARSE} and {@code NOFOLLOW_LINKS} change nothing on a character device
      * @return the open file
-     * @throws NoSuchFileException when the device is {@link DeviceAccess#MISSING}
-     * @throws AccessDeniedException when access is {@link DeviceAccess#PERMISSION_DENIED}; with
+     * @throws java.nio.file.NoSuchFileException when the device is {@link DeviceAccess#MISSING}
+     * @throws java.nio.file.AccessDeniedException when access is {@link DeviceAccess#PERMISSION_DENIED}; with
      *     {@link DeviceAccess#OTHER_DEVICE} the file opened is another device, which holds no request
      * @throws java.nio.file.FileAlreadyExistsException for {@code CREATE_NEW}, as the node exists
      * @throws IllegalArgumentException for combinations {@code FileChannel} rejects
@@ -308,22 +274,7 @@ public final class SimulatedKernel {
      * @throws IOException never otherwise
      */
     public SimulatedDeviceFile openCpuDmaLatency(OpenOption... options) throws IOException {
-        OpenMode mode = OpenMode.of(options);
-        switch (cpuDmaLatencyAccess) {
-            case MISSING:
-                throw new NoSuchFileException(CPU_DMA_LATENCY, null, "simulated: no such device node");
-            case PERMISSION_DENIED:
-                throw new AccessDeniedException(CPU_DMA_LATENCY, null,
-                        "simulated: the device is root:root 0600 and this process is not root");
-            case OTHER_DEVICE:
-                return new SimulatedDeviceFile(this, null, OTHER_DEVICE_NUMBER, mode.readable, mode.writable);
-            default:
-                break;
-        }
-        PmQosRequest request = new PmQosRequest();
-        cpuLatencyQosAddRequest(request, PmQos.PM_QOS_DEFAULT_VALUE);
-        openFiles.incrementAndGet();
-        return new SimulatedDeviceFile(this, request, CPU_DMA_LATENCY_NUMBER, mode.readable, mode.writable);
+        return node.open(options);
     }
 
     /**
@@ -332,7 +283,7 @@ public final class SimulatedKernel {
      * @param access what later {@link #openCpuDmaLatency} calls find
      */
     public void cpuDmaLatencyAccess(DeviceAccess access) {
-        this.cpuDmaLatencyAccess = Objects.requireNonNull(access, "access");
+        node.access(access);
     }
 
     /**
@@ -341,7 +292,7 @@ public final class SimulatedKernel {
      * @return {@link DeviceAccess#ALLOWED} unless changed
      */
     public DeviceAccess cpuDmaLatencyAccess() {
-        return cpuDmaLatencyAccess;
+        return node.access();
     }
 
     /**
@@ -350,25 +301,21 @@ public final class SimulatedKernel {
      * @return the bytes; 0 as long as every writer checked {@link SimulatedDeviceFile#deviceNumber()} first
      */
     public int otherDeviceBytesWritten() {
-        return otherDeviceBytesWritten.get();
+        return node.otherDeviceBytesWritten();
     }
 
     void writtenToOtherDevice(int bytes) {
-        otherDeviceBytesWritten.addAndGet(bytes);
+        node.writtenToOtherDevice(bytes);
     }
 
     /** The file layer's write: applies a parsed value the way {@code cpu_latency_qos_write} does. */
     void writeFromUser(PmQosRequest request, int value) {
-        if (profile == KernelProfile.WRITES_IGNORED) {
-            return;
-        }
-        cpuLatencyQosUpdateRequest(request, value);
+        node.write(request, value);
     }
 
     /** The file layer's release. */
     void release(PmQosRequest request) {
-        cpuLatencyQosRemoveRequest(request);
-        openFiles.decrementAndGet();
+        node.release(request);
     }
 
     // ---- devices ----

@@ -245,6 +245,46 @@ public final class CpuIdle {
         return IdleStateLease.disable(this, maxExitLatencyMicros, deeper);
     }
 
+    /**
+     * Enables, on some CPUs, every idle state that is disabled, whoever disabled it: the way back from a change that
+     * was kept ({@link IdleStateLease#keep()}, {@code lllqos idle-states} without {@code --hold}) or made by hand.
+     * Like a kept lease, the change stays after this process.
+     *
+     * @param cpus the CPU numbers, at least one, each present
+     * @return the states that were disabled and are now enabled, as they were before (empty if none was disabled)
+     * @throws IllegalArgumentException if a CPU does not exist or none is given; nothing changes then
+     * @throws LowLatencyException when a state cannot be read or written, naming the file and the missing
+     *     permission; states already enabled by this call are disabled again first
+     */
+    public List<IdleState> enableIdleStates(Collection<Integer> cpus) {
+        SortedSet<Integer> checked = checkCpus(cpus);
+        List<IdleState> disabled = new ArrayList<>();
+        for (int cpu : checked) {
+            for (IdleState state : readIdleStates(cpu)) {
+                if (state.disabled()) {
+                    disabled.add(state);
+                }
+            }
+        }
+        List<IdleState> enabled = new ArrayList<>();
+        try {
+            for (IdleState state : disabled) {
+                writeDisabled(state, false);
+                enabled.add(state);
+            }
+        } catch (LowLatencyException e) {
+            for (IdleState state : enabled) {
+                try {
+                    writeDisabled(state, true);
+                } catch (LowLatencyException undo) {
+                    e.addSuppressed(undo);
+                }
+            }
+            throw e;
+        }
+        return List.copyOf(enabled);
+    }
+
     void writeDisabled(IdleState state, boolean disabled) {
         sysfs.write(disableAttribute(state), disabled ? "1" : "0");
     }

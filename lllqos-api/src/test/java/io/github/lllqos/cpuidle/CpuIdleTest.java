@@ -220,6 +220,30 @@ class CpuIdleTest {
     }
 
     @Test
+    void enabling_turns_every_disabled_state_of_the_cpus_on_and_names_them() {
+        sysfs.files.put("cpu0/cpuidle/state3/disable", "1");
+        sysfs.files.put("cpu1/cpuidle/state2/disable", "1");
+        sysfs.files.put("cpu1/cpuidle/state3/disable", "1");
+
+        List<IdleState> enabled = idle.enableIdleStates(List.of(1));
+
+        assertThat(enabled).extracting(state -> state.cpu() + ":" + state.name()).containsExactly("1:C1E", "1:C6");
+        assertThat(idle.idleStates(1)).extracting(IdleState::disabled).containsOnly(false);
+        assertThat(sysfs.files.get("cpu0/cpuidle/state3/disable")).as("another CPU").isEqualTo("1");
+    }
+
+    @Test
+    void an_enable_that_is_denied_midway_disables_again_what_it_enabled() {
+        sysfs.files.put("cpu0/cpuidle/state2/disable", "1");
+        sysfs.files.put("cpu0/cpuidle/state3/disable", "1");
+        sysfs.writeDenied.add("cpu0/cpuidle/state3/disable");
+
+        assertThatThrownBy(() -> idle.enableIdleStates(List.of(0))).isInstanceOf(LowLatencyException.class)
+                .hasMessageContaining("cpu0/cpuidle/state3/disable");
+        assertThat(sysfs.files.get("cpu0/cpuidle/state2/disable")).isEqualTo("1");
+    }
+
+    @Test
     void a_negative_bound_is_refused_and_nothing_changes() {
         assertThatThrownBy(() -> idle.disableIdleStatesDeeperThan(List.of(0), -1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1")

@@ -43,14 +43,14 @@ final class CpuArguments {
         return cpus;
     }
 
-    /** Groups CPUs by a value, for commands that restore them: {@code "0 1" -> v}. */
+    /** Groups CPUs by a value, for commands that restore them: {@code "0,1" -> v}. */
     static <V> Map<V, String> byValue(Map<Integer, V> values) {
         Map<V, List<Integer>> grouped = new LinkedHashMap<>();
         new TreeMap<>(values).forEach((cpu, value) -> grouped.computeIfAbsent(value, v -> new ArrayList<>())
                 .add(cpu));
         Map<V, String> joined = new LinkedHashMap<>();
         grouped.forEach((value, cpus) -> joined.put(value, cpus.stream().map(String::valueOf)
-                .collect(Collectors.joining(" "))));
+                .collect(Collectors.joining(","))));
         return joined;
     }
 }

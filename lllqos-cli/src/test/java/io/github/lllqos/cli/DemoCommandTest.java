@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.lllqos.contract.RealEnvironment;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -32,11 +33,29 @@ class DemoCommandTest {
     @Test
     void a_negative_target_is_refused_naming_the_value() {
         StringWriter err = new StringWriter();
-        CommandLine command = new CommandLine(new LllqosCommand()).setErr(new PrintWriter(err));
+        CommandLine command = LllqosCommand.commandLine(new LllqosCommand()).setErr(new PrintWriter(err));
 
         int exit = command.execute("demo", "--", "-3");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("-3").contains("must not be negative");
+        assertThat(err.toString()).contains("was -3", "0.." + Integer.MAX_VALUE);
+    }
+
+    @Test
+    void the_demo_exits_1_when_nothing_was_held() throws Exception {
+        try (ChildCommand demo = ChildCommand.startWith(List.of("-Dlllqos.device=/nonexistent/cpu_dma_latency"),
+                "demo", "--hold-ms", "1")) {
+            assertThat(demo.awaitExit()).isEqualTo(1);
+            assertThat(demo.rest()).contains("no request held: ");
+        }
+    }
+
+    @Test
+    void the_usage_shows_the_target_as_optional() {
+        StringWriter out = new StringWriter();
+
+        LllqosCommand.commandLine(new LllqosCommand()).setOut(new PrintWriter(out)).execute("demo", "--help");
+
+        assertThat(out.toString()).contains("[MICROS]");
     }
 }

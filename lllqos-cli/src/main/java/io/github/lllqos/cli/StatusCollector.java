@@ -7,7 +7,7 @@ import io.github.lllqos.LowLatency;
 import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.ProviderSelection;
 import io.github.lllqos.cpuidle.ResumeLatency;
-import io.github.lllqos.cli.cyclic.CpuSet;
+import io.github.lllqos.spi.support.CpuList;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -194,7 +194,7 @@ final class StatusCollector {
             return Report.Value.known(List.of(), "none");
         }
         try {
-            return Report.Value.known(CpuSet.parse(cpus).cpus(), cpus);
+            return Report.Value.known(CpuList.parse(cpus), cpus);
         } catch (IllegalArgumentException e) {
             return Report.Value.unknown("'" + cpus + "' is not a CPU list");
         }

@@ -6,7 +6,7 @@ import io.github.lllqos.cpuidle.CpuIdle;
 import io.github.lllqos.LowLatency;
 import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.realtime.Realtime;
-import io.github.lllqos.cli.cyclic.CpuSet;
+import io.github.lllqos.spi.support.CpuList;
 import io.github.lllqos.linux.CpuSysfsFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -193,7 +193,7 @@ class StatusCommandTest {
 
     private static void assertSays(String key, Object json, String text) {
         if (json instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Integer) {
-            assertThat(CpuSet.parse(text).cpus()).as(key + ": " + text).isEqualTo(list);
+            assertThat(CpuList.parse(text)).as(key + ": " + text).isEqualTo(list);
         } else if (json instanceof List<?> list) {
             list.forEach(item -> assertSays(key, item, text));
         } else if (json instanceof Map<?, ?> map) {

@@ -38,6 +38,8 @@ class CommandImageIT {
 
         assertThat(status.exit).as(status.output).isZero();
         assertThat(status.output).contains("provider: linux", "effective limit: ", " us").doesNotContain("?", "µ");
+        assertThat(status.output).as("read with prctl, which a container allows").containsPattern(
+                "timer slack: \\d+ ns");
     }
 
     @Test

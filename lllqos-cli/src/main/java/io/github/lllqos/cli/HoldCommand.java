@@ -34,7 +34,7 @@ final class HoldCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         CpuLatencyLease lease = LowLatency.lowWakeupLatency(micros);
         if (!lease.acquired()) {
-            spec.commandLine().getErr().println(spec.qualifiedName() + ": no request placed: "
+            spec.commandLine().getErr().println(LllqosCommand.typed(spec) + ": no request placed: "
                     + lease.notAcquiredReason().orElseThrow());
             return 1;
         }

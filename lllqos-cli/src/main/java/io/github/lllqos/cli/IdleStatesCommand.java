@@ -4,6 +4,7 @@ import io.github.lllqos.cpuidle.CpuIdle;
 import io.github.lllqos.cpuidle.IdleState;
 import io.github.lllqos.cpuidle.IdleStateLease;
 import io.github.lllqos.LowLatencyException;
+import io.github.lllqos.Outcome;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -80,8 +81,7 @@ final class IdleStatesCommand implements Callable<Integer> {
             CpuIdle idle = cpuIdle.get();
             List<Integer> cpus = CpuArguments.parse(spec.commandLine(), cpuArguments, idle);
             if (enable) {
-                enable(idle, cpus, out);
-                return 0;
+                return enable(idle, cpus, out);
             }
             if (maxExitLatencyMicros == null) {
                 show(idle, cpus, out);
@@ -91,7 +91,7 @@ final class IdleStatesCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         } catch (LowLatencyException e) {
-            spec.commandLine().getErr().println(spec.qualifiedName() + ": " + e.getMessage());
+            spec.commandLine().getErr().println(LllqosCommand.typed(spec) + ": " + e.getMessage());
             return 1;
         }
     }
@@ -109,8 +109,13 @@ final class IdleStatesCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static void enable(CpuIdle idle, List<Integer> cpus, PrintWriter out) {
-        List<IdleState> enabled = idle.enableIdleStates(cpus);
+    private int enable(CpuIdle idle, List<Integer> cpus, PrintWriter out) {
+        Outcome<List<IdleState>> outcome = idle.enableIdleStates(cpus);
+        if (outcome.refusal().isPresent()) {
+            spec.commandLine().getErr().println(LllqosCommand.typed(spec) + ": " + outcome.refusal().get().message());
+            return 1;
+        }
+        List<IdleState> enabled = outcome.value().orElseThrow();
         if (enabled.isEmpty()) {
             out.println("nothing to enable: no idle state of CPUs " + cpus + " is disabled");
         }
@@ -118,12 +123,13 @@ final class IdleStatesCommand implements Callable<Integer> {
             out.println("enabled " + describe(state));
         }
         out.flush();
+        return 0;
     }
 
     private int disable(CpuIdle idle, List<Integer> cpus, PrintWriter out) throws InterruptedException {
         IdleStateLease lease = idle.disableIdleStatesDeeperThan(cpus, maxExitLatencyMicros);
         if (lease.refusal().isPresent()) {
-            spec.commandLine().getErr().println("lllqos idle-states: " + lease.refusal().get().message());
+            spec.commandLine().getErr().println(LllqosCommand.typed(spec) + ": " + lease.refusal().get().message());
             return 1;
         }
         if (lease.disabledStates().isEmpty()) {

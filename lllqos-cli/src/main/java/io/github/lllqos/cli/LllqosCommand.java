@@ -107,21 +107,22 @@ public final class LllqosCommand {
     }
 
     /**
-     * A subcommand as the user can type it again, for the commands that hints print.
+     * A command as the user can type it again, for the commands that hints print and the start of error lines; also
+     * for a subcommand run on its own, as tests do.
      *
-     * @param subcommand the subcommand's spec
+     * @param command the command's spec
      * @return such as {@code lllqos resume-latency} or {@code java -jar /opt/lllqos.jar resume-latency}
      */
-    static String typed(picocli.CommandLine.Model.CommandSpec subcommand) {
-        return invokedAs() + " " + subcommand.name();
+    static String typed(picocli.CommandLine.Model.CommandSpec command) {
+        return command.userObject() instanceof LllqosCommand ? invokedAs() : invokedAs() + " " + command.name();
     }
 
     private static int invalidArguments(CommandLine.ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+        err.println(typed(command.getCommandSpec()) + ": " + e.getMessage());
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
-        err.println("see '" + command.getCommandSpec().qualifiedName() + " --help'");
+        err.println("see '" + typed(command.getCommandSpec()) + " --help'");
         err.flush();
         return command.getCommandSpec().exitCodeOnInvalidInput();
     }
@@ -129,7 +130,7 @@ public final class LllqosCommand {
     private static int failed(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
         PrintWriter err = command.getErr();
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        err.println(command.getCommandSpec().qualifiedName() + ": " + message);
+        err.println(typed(command.getCommandSpec()) + ": " + message);
         if (!isUserError(e)) {
             e.printStackTrace(err);
         }

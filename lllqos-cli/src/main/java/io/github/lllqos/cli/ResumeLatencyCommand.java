@@ -88,7 +88,7 @@ final class ResumeLatencyCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         } catch (LowLatencyException e) {
-            spec.commandLine().getErr().println(spec.qualifiedName() + ": " + e.getMessage());
+            spec.commandLine().getErr().println(LllqosCommand.typed(spec) + ": " + e.getMessage());
             return 1;
         }
     }
@@ -97,7 +97,7 @@ final class ResumeLatencyCommand implements Callable<Integer> {
             throws InterruptedException {
         ResumeLatencyLease lease = idle.setResumeLatency(cpus, value);
         if (lease.refusal().isPresent()) {
-            spec.commandLine().getErr().println("lllqos resume-latency: " + lease.refusal().get().message());
+            spec.commandLine().getErr().println(LllqosCommand.typed(spec) + ": " + lease.refusal().get().message());
             return 1;
         }
         lease.previousValues().forEach((cpu, previous) ->

@@ -100,7 +100,7 @@ class DistributionIT {
 
     @Test
     void mlockall_under_the_launcher_locks_well_under_a_gigabyte() throws Exception {
-        RealEnvironment.requireRoot();
+        RealEnvironment.requireRoot("mlockall of the whole JVM");
         Process cyclic = new ProcessBuilder(launcher.toString(), "cyclic", "-m", "-l", "4000", "-q")
                 .redirectErrorStream(true).start();
         try {

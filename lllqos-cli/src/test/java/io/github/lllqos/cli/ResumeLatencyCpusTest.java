@@ -60,7 +60,7 @@ class ResumeLatencyCpusTest {
     void the_old_ambiguous_form_of_cpus_then_value_is_refused_and_nothing_changes() throws IOException {
         assertThat(run("0", "1")).isEqualTo(2);
 
-        assertThat(err.toString()).contains("'1'").contains("see 'resume-latency --help'");
+        assertThat(err.toString()).contains("'1'").contains("see 'lllqos resume-latency --help'");
         assertThat(read("cpu0")).isEqualTo("0");
         assertThat(read("cpu1")).isEqualTo("0");
     }

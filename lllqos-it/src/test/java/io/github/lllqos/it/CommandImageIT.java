@@ -55,7 +55,7 @@ class CommandImageIT {
     @Test
     void a_png_plot_is_drawn_where_the_image_has_fonts_and_refused_before_the_run_where_it_has_none()
             throws Exception {
-        boolean fonts = Files.isDirectory(DockerEngine.shared().context().resolve("rootfs/etc/fonts"));
+        boolean fonts = Files.isDirectory(DockerEngine.shared().imageContext().resolve("rootfs/etc/fonts"));
 
         Run cyclic = run(List.of("cyclic", "-l", "200", "-q", "--plot", "/out/plot.png"));
 

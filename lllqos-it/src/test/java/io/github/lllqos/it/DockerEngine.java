@@ -102,7 +102,7 @@ final class DockerEngine {
     }
 
     /** The image's build context. */
-    Path context() {
+    Path imageContext() {
         return context;
     }
 }

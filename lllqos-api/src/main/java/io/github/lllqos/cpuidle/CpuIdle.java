@@ -4,6 +4,7 @@ import io.github.lllqos.CpuLatencyLease;
 import io.github.lllqos.Errno;
 import io.github.lllqos.LowLatency;
 import io.github.lllqos.LowLatencyException;
+import io.github.lllqos.Outcome;
 import io.github.lllqos.Refusal;
 import io.github.lllqos.internal.ProviderRegistry;
 import io.github.lllqos.internal.Selection;
@@ -243,6 +244,50 @@ public final class CpuIdle {
             }
         }
         return IdleStateLease.disable(this, maxExitLatencyMicros, deeper);
+    }
+
+    /**
+     * Enables, on some CPUs, every idle state that is disabled, whoever disabled it: the way back from a change that
+     * was kept ({@link IdleStateLease#keep()}, {@code lllqos idle-states} without {@code --hold}) or made by hand.
+     * Like a kept lease, the change stays after this process.
+     *
+     * @param cpus the CPU numbers, at least one, each present
+     * @return applied, with the states that were disabled and are now enabled, as they were before (empty if none
+     *     was disabled); not applied, with its {@link Outcome#refusal()}, where the change is refused (no
+     *     permission, no such file): states already enabled by this call are disabled again first, and nothing is
+     *     left changed
+     * @throws IllegalArgumentException if a CPU does not exist or none is given; nothing changes then
+     * @throws LowLatencyException when a state cannot be read or written for another reason, naming the file;
+     *     states already enabled by this call are disabled again first
+     */
+    public Outcome<List<IdleState>> enableIdleStates(Collection<Integer> cpus) {
+        SortedSet<Integer> checked = checkCpus(cpus);
+        List<IdleState> disabled = new ArrayList<>();
+        for (int cpu : checked) {
+            for (IdleState state : readIdleStates(cpu)) {
+                if (state.disabled()) {
+                    disabled.add(state);
+                }
+            }
+        }
+        List<IdleState> enabled = new ArrayList<>();
+        try {
+            for (IdleState state : disabled) {
+                writeDisabled(state, false);
+                enabled.add(state);
+            }
+        } catch (LowLatencyException e) {
+            try {
+                for (IdleState state : enabled) {
+                    writeDisabled(state, true);
+                }
+            } catch (LowLatencyException undo) {
+                e.addSuppressed(undo);
+                throw e;
+            }
+            return Outcome.notApplied(null, refusalOf(e).orElseThrow(() -> e));
+        }
+        return Outcome.applied(List.copyOf(enabled));
     }
 
     void writeDisabled(IdleState state, boolean disabled) {

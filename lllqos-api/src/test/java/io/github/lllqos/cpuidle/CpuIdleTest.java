@@ -1,6 +1,7 @@
 package io.github.lllqos.cpuidle;
 
 import io.github.lllqos.Errno;
+import io.github.lllqos.Outcome;
 import io.github.lllqos.Refusal;
 import io.github.lllqos.LowLatencyException;
 
@@ -217,6 +218,35 @@ class CpuIdleTest {
             assertThat(lease.disabledStates()).isEmpty();
         }
         assertThat(bare.writes).isEmpty();
+    }
+
+    @Test
+    void enabling_turns_every_disabled_state_of_the_cpus_on_and_names_them() {
+        sysfs.files.put("cpu0/cpuidle/state3/disable", "1");
+        sysfs.files.put("cpu1/cpuidle/state2/disable", "1");
+        sysfs.files.put("cpu1/cpuidle/state3/disable", "1");
+
+        List<IdleState> enabled = idle.enableIdleStates(List.of(1)).requireApplied().value().orElseThrow();
+
+        assertThat(enabled).extracting(state -> state.cpu() + ":" + state.name()).containsExactly("1:C1E", "1:C6");
+        assertThat(idle.idleStates(1)).extracting(IdleState::disabled).containsOnly(false);
+        assertThat(sysfs.files.get("cpu0/cpuidle/state3/disable")).as("another CPU").isEqualTo("1");
+    }
+
+    @Test
+    void an_enable_that_is_denied_midway_is_not_applied_says_why_and_disables_again_what_it_enabled() {
+        sysfs.files.put("cpu0/cpuidle/state2/disable", "1");
+        sysfs.files.put("cpu0/cpuidle/state3/disable", "1");
+        sysfs.writeDenied.add("cpu0/cpuidle/state3/disable");
+
+        Outcome<List<IdleState>> outcome = idle.enableIdleStates(List.of(0));
+
+        assertThat(outcome.applied()).isFalse();
+        assertThat(outcome.refusal()).hasValueSatisfying(refusal -> {
+            assertThat(refusal.kind()).isEqualTo(Refusal.Kind.PERMISSION);
+            assertThat(refusal.message()).contains("cpu0/cpuidle/state3/disable");
+        });
+        assertThat(sysfs.files.get("cpu0/cpuidle/state2/disable")).isEqualTo("1");
     }
 
     @Test

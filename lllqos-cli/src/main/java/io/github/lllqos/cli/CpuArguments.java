@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import io.github.lllqos.spi.support.CpuList;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -23,34 +24,28 @@ final class CpuArguments {
                 cpus.addAll(idle.cpus());
                 continue;
             }
-            for (String part : argument.split(",")) {
-                try {
-                    int dash = part.indexOf('-', 1);
-                    int first = Integer.parseInt(dash < 0 ? part : part.substring(0, dash));
-                    int last = dash < 0 ? first : Integer.parseInt(part.substring(dash + 1));
-                    if (last < first) {
-                        throw new NumberFormatException();
-                    }
-                    for (int cpu = first; cpu <= last; cpu++) {
-                        cpus.add(cpu);
-                    }
-                } catch (NumberFormatException e) {
-                    throw new ParameterException(commandLine, "'" + argument + "' is not a CPU: give CPU numbers"
-                            + " (2), ranges (0-3), lists (1,3) or all");
+            try {
+                List<Integer> listed = CpuList.parse(argument);
+                if (listed.isEmpty()) {
+                    throw new IllegalArgumentException("no CPU in '" + argument + "'");
                 }
+                cpus.addAll(listed);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(commandLine, "'" + argument + "' is not a CPU: give CPU numbers"
+                        + " (2), ranges (0-3), lists (1,3) or all");
             }
         }
         return cpus;
     }
 
-    /** Groups CPUs by a value, for commands that restore them: {@code "0 1" -> v}. */
+    /** Groups CPUs by a value, for commands that restore them: {@code "0,1" -> v}. */
     static <V> Map<V, String> byValue(Map<Integer, V> values) {
         Map<V, List<Integer>> grouped = new LinkedHashMap<>();
         new TreeMap<>(values).forEach((cpu, value) -> grouped.computeIfAbsent(value, v -> new ArrayList<>())
                 .add(cpu));
         Map<V, String> joined = new LinkedHashMap<>();
         grouped.forEach((value, cpus) -> joined.put(value, cpus.stream().map(String::valueOf)
-                .collect(Collectors.joining(" "))));
+                .collect(Collectors.joining(","))));
         return joined;
     }
 }

@@ -14,12 +14,15 @@ import picocli.CommandLine.Spec;
 /** Holds a lease briefly and shows the effective limit before, during and after. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Hold a CPU latency request for a moment and show the effective limit before, during"
-                + " and after.")
+                + " and after.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the request was held", "1:no request could be held (the reason is printed)",
+            "2:invalid arguments"})
 final class DemoCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", defaultValue = "0", paramLabel = "MICROS",
-            description = "The target wake-up latency in µs (default: ${DEFAULT-VALUE}).")
-    int targetMicros;
+    @Parameters(index = "0", arity = "0..1", defaultValue = "0", paramLabel = "MICROS",
+            description = "The target wake-up latency in µs, 0.." + Integer.MAX_VALUE + " (default: ${DEFAULT-VALUE}).")
+    long targetMicros;
 
     @Option(names = "--hold-ms", defaultValue = "500", paramLabel = "MS",
             description = "How long to hold the request (default: ${DEFAULT-VALUE} ms).")
@@ -30,15 +33,18 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (targetMicros < 0 || holdMillis < 0) {
+        int micros = HoldCommand.checkedMicros(spec, targetMicros);
+        if (holdMillis < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "MICROS and --hold-ms must not be negative, were " + targetMicros + " and " + holdMillis);
+                    "--hold-ms must not be negative, was " + holdMillis);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(LowLatency.providerSelection().report());
         out.println("effective CPU latency before: " + describe(LowLatency.effectiveCpuLatency()));
-        try (CpuLatencyLease lease = LowLatency.lowWakeupLatency(targetMicros)) {
-            if (lease.acquired()) {
+        boolean held;
+        try (CpuLatencyLease lease = LowLatency.lowWakeupLatency(micros)) {
+            held = lease.acquired();
+            if (held) {
                 out.println("holding a request for " + targetMicros + " µs for " + holdMillis + " ms");
             } else {
                 out.println("no request held: " + lease.notAcquiredReason().orElseThrow());
@@ -48,7 +54,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.println("effective CPU latency after: " + describe(LowLatency.effectiveCpuLatency()));
         out.flush();
-        return 0;
+        return held ? 0 : 1;
     }
 
     static String describe(OptionalInt micros) {

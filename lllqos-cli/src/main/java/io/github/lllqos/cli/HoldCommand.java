@@ -20,24 +20,21 @@ import picocli.CommandLine.Spec;
             "1:no request could be placed (the reason and the fix are printed)", "2:invalid arguments"})
 final class HoldCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", defaultValue = "0", paramLabel = "MICROS",
+    @Parameters(index = "0", arity = "0..1", defaultValue = "0", paramLabel = "MICROS",
             description = "The wake-up latency limit to request, in µs, 0.." + Integer.MAX_VALUE
                     + " (default: ${DEFAULT-VALUE}: no idle state deeper than polling).")
-    int targetMicros;
+    long targetMicros;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
-        if (targetMicros < 0) {
-            throw new ParameterException(spec.commandLine(), "MICROS must be in 0.." + Integer.MAX_VALUE
-                    + " µs, was " + targetMicros + " (the kernel would silently ignore a negative request)");
-        }
+        int micros = checkedMicros(spec, targetMicros);
         PrintWriter out = spec.commandLine().getOut();
-        CpuLatencyLease lease = LowLatency.lowWakeupLatency(targetMicros);
+        CpuLatencyLease lease = LowLatency.lowWakeupLatency(micros);
         if (!lease.acquired()) {
-            spec.commandLine().getErr().println("lllqos hold: no request placed: "
+            spec.commandLine().getErr().println(LllqosCommand.typed(spec) + ": no request placed: "
                     + lease.notAcquiredReason().orElseThrow());
             return 1;
         }
@@ -50,5 +47,19 @@ final class HoldCommand implements Callable<Integer> {
                     + DemoCommand.describe(LowLatency.effectiveCpuLatency());
         });
         return 0;
+    }
+
+    /**
+     * A CPU latency target as the kernel takes it.
+     *
+     * @throws ParameterException unless it is in 0..{@link Integer#MAX_VALUE}
+     */
+    static int checkedMicros(CommandSpec spec, long micros) {
+        if (micros < 0 || micros > Integer.MAX_VALUE) {
+            throw new ParameterException(spec.commandLine(), "MICROS must be in 0.." + Integer.MAX_VALUE
+                    + " µs, was " + micros + (micros < 0 ? " (the kernel would silently ignore a negative request)"
+                    : " (the kernel takes a signed 32-bit value)"));
+        }
+        return (int) micros;
     }
 }

@@ -4,10 +4,12 @@ import io.github.lllqos.cpuidle.CpuIdle;
 import io.github.lllqos.cpuidle.IdleState;
 import io.github.lllqos.cpuidle.IdleStateLease;
 import io.github.lllqos.LowLatencyException;
+import io.github.lllqos.Outcome;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,9 +18,9 @@ import picocli.CommandLine.Spec;
 
 /** Shows idle states, or disables those deeper than a bound (as rtla's {@code --deepest-idle-state}). */
 @Command(name = "idle-states", mixinStandardHelpOptions = true,
-        description = {"Show each CPU's idle states (no options), or disable the idle states whose exit latency"
+        description = {"Show each CPU's idle states (no options), disable the idle states whose exit latency"
                 + " exceeds a bound (/sys/devices/system/cpu/cpuN/cpuidle/stateK/disable), as rtla's"
-                + " --deepest-idle-state does.",
+                + " --deepest-idle-state does, or enable every disabled state again (--enable).",
             "The disable flags are sysfs settings: they stay after this command exits, and after a crash. With"
                 + " --hold the states are enabled again on SIGINT or SIGTERM (not after kill -9). Changing them"
                 + " needs root. Without a cpuidle driver (most virtual machines) there are no idle states."},
@@ -33,6 +35,10 @@ final class IdleStatesCommand implements Callable<Integer> {
     @Option(names = "--disable-deeper-than", paramLabel = "MICROS",
             description = "Disable the idle states whose exit latency exceeds MICROS µs (0 or more).")
     Integer maxExitLatencyMicros;
+
+    @Option(names = "--enable", description = "Enable every disabled idle state of the CPUs again, whoever"
+            + " disabled it (the way back from --disable-deeper-than without --hold).")
+    boolean enable;
 
     @Option(names = "--cpus", paramLabel = "CPUS", defaultValue = "all",
             description = "The CPUs: 2, 0-3, 1,3 or all (default: ${DEFAULT-VALUE}).")
@@ -59,6 +65,10 @@ final class IdleStatesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (enable && (maxExitLatencyMicros != null || hold)) {
+            throw new ParameterException(spec.commandLine(), "--enable cannot be given with "
+                    + (hold ? "--hold" : "--disable-deeper-than") + ": it enables every state of the CPUs for good");
+        }
         if (hold && maxExitLatencyMicros == null) {
             throw new ParameterException(spec.commandLine(), "--hold needs --disable-deeper-than MICROS");
         }
@@ -70,6 +80,9 @@ final class IdleStatesCommand implements Callable<Integer> {
         try {
             CpuIdle idle = cpuIdle.get();
             List<Integer> cpus = CpuArguments.parse(spec.commandLine(), cpuArguments, idle);
+            if (enable) {
+                return enable(idle, cpus, out);
+            }
             if (maxExitLatencyMicros == null) {
                 show(idle, cpus, out);
                 return 0;
@@ -78,7 +91,7 @@ final class IdleStatesCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         } catch (LowLatencyException e) {
-            spec.commandLine().getErr().println("lllqos idle-states: " + e.getMessage());
+            spec.commandLine().getErr().println(LllqosCommand.typed(spec) + ": " + e.getMessage());
             return 1;
         }
     }
@@ -96,10 +109,27 @@ final class IdleStatesCommand implements Callable<Integer> {
         out.flush();
     }
 
+    private int enable(CpuIdle idle, List<Integer> cpus, PrintWriter out) {
+        Outcome<List<IdleState>> outcome = idle.enableIdleStates(cpus);
+        if (outcome.refusal().isPresent()) {
+            spec.commandLine().getErr().println(LllqosCommand.typed(spec) + ": " + outcome.refusal().get().message());
+            return 1;
+        }
+        List<IdleState> enabled = outcome.value().orElseThrow();
+        if (enabled.isEmpty()) {
+            out.println("nothing to enable: no idle state of CPUs " + cpus + " is disabled");
+        }
+        for (IdleState state : enabled) {
+            out.println("enabled " + describe(state));
+        }
+        out.flush();
+        return 0;
+    }
+
     private int disable(CpuIdle idle, List<Integer> cpus, PrintWriter out) throws InterruptedException {
         IdleStateLease lease = idle.disableIdleStatesDeeperThan(cpus, maxExitLatencyMicros);
         if (lease.refusal().isPresent()) {
-            spec.commandLine().getErr().println("lllqos idle-states: " + lease.refusal().get().message());
+            spec.commandLine().getErr().println(LllqosCommand.typed(spec) + ": " + lease.refusal().get().message());
             return 1;
         }
         if (lease.disabledStates().isEmpty()) {
@@ -111,11 +141,10 @@ final class IdleStatesCommand implements Callable<Integer> {
             lease.close();
             return 0;
         }
-        StringBuilder restore = new StringBuilder();
         for (IdleState state : lease.disabledStates()) {
             out.println("disabled " + describe(state));
-            restore.append(restore.length() == 0 ? "" : "; ").append("echo 0 > ").append(idle.disablePath(state));
         }
+        String restore = restoreCommand(idle, lease.disabledStates());
         if (!hold) {
             lease.keep();
             out.println("these states stay disabled after lllqos exits; enable them again with: " + restore);
@@ -129,6 +158,21 @@ final class IdleStatesCommand implements Callable<Integer> {
             return "enabled " + lease.disabledStates().size() + " idle states again";
         });
         return 0;
+    }
+
+    /**
+     * What undoes this change exactly: {@code --enable} on the CPUs touched, unless they have states that were
+     * disabled before, which it would enable too; then one {@code echo 0 >} per state.
+     */
+    private String restoreCommand(CpuIdle idle, List<IdleState> disabled) {
+        List<Integer> cpus = disabled.stream().map(IdleState::cpu).distinct().toList();
+        long disabledNow = cpus.stream().flatMap(cpu -> idle.idleStates(cpu).stream()).filter(IdleState::disabled)
+                .count();
+        if (disabledNow == disabled.size()) {
+            return LllqosCommand.typed(spec) + " --enable --cpus " + cpus.stream().map(String::valueOf)
+                    .collect(Collectors.joining(","));
+        }
+        return disabled.stream().map(state -> "echo 0 > " + idle.disablePath(state)).collect(Collectors.joining("; "));
     }
 
     private static String describe(IdleState state) {

@@ -21,8 +21,8 @@ final class Report {
     }
 
     /**
-     * A value: {@code json} (a String, Number, Boolean, List of Strings or null) for scripts and {@code text} for people; or
-     * unknown, with {@code reason}.
+     * A value: {@code json} (a String, Number, Boolean, null, or a List or Map of these) for scripts and {@code text}
+     * for people, saying the same; or unknown, with {@code reason}.
      */
     record Value(Object json, String text, String reason) {
 

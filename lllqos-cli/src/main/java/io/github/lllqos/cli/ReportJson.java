@@ -1,8 +1,11 @@
 package io.github.lllqos.cli;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * Renders a {@link Report} as JSON: sections as objects, tables as arrays of objects, known values as strings,
- * numbers or booleans, and an unknown value as {@code {"unknown": "reason"}}.
+ * numbers, booleans, lists or objects, and an unknown value as {@code {"unknown": "reason"}}.
  */
 final class ReportJson {
 
@@ -47,21 +50,38 @@ final class ReportJson {
                 json.append("{\"unknown\": ");
                 string(known.reason(), json);
                 json.append('}');
-            } else if (known.json() == null) {
-                json.append("null");
-            } else if (known.json() instanceof java.util.List) {
-                json.append('[');
-                java.util.List<?> items = (java.util.List<?>) known.json();
-                for (int i = 0; i < items.size(); i++) {
-                    json.append(i == 0 ? "" : ", ");
-                    string(String.valueOf(items.get(i)), json);
-                }
-                json.append(']');
-            } else if (known.json() instanceof Number || known.json() instanceof Boolean) {
-                json.append(known.json());
             } else {
-                string(known.json().toString(), json);
+                scalarOrCollection(known.json(), json);
             }
+        }
+    }
+
+    /** A value's JSON: null, a number, a boolean, a string, a list or a map of these. */
+    private static void scalarOrCollection(Object value, StringBuilder json) {
+        if (value == null) {
+            json.append("null");
+        } else if (value instanceof Number || value instanceof Boolean) {
+            json.append(value);
+        } else if (value instanceof List<?> items) {
+            json.append('[');
+            for (int i = 0; i < items.size(); i++) {
+                json.append(i == 0 ? "" : ", ");
+                scalarOrCollection(items.get(i), json);
+            }
+            json.append(']');
+        } else if (value instanceof Map<?, ?> fields) {
+            json.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> field : fields.entrySet()) {
+                json.append(first ? "" : ", ");
+                first = false;
+                string(String.valueOf(field.getKey()), json);
+                json.append(": ");
+                scalarOrCollection(field.getValue(), json);
+            }
+            json.append('}');
+        } else {
+            string(value.toString(), json);
         }
     }
 

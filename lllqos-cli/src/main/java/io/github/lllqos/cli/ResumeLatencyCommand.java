@@ -17,9 +17,10 @@ import picocli.CommandLine.Spec;
 
 /** Shows or sets the per-CPU resume latency limit, {@code cpuN/power/pm_qos_resume_latency_us}. */
 @Command(name = "resume-latency", mixinStandardHelpOptions = true,
-        description = {"Show the per-CPU resume latency limits (no arguments), or set some CPUs' limit"
-                + " (/sys/devices/system/cpu/cpuN/power/pm_qos_resume_latency_us). The cpuidle governor keeps a"
-                + " CPU out of idle states whose exit latency exceeds the lower of this and the CPU latency limit.",
+        description = {"Show the per-CPU resume latency limits (without VALUE), or set them to VALUE"
+                + " (/sys/devices/system/cpu/cpuN/power/pm_qos_resume_latency_us), on the CPUs of --cpus (default:"
+                + " all). The cpuidle governor keeps a CPU out of idle states whose exit latency exceeds the lower"
+                + " of this and the CPU latency limit.",
             "VALUE is in the kernel's form: a number of µs (1..2147483646), n/a for the strictest limit (0 µs: only"
                 + " polling), or 0 for NO constraint (the kernel's inverted meaning).",
             "The value is a sysfs setting: unlike a request on /dev/cpu_dma_latency it stays after this command"
@@ -33,9 +34,13 @@ import picocli.CommandLine.Spec;
             "2:invalid arguments; nothing changed"})
 final class ResumeLatencyCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "CPU... VALUE", arity = "0..*",
-            description = "CPUs (2, 0-3, 1,3 or all), then the value: µs, n/a or 0.")
-    List<String> arguments = List.of();
+    @Parameters(index = "0", arity = "0..1", paramLabel = "VALUE",
+            description = "The value to set: µs, n/a or 0 (without it, the current values are shown).")
+    String valueArgument;
+
+    @Option(names = "--cpus", paramLabel = "CPUS", defaultValue = "all",
+            description = "The CPUs to show or set: 2, 0-3, 1,3 or all (default: ${DEFAULT-VALUE}).")
+    List<String> cpuArguments;
 
     @Option(names = "--hold", description = "Keep the value until SIGINT (Ctrl-C) or SIGTERM, then restore each"
             + " CPU's previous value.")
@@ -59,36 +64,31 @@ final class ResumeLatencyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        if (arguments.size() == 1) {
-            throw new ParameterException(spec.commandLine(), "give the CPUs, then the value (such as: 0 1 20),"
-                    + " or nothing to show the current values; got only '" + arguments.get(0) + "'");
-        }
         ResumeLatency value = null;
-        if (!arguments.isEmpty()) {
+        if (valueArgument != null) {
             try {
-                value = ResumeLatency.parse(arguments.get(arguments.size() - 1));
+                value = ResumeLatency.parse(valueArgument);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "VALUE: " + e.getMessage());
             }
         } else if (hold) {
-            throw new ParameterException(spec.commandLine(), "--hold needs CPUs and a value to hold");
+            throw new ParameterException(spec.commandLine(), "--hold needs a VALUE to hold");
         }
         try {
             CpuIdle idle = cpuIdle.get();
+            List<Integer> cpus = CpuArguments.parse(spec.commandLine(), cpuArguments, idle);
             if (value == null) {
-                for (int cpu : idle.cpus()) {
+                for (int cpu : cpus) {
                     out.println("cpu" + cpu + ": " + idle.resumeLatency(cpu));
                 }
                 out.flush();
                 return 0;
             }
-            List<Integer> cpus = CpuArguments.parse(spec.commandLine(),
-                    arguments.subList(0, arguments.size() - 1), idle);
             return set(idle, cpus, value, out);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         } catch (LowLatencyException e) {
-            spec.commandLine().getErr().println("lllqos resume-latency: " + e.getMessage());
+            spec.commandLine().getErr().println(LllqosCommand.typed(spec) + ": " + e.getMessage());
             return 1;
         }
     }
@@ -97,15 +97,15 @@ final class ResumeLatencyCommand implements Callable<Integer> {
             throws InterruptedException {
         ResumeLatencyLease lease = idle.setResumeLatency(cpus, value);
         if (lease.refusal().isPresent()) {
-            spec.commandLine().getErr().println("lllqos resume-latency: " + lease.refusal().get().message());
+            spec.commandLine().getErr().println(LllqosCommand.typed(spec) + ": " + lease.refusal().get().message());
             return 1;
         }
         lease.previousValues().forEach((cpu, previous) ->
                 out.println("cpu" + cpu + ": " + previous + " -> " + value));
         StringBuilder restore = new StringBuilder();
         CpuArguments.byValue(lease.previousValues()).forEach((previous, group) -> restore
-                .append(restore.length() == 0 ? "" : " && ").append("lllqos resume-latency ").append(group)
-                .append(' ').append(previous.kernelForm()));
+                .append(restore.length() == 0 ? "" : " && ").append(LllqosCommand.typed(spec)).append(" --cpus ")
+                .append(group).append(' ').append(previous.kernelForm()));
         if (!hold) {
             lease.keep();
             out.println("this sysfs value stays after lllqos exits; restore the previous values with: " + restore);

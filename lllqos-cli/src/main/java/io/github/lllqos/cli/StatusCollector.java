@@ -7,12 +7,17 @@ import io.github.lllqos.LowLatency;
 import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.ProviderSelection;
 import io.github.lllqos.cpuidle.ResumeLatency;
+import io.github.lllqos.spi.support.CpuList;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -30,6 +35,7 @@ final class StatusCollector {
 
     private final KernelFiles files;
     private final Supplier<CpuIdle> cpuIdleSource;
+    private final Supplier<OptionalLong> timerSlack;
     private CpuIdle cpuIdle;
 
     /**
@@ -38,10 +44,13 @@ final class StatusCollector {
      * @param files the kernel's files outside the provider ({@code /proc}, {@code /sys/kernel}, CPU lists)
      * @param cpuIdle the provider's CPU idle management; it may throw {@link LowLatencyException} saying why
      *     there is none
+     * @param timerSlack this thread's timer slack in ns ({@code prctl(PR_GET_TIMERSLACK)}, which needs no
+     *     permission, unlike {@code /proc/self/timerslack_ns}), empty where it cannot be read
      */
-    StatusCollector(KernelFiles files, Supplier<CpuIdle> cpuIdle) {
+    StatusCollector(KernelFiles files, Supplier<CpuIdle> cpuIdle, Supplier<OptionalLong> timerSlack) {
         this.files = files;
         this.cpuIdleSource = cpuIdle;
+        this.timerSlack = timerSlack;
     }
 
     Report collect() {
@@ -71,9 +80,13 @@ final class StatusCollector {
                     + LowLatency.providerName() + "' cannot read it; see 'can place requests'"));
         }
         try (CpuLatencyLease probe = LowLatency.lowWakeupLatency(DEFAULT_LIMIT_MICROS)) {
-            section.put("can_place_requests", "can place requests", probe.acquired()
-                    ? Report.Value.known(true, "yes (user " + System.getProperty("user.name") + ")")
-                    : Report.Value.known(false, "no: " + probe.notAcquiredReason().orElseThrow()));
+            String user = System.getProperty("user.name");
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("allowed", probe.acquired());
+            json.put("user", user);
+            probe.notAcquiredReason().ifPresent(reason -> json.put("reason", reason));
+            section.put("can_place_requests", "can place requests", Report.Value.known(json, probe.acquired()
+                    ? "yes (user " + user + ")" : "no (user " + user + "): " + probe.notAcquiredReason().orElseThrow()));
         }
         section.put("holders", "processes holding " + DEVICE + " open", holders());
         return section;
@@ -82,7 +95,7 @@ final class StatusCollector {
     /** Who holds requests: the processes with the device open (the kernel does not show their values). */
     private Report.Value holders() {
         Path proc = files.resolve("/proc");
-        List<String> holders = new ArrayList<>();
+        List<Map<String, Object>> holders = new ArrayList<>();
         int unreadable = 0;
         try (Stream<Path> processes = Files.list(proc)) {
             for (Path process : (Iterable<Path>) processes::iterator) {
@@ -92,7 +105,11 @@ final class StatusCollector {
                 }
                 try (Stream<Path> descriptors = Files.list(process.resolve("fd"))) {
                     if (descriptors.anyMatch(StatusCollector::isDevice)) {
-                        holders.add(pid + " " + ReportText.describe(files.read("/proc/" + pid + "/comm")));
+                        Report.Value command = files.read("/proc/" + pid + "/comm");
+                        Map<String, Object> holder = new LinkedHashMap<>();
+                        holder.put("pid", Long.parseLong(pid));
+                        holder.put("command", command.isKnown() ? command.json() : null);
+                        holders.add(holder);
                     }
                 } catch (java.nio.file.NoSuchFileException exited) {
                     // the process ended while /proc was listed
@@ -105,11 +122,16 @@ final class StatusCollector {
         } catch (IOException e) {
             return Report.Value.unknown("/proc cannot be listed: " + e);
         }
-        String text = holders.isEmpty() ? "none" : String.join(", ", holders);
+        String text = holders.isEmpty() ? "none" : holders.stream()
+                .map(holder -> holder.get("pid") + " " + (holder.get("command") == null ? "(command unknown)"
+                        : holder.get("command"))).collect(Collectors.joining(", "));
         if (unreadable > 0) {
             text += " (" + unreadable + " processes could not be inspected: run as root to see them all)";
         }
-        return Report.Value.known(List.copyOf(holders), text);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("processes", List.copyOf(holders));
+        json.put("uninspectable", unreadable);
+        return Report.Value.known(json, text);
     }
 
     private static boolean isDevice(Path descriptor) {
@@ -162,12 +184,20 @@ final class StatusCollector {
                         "/sys/devices/system/cpu/nohz_full")));
     }
 
+    /** A kernel CPU list ({@code 1-3,5}; empty or {@code (null)} for none) as a list of CPU numbers. */
     private static Report.Value cpuList(Report.Value list) {
         if (!list.isKnown()) {
             return list;
         }
         String cpus = (String) list.json();
-        return Report.Value.known(cpus, cpus.isEmpty() || cpus.equals("(null)") ? "none" : cpus);
+        if (cpus.isEmpty() || cpus.equals("(null)")) {
+            return Report.Value.known(List.of(), "none");
+        }
+        try {
+            return Report.Value.known(CpuList.parse(cpus), cpus);
+        } catch (IllegalArgumentException e) {
+            return Report.Value.unknown("'" + cpus + "' is not a CPU list");
+        }
     }
 
     private Report process() {
@@ -192,12 +222,13 @@ final class StatusCollector {
         }
         section.put("rlimit_rtprio_soft", "RLIMIT_RTPRIO (soft)", soft);
         section.put("rlimit_rtprio_hard", "RLIMIT_RTPRIO (hard)", hard);
-        Report.Value slack = number(files.read("/proc/self/timerslack_ns"));
-        if (slack.isKnown()) {
-            long nanos = (Long) slack.json();
-            slack = Report.Value.known(nanos, nanos + " ns (sleeps of SCHED_OTHER threads may end up to "
-                    + nanos / 1000 + " µs late; real-time threads have none; set it with prctl(PR_SET_TIMERSLACK))");
-        }
+        OptionalLong nanos = timerSlack.get();
+        Report.Value slack = nanos.isEmpty()
+                ? Report.Value.unknown("prctl(PR_GET_TIMERSLACK) is not available with the provider '"
+                        + LowLatency.providerName() + "'")
+                : Report.Value.known(nanos.getAsLong(), nanos.getAsLong() + " ns (sleeps of SCHED_OTHER threads may"
+                        + " end up to " + nanos.getAsLong() / 1000 + " µs late; real-time threads have none; set it"
+                        + " with prctl(PR_SET_TIMERSLACK))");
         section.put("timer_slack_ns", "timer slack", slack);
         return section;
     }

@@ -1,6 +1,7 @@
 package io.github.lllqos.cli;
 
 import io.github.lllqos.cpuidle.CpuIdle;
+import io.github.lllqos.realtime.Realtime;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:the status was printed (unknown values included)", "2:invalid arguments"})
 final class StatusCommand implements Callable<Integer> {
 
-    @Option(names = "--json", description = "Print JSON for scripts; an unknown value is {\"unknown\": \"reason\"}.")
+    @Option(names = "--json", description = "Print the same as JSON for scripts (keys in docs/cli.md); an unknown"
+            + " value is {\"unknown\": \"reason\"}.")
     boolean json;
 
     @Spec
@@ -43,7 +45,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Report report = new StatusCollector(files, cpuIdle).collect();
+        Report report = new StatusCollector(files, cpuIdle, Realtime::timerSlackNanos).collect();
         spec.commandLine().getOut().print(json ? ReportJson.render(report) : ReportText.render(report));
         spec.commandLine().getOut().flush();
         return 0;

@@ -39,6 +39,11 @@ final class ChildCommand implements AutoCloseable {
      * ({@link #UTF_8_OUTPUT}).
      */
     static ChildCommand startWith(List<String> jvmOptions, String... args) throws IOException {
+        return new ChildCommand(new ProcessBuilder(command(jvmOptions, args)).redirectErrorStream(true).start());
+    }
+
+    /** The command line of {@link #startWith}. */
+    static List<String> command(List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dlllqos.provider=linux");
@@ -46,7 +51,16 @@ final class ChildCommand implements AutoCloseable {
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), LllqosCommand.class.getName()));
         command.addAll(List.of(args));
-        return new ChildCommand(new ProcessBuilder(command).redirectErrorStream(true).start());
+        return command;
+    }
+
+    /** Waits for the command to end by itself and returns its exit code. */
+    int awaitExit() throws InterruptedException {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the command did not end within 60 s");
+        }
+        return process.exitValue();
     }
 
     /** Reads output up to and including the first line containing {@code text}; fails at end of output. */

@@ -1,26 +1,37 @@
 package io.github.lllqos.cli;
 
-import io.github.lllqos.realtime.SchedPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lllqos.realtime.SchedPolicy;
 import io.github.lllqos.cli.cyclic.CyclicSettings;
+import io.github.lllqos.cli.cyclic.Wakeups;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 class CyclicCommandTest {
 
+    private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     private CyclicSettings parse(String... args) {
         CyclicCommand command = new CyclicCommand();
         new CommandLine(command).parseArgs(args);
         return command.settings(new PrintWriter(err, true));
+    }
+
+    private int run(String... args) {
+        return LllqosCommand.commandLine(new LllqosCommand()).setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err)).execute(args);
     }
 
     @Test
@@ -33,7 +44,7 @@ class CyclicCommandTest {
         assertThat(settings.policy()).isEqualTo(SchedPolicy.OTHER);
         assertThat(settings.priority()).isZero();
         assertThat(settings.threads()).isEqualTo(1);
-        assertThat(settings.latencyTargetMicros()).isZero();
+        assertThat(settings.latencyTargetMicros()).isEqualTo(OptionalInt.of(0));
         assertThat(settings.histogramMicros()).isZero();
         assertThat(settings.affinity()).isEmpty();
         assertThat(settings.lockMemory()).isFalse();
@@ -42,7 +53,7 @@ class CyclicCommandTest {
 
     @Test
     void cyclictests_letters_set_the_settings() {
-        CyclicSettings settings = parse("-i", "250", "-l", "5000", "-p", "80", "-m", "-a", "1", "-t", "2", "-q",
+        CyclicSettings settings = parse("-i", "250", "-l", "5000", "-p", "80", "-m", "-a", "0", "-t", "2", "-q",
                 "-h", "400", "--latency", "5", "-D", "2m");
 
         assertThat(settings.intervalMicros()).isEqualTo(250);
@@ -50,10 +61,10 @@ class CyclicCommandTest {
         assertThat(settings.policy()).isEqualTo(SchedPolicy.FIFO);
         assertThat(settings.priority()).isEqualTo(80);
         assertThat(settings.lockMemory()).isTrue();
-        assertThat(settings.affinity()).hasValueSatisfying(cpus -> assertThat(cpus.cpus()).containsExactly(1));
+        assertThat(settings.affinity()).hasValueSatisfying(cpus -> assertThat(cpus.cpus()).containsExactly(0));
         assertThat(settings.threads()).isEqualTo(2);
         assertThat(settings.histogramMicros()).isEqualTo(400);
-        assertThat(settings.latencyTargetMicros()).isEqualTo(5);
+        assertThat(settings.latencyTargetMicros()).isEqualTo(OptionalInt.of(5));
         assertThat(settings.duration()).isEqualTo(Duration.ofMinutes(2));
         assertThat(settings.intervalMicros(1)).as("one interval for all threads with -h").isEqualTo(250);
     }
@@ -62,9 +73,9 @@ class CyclicCommandTest {
     void threads_without_a_number_means_one_per_usable_cpu_and_affinity_without_a_list_pins_each_to_its_own() {
         CyclicSettings settings = parse("-t", "-a");
 
-        assertThat(settings.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
-        assertThat(settings.affinity()).hasValueSatisfying(cpus -> assertThat(cpus.cpus()).hasSize(
-                Runtime.getRuntime().availableProcessors()));
+        assertThat(settings.threads()).isEqualTo(Wakeups.usableCpus().cpus().size());
+        assertThat(settings.affinity()).hasValueSatisfying(cpus -> assertThat(cpus.cpus())
+                .isEqualTo(Wakeups.usableCpus().cpus()));
         assertThat(settings.intervalMicros(1)).as("-d 500 between threads").isEqualTo(1500);
     }
 
@@ -85,35 +96,98 @@ class CyclicCommandTest {
         assertThat(err.toString()).contains("defaulting realtime priority to 4");
     }
 
+    @Test
+    void priority_zero_selects_fifo_at_threads_plus_one_as_cyclictest_does() {
+        CyclicSettings settings = parse("-p", "0", "-t", "1");
+
+        assertThat(settings.policy()).isEqualTo(SchedPolicy.FIFO);
+        assertThat(settings.priority()).isEqualTo(2);
+        assertThat(err.toString()).contains("defaulting realtime priority to 2");
+    }
+
+    @Test
+    void the_help_and_the_settings_agree_on_the_priority_range() {
+        CommandLine cyclic = LllqosCommand.commandLine(new LllqosCommand()).getSubcommands().get("cyclic");
+
+        assertThat(String.join(" ", cyclic.getCommandSpec().findOption("-p").description())).contains("0..99");
+        assertThat(parse("-p", "99").priority()).isEqualTo(99);
+        assertThat(run("cyclic", "-p", "100", "-l", "1")).isEqualTo(2);
+        assertThat(err.toString()).contains("-p priority must be 0..99, was 100");
+    }
+
+    @Test
+    void laptop_holds_no_cpu_latency_request_and_cannot_be_combined_with_one() {
+        assertThat(parse("--laptop").latencyTargetMicros()).isEmpty();
+
+        assertThat(run("cyclic", "--laptop", "--latency", "5", "-l", "1")).isEqualTo(2);
+        assertThat(err.toString()).contains("--laptop holds no CPU latency request");
+        assertThat(out.toString()).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', value = {
         "-i|0|-i interval must be 1..2147483647 µs, was 0",
         "-l|-5|-l loops must be 0 (no limit) or more, was -5",
         "-p|100|-p priority must be 0..99, was 100",
+        "-p|-1|-p priority must be 0..99, was -1",
         "--policy|deadline|--policy must be one of other, normal, batch, idle, fifo, rr; was 'deadline'",
         "-a|3-1|-a CPU list '3-1': a range must not run backwards (3-1)",
         "-a|0,x|-a CPU list must be CPU numbers and ranges separated by commas, like 0 or 3-5,0; was '0,x'",
+        "-a|4095|-a CPU 4095 is not one this process can run on",
         "-t|0|-t threads must be 1 or more, was 0",
+        "-t|-1|-t threads must be 1 or more, was -1",
+        "-t|-5|-t threads must be 1 or more, was -5",
         "-h|1000001|-h histogram range must be 0..1000000 µs, was 1000001",
         "--latency|-1|--latency target must be 0 or more µs, was -1",
         "-D|5x|-D duration must be a whole number of seconds, optionally followed by s, m, h or d (30, 5m, 2h);"
             + " was '5x'",
+        "-D|2hours|-D duration must be a whole number of seconds",
         "--plot|latency.gif|--plot file must end in .png or .svg, was 'latency.gif'",
+        "--plot|no/such/directory/latency.svg|--plot file 'no/such/directory/latency.svg': the directory",
+        "--json|no/such/directory/run.json|--json file 'no/such/directory/run.json': the directory",
+        "--json|''|--json needs a file name, was ''",
+        "--json|.|--json must name a file, '.' is a directory",
         "-d|-1|-d distance must be 0..2147483647 µs, was -1",
     })
-    void a_bad_value_is_refused_naming_the_value_and_the_rule_and_nothing_runs(String option, String value,
-            String message) {
-        StringWriter out = new StringWriter();
-        CommandLine command = new CommandLine(new LllqosCommand()).setOut(new PrintWriter(out))
-                .setErr(new PrintWriter(err));
-
+    void a_bad_value_is_refused_in_one_line_naming_the_value_and_the_rule_and_nothing_runs(String option,
+            String value, String message) {
         String limit = option.equals("-l") ? "-D" : "-l";
 
-        int exit = command.execute("cyclic", option + "=" + value, limit, "1");
+        int exit = run("cyclic", option + "=" + value, limit, "1");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains(message);
+        assertThat(err.toString().lines()).as(err.toString()).hasSize(2);
+        assertThat(err.toString().lines().findFirst().orElseThrow()).startsWith("lllqos cyclic: ").contains(message);
+        assertThat(err.toString()).endsWith("\nsee 'lllqos cyclic --help'\n").doesNotContain("Usage:", "\tat ");
         assertThat(out.toString()).as("nothing measured, no lease taken").isEmpty();
+    }
+
+    @Test
+    void the_result_files_are_checked_before_the_run_so_a_missing_directory_loses_nothing(@TempDir Path dir) {
+        Path json = dir.resolve("missing").resolve("run.json");
+
+        int exit = run("cyclic", "-D", "1h", "--json", json.toString());
+
+        assertThat(exit).as("refused at once, not after an hour").isEqualTo(2);
+        assertThat(err.toString()).contains(dir.resolve("missing") + " does not exist");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void sigterm_ends_the_run_with_its_summary_and_its_files_and_exit_code_0_as_cyclictest(@TempDir Path dir)
+            throws Exception {
+        Path json = dir.resolve("run.json");
+        Path plot = dir.resolve("run.svg");
+        try (ChildCommand cyclic = ChildCommand.start("cyclic", "-i", "1000", "--json", json.toString(), "--plot",
+                plot.toString())) {
+            cyclic.readUntil("T: 0 (");
+            Thread.sleep(200);
+
+            assertThat(cyclic.terminate()).isZero();
+            assertThat(cyclic.rest()).contains("# T: 0 p50:");
+        }
+        assertThat(Files.readString(json)).contains("\"return_code\": 0,");
+        assertThat(plot).isNotEmptyFile();
     }
 
     @Test
@@ -122,7 +196,15 @@ class CyclicCommandTest {
 
         assertThat(lllqos.getSubcommands()).containsKey("cyclic");
         assertThat(List.of(lllqos.getSubcommands().get("cyclic").getCommandSpec().optionsMap().keySet().toArray()))
-                .contains("-i", "-l", "-p", "--policy", "-m", "-a", "-t", "-q", "-h", "--latency", "-D", "--json",
-                        "--plot");
+                .contains("-i", "-l", "-p", "--policy", "-m", "-a", "-t", "-q", "-h", "--latency", "--laptop", "-D",
+                        "--json", "--plot");
+    }
+
+    @Test
+    void the_help_says_what_mlockall_locks() {
+        CommandLine cyclic = LllqosCommand.commandLine(new LllqosCommand()).getSubcommands().get("cyclic");
+
+        assertThat(String.join(" ", cyclic.getCommandSpec().findOption("-m").description()))
+                .contains("whole heap reservation", "launcher");
     }
 }

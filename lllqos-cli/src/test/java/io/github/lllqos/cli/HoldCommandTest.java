@@ -45,6 +45,27 @@ class HoldCommandTest {
         assertThat(err.toString()).contains("was -1", "0.." + Integer.MAX_VALUE);
     }
 
+    @Test
+    void a_target_beyond_the_kernels_range_is_a_usage_error_naming_the_range() {
+        StringWriter err = new StringWriter();
+
+        int exit = LllqosCommand.commandLine(new LllqosCommand()).setErr(new PrintWriter(err))
+                .execute("hold", "2147483648");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("MICROS must be in 0..2147483647 µs, was 2147483648")
+                .doesNotContain("Usage:");
+    }
+
+    @Test
+    void the_usage_shows_the_target_as_optional() {
+        StringWriter out = new StringWriter();
+
+        LllqosCommand.commandLine(new LllqosCommand()).setOut(new PrintWriter(out)).execute("hold", "--help");
+
+        assertThat(out.toString()).contains("Usage: lllqos hold [-hV] [MICROS]");
+    }
+
     private static boolean holdsDevice(long pid) throws IOException {
         Path fds = Path.of("/proc/" + pid + "/fd");
         if (!Files.isDirectory(fds)) {

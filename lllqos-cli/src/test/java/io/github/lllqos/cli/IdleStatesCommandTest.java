@@ -56,7 +56,37 @@ class IdleStatesCommandTest {
         assertThat(read("cpu0/cpuidle/state3/disable")).as("another CPU").isEqualTo("0");
         assertThat(out.toString()).contains("disabled cpu1 state2 C1E (exit latency 10 µs)",
                 "disabled cpu1 state3 C6 (exit latency 133 µs)", "stay disabled after lllqos exits",
-                "echo 0 > " + cpuDirectory.resolve("cpu1/cpuidle/state3/disable"));
+                "enable them again with: lllqos idle-states --enable --cpus 1");
+    }
+
+    @Test
+    void enable_turns_the_disabled_states_on_again_and_names_them() throws IOException {
+        run("idle-states", "--disable-deeper-than", "2", "--cpus", "0-1");
+
+        int exit = run("idle-states", "--enable", "--cpus", "1");
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(read("cpu1/cpuidle/state2/disable")).isEqualTo("0");
+        assertThat(read("cpu1/cpuidle/state3/disable")).isEqualTo("0");
+        assertThat(read("cpu0/cpuidle/state3/disable")).as("another CPU").isEqualTo("1");
+        assertThat(out.toString()).contains("enabled cpu1 state2 C1E (exit latency 10 µs)",
+                "enabled cpu1 state3 C6 (exit latency 133 µs)");
+    }
+
+    @Test
+    void a_state_disabled_before_is_not_enabled_by_the_printed_way_back() throws IOException {
+        write("cpu0/cpuidle/state3/disable", "1");
+
+        assertThat(run("idle-states", "--disable-deeper-than", "2", "--cpus", "0")).isZero();
+
+        assertThat(out.toString()).contains("echo 0 > " + cpuDirectory.resolve("cpu0/cpuidle/state2/disable"))
+                .doesNotContain("state3/disable", "--enable");
+    }
+
+    @Test
+    void enable_with_a_bound_or_hold_is_a_usage_error() {
+        assertThat(run("idle-states", "--enable", "--disable-deeper-than", "2")).isEqualTo(2);
+        assertThat(err.toString()).contains("--enable cannot be given with --disable-deeper-than");
     }
 
     @Test

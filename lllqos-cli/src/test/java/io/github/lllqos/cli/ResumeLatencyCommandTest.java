@@ -44,20 +44,20 @@ class ResumeLatencyCommandTest {
     void setting_a_value_writes_each_cpu_and_prints_how_to_restore_the_previous_values() throws IOException {
         Files.writeString(CPU1, "n/a");
 
-        int exit = run("resume-latency", "0,1", "17");
+        int exit = run("resume-latency", "--cpus", "0,1", "17");
 
         assertThat(exit).as(err.toString()).isZero();
         assertThat(Files.readString(CPU0)).isEqualTo("17\n");
         assertThat(Files.readString(CPU1)).isEqualTo("17\n");
         assertThat(out.toString()).contains("cpu1: n/a (strictest: 0 µs) -> 17 µs", "stays after lllqos exits",
-                "lllqos resume-latency 1 n/a");
+                "lllqos resume-latency --cpus 1 n/a");
     }
 
     @Test
     void zero_is_the_kernels_no_constraint_and_the_output_says_so() throws IOException {
         Files.writeString(CPU0, "5");
 
-        int exit = run("resume-latency", "0", "0");
+        int exit = run("resume-latency", "--cpus", "0", "0");
 
         assertThat(exit).isZero();
         assertThat(Files.readString(CPU0)).isEqualTo("0\n");
@@ -66,7 +66,7 @@ class ResumeLatencyCommandTest {
 
     @Test
     void a_cpu_that_does_not_exist_is_a_usage_error_and_no_cpu_changes() throws IOException {
-        int exit = run("resume-latency", "0", "4096", "30");
+        int exit = run("resume-latency", "--cpus", "0,4096", "30");
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("CPU 4096 does not exist");
@@ -75,7 +75,7 @@ class ResumeLatencyCommandTest {
 
     @Test
     void a_value_the_kernel_refuses_is_a_usage_error_naming_it() {
-        int exit = run("resume-latency", "0", "2147483647");
+        int exit = run("resume-latency", "--cpus", "0", "2147483647");
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("'2147483647'", "'n/a'");
@@ -92,11 +92,11 @@ class ResumeLatencyCommandTest {
     @Test
     void hold_restores_the_previous_values_on_sigterm_and_warns_that_a_crash_would_not() throws Exception {
         Files.writeString(CPU0, "40");
-        try (ChildCommand hold = ChildCommand.start("resume-latency", "all", "n/a", "--hold")) {
+        try (ChildCommand hold = ChildCommand.start("resume-latency", "n/a", "--hold")) {
             String started = hold.readUntil("holding until SIGINT");
 
             assertThat(started).contains("cpu0: 40 µs -> n/a (strictest: 0 µs)", "survives a crash (kill -9)",
-                    "lllqos resume-latency 0 40");
+                    "lllqos resume-latency --cpus 0 40");
             assertThat(Files.readString(CPU0)).isEqualTo("n/a\n");
             assertThat(Files.readString(CPU1)).isEqualTo("n/a\n");
 

@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.lllqos.cpuidle.CpuIdle;
 import io.github.lllqos.LowLatency;
 import io.github.lllqos.LowLatencyException;
+import io.github.lllqos.realtime.Realtime;
+import io.github.lllqos.spi.support.CpuList;
 import io.github.lllqos.linux.CpuSysfsFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -31,7 +36,6 @@ class StatusCommandTest {
                 "throttling: unknown (/proc/sys/kernel/sched_rt_runtime_us does not exist)",
                 "isolated CPUs (isolcpus=): unknown (/sys/devices/system/cpu/isolated does not exist)",
                 "RLIMIT_RTPRIO (soft): unknown (/proc/self/limits does not exist)",
-                "timer slack: unknown (/proc/self/timerslack_ns does not exist)",
                 "per-CPU idle states and resume latency: unknown (read(" + root
                         + "/sys/devices/system/cpu/present) failed: ENOENT");
     }
@@ -44,7 +48,6 @@ class StatusCommandTest {
 
         assertThat(json).startsWith("{\n  \"provider\": ")
                 .contains("\"unavailable\": {\"unknown\": \"the provider 'none' has no CPU attribute files\"}")
-                .contains("\"timer_slack_ns\": {\"unknown\": \"/proc/self/timerslack_ns does not exist\"}")
                 .endsWith("}\n");
     }
 
@@ -59,7 +62,6 @@ class StatusCommandTest {
         write("proc/self/limits", "Limit                     Soft Limit           Hard Limit           Units\n"
                 + "Max realtime priority     95                   99\n"
                 + "Max realtime timeout      unlimited            unlimited            us\n");
-        write("proc/self/timerslack_ns", "1\n");
         write("sys/devices/system/cpu/present", "0-1\n");
         write("sys/devices/system/cpu/cpuidle/current_driver", "intel_idle\n");
         write("sys/devices/system/cpu/cpuidle/current_governor_ro", "menu\n");
@@ -77,7 +79,7 @@ class StatusCommandTest {
                 "throttling: off: real-time threads may use every CPU cycle", "isolated CPUs (isolcpus=): 1",
                 "nohz_full CPUs (no scheduler tick): 1", "RLIMIT_RTPRIO (soft): 95 (",
                 "limits.conf: @realtime - rtprio 99", "RLIMIT_RTPRIO (hard): 99",
-                "timer slack: 1 ns", "cpuidle driver: intel_idle", "cpuidle governor: menu",
+                "cpuidle driver: intel_idle", "cpuidle governor: menu",
                 "resume latency (pm_qos_resume_latency_us): n/a (strictest: 0 µs)");
         assertThat(text).containsPattern("name +exit latency +disabled +usage +by the limit")
                 .containsPattern("state1 +C1 +2 µs +yes +11");
@@ -117,6 +119,103 @@ class StatusCommandTest {
 
         String value = new String(KernelFiles.readInOneGo(runtime)).strip();
         assertThat(json).contains("\"sched_rt_runtime_us\": " + value).contains("\"provider\": \"linux\"");
+    }
+
+    @Test
+    void timer_slack_comes_from_prctl_which_needs_no_permission_not_from_proc() {
+        OptionalLong slack = Realtime.timerSlackNanos();
+        io.github.lllqos.contract.RealEnvironment.require(slack.isPresent(), "prctl(PR_GET_TIMERSLACK) needs Linux");
+
+        String text = run(new StatusCommand(new KernelFiles(root), () -> CpuIdle.of(new CpuSysfsFiles(
+                root.resolve("sys/devices/system/cpu")))));
+
+        assertThat(text).contains("timer slack: " + slack.getAsLong() + " ns (").doesNotContain("timerslack_ns");
+    }
+
+    @Test
+    void the_json_carries_the_reason_the_holders_the_uninspectable_count_and_isolated_cpus_as_a_list()
+            throws IOException {
+        write("sys/devices/system/cpu/isolated", "1-3,5\n");
+        write("sys/devices/system/cpu/nohz_full", "\n");
+        write("proc/123/comm", "cyclictest\n");
+        Files.createDirectories(root.resolve("proc/123/fd"));
+        Files.createSymbolicLink(root.resolve("proc/123/fd/3"), Path.of("/dev/cpu_dma_latency"));
+        write("proc/456/fd", "not a directory: its descriptors cannot be listed\n");
+
+        String json = run(new StatusCommand(new KernelFiles(root), () -> {
+            throw new LowLatencyException("no CPU attributes here");
+        }), "--json");
+
+        assertThat(json).contains("\"isolated\": [1, 2, 3, 5]", "\"nohz_full\": []",
+                "\"holders\": {\"processes\": [{\"pid\": 123, \"command\": \"cyclictest\"}], \"uninspectable\": 1}")
+                .containsPattern("\"can_place_requests\": \\{\"allowed\": (true|false), \"user\": \"[^\"]+\"");
+        if (json.contains("\"allowed\": false")) {
+            assertThat(json).containsPattern("\"can_place_requests\": \\{[^}]*\"reason\": \"[^\"]+\"");
+        }
+    }
+
+    @Test
+    void the_text_says_everything_the_json_carries() throws IOException {
+        a_real_time_kernel_tree();
+        write("proc/123/comm", "cyclictest\n");
+        Files.createDirectories(root.resolve("proc/123/fd"));
+        Files.createSymbolicLink(root.resolve("proc/123/fd/3"), Path.of("/dev/cpu_dma_latency"));
+        write("proc/456/fd", "x\n");
+        write("sys/devices/system/cpu/isolated", "1-3,5\n");
+        StatusCollector collector = new StatusCollector(new KernelFiles(root), () -> CpuIdle.of(new CpuSysfsFiles(
+                root.resolve("sys/devices/system/cpu"))), Realtime::timerSlackNanos);
+
+        Report report = collector.collect();
+
+        String json = ReportJson.render(report);
+        assertAgree(report, json);
+    }
+
+    /** Each entry has its key in the JSON and says in its text line each string and non-zero number it carries. */
+    private static void assertAgree(Report report, String json) {
+        for (Report.Entry entry : report.entries()) {
+            assertThat(json).contains("\"" + entry.key() + "\": ");
+            if (entry.value() instanceof Report section) {
+                assertAgree(section, json);
+            } else if (entry.value() instanceof Report.Table table) {
+                table.rows().forEach(row -> assertAgree(row, json));
+            } else {
+                Report.Value value = (Report.Value) entry.value();
+                String text = ReportText.describe(value);
+                if (value.isKnown()) {
+                    assertSays(entry.key(), value.json(), text);
+                } else {
+                    assertThat(text).contains(value.reason());
+                }
+            }
+        }
+    }
+
+    private static void assertSays(String key, Object json, String text) {
+        if (json instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Integer) {
+            assertThat(CpuList.parse(text)).as(key + ": " + text).isEqualTo(list);
+        } else if (json instanceof List<?> list) {
+            list.forEach(item -> assertSays(key, item, text));
+        } else if (json instanceof Map<?, ?> map) {
+            map.values().forEach(item -> assertSays(key, item, text));
+        } else if (json instanceof String || json instanceof Number && ((Number) json).longValue() != 0) {
+            assertThat(text).as(key).contains(String.valueOf(json));
+        }
+    }
+
+    private void a_real_time_kernel_tree() throws IOException {
+        write("proc/sys/kernel/version", "#1 SMP PREEMPT_DYNAMIC Thu Jan 1 00:00:00 UTC 2026\n");
+        write("proc/sys/kernel/sched_rt_runtime_us", "950000\n");
+        write("proc/sys/kernel/sched_rt_period_us", "1000000\n");
+        write("proc/cmdline", "root=/dev/sda preempt=full\n");
+        write("proc/self/limits", "Limit                     Soft Limit           Hard Limit           Units\n"
+                + "Max realtime priority     95                   unlimited\n");
+        write("sys/devices/system/cpu/present", "0\n");
+        write("sys/devices/system/cpu/cpuidle/current_driver", "haltpoll\n");
+        write("sys/devices/system/cpu/cpuidle/current_governor", "haltpoll\n");
+        write("sys/devices/system/cpu/cpu0/power/pm_qos_resume_latency_us", "20\n");
+        state(0, 0, "POLL", 0, 0);
+        state(0, 1, "haltpoll idle", 1, 1);
     }
 
     private void state(int cpu, int index, String name, int latency, int disabled) throws IOException {

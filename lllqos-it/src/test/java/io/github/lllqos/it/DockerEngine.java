@@ -23,12 +23,18 @@ final class DockerEngine {
     private static DockerEngine shared;
     private static String missingEngine;
 
+    /** The stage of the context's Dockerfile that runs the lllqos command. */
+    static final String COMMAND_STAGE = "lllqos";
+
     private final DockerClient client;
     private final String image;
+    private final Path context;
+    private String commandImage;
 
-    private DockerEngine(DockerClient client, String image) {
+    private DockerEngine(DockerClient client, String image, Path context) {
         this.client = client;
         this.image = image;
+        this.context = context;
     }
 
     /**
@@ -50,7 +56,8 @@ final class DockerEngine {
                         + " or point DOCKER_HOST at a running engine";
             }
             if (missingEngine == null) {
-                shared = new DockerEngine(client, TestImage.ensureBuilt(client, Path.of(context())));
+                Path context = Path.of(context());
+                shared = new DockerEngine(client, TestImage.ensureBuilt(client, context), context);
             }
         }
         RealEnvironment.require(missingEngine == null, missingEngine);
@@ -84,5 +91,18 @@ final class DockerEngine {
     /** The tag of the test image. */
     String image() {
         return image;
+    }
+
+    /** The tag of the image of the lllqos command, the context's {@value #COMMAND_STAGE} stage, built on first use. */
+    synchronized String commandImage() {
+        if (commandImage == null) {
+            commandImage = TestImage.ensureBuilt(client, context, COMMAND_STAGE);
+        }
+        return commandImage;
+    }
+
+    /** The image's build context. */
+    Path imageContext() {
+        return context;
     }
 }

@@ -41,12 +41,22 @@ final class TestImage {
      * @throws AssertionError if the context is missing or the build fails
      */
     static String ensureBuilt(DockerClient client, Path context) {
+        return ensureBuilt(client, context, null);
+    }
+
+    /**
+     * The tag of an image built from one stage of the context's Dockerfile ({@code docker build --target}), or of
+     * its last stage when {@code target} is null; built now unless one with the same content hash exists.
+     *
+     * @throws AssertionError if the context is missing or the build fails
+     */
+    static String ensureBuilt(DockerClient client, Path context, String target) {
         if (!Files.isRegularFile(context.resolve("Dockerfile"))) {
             throw new AssertionError("no image context at " + context + ": build with -Pit through the reactor"
                     + " (./mvnw verify -Pit), whose docker/ module assembles it");
         }
         String hash = contentHash(context);
-        String tag = REPOSITORY + ":" + hash.substring(0, 16);
+        String tag = REPOSITORY + (target == null ? "" : "-" + target) + ":" + hash.substring(0, 16);
         try {
             client.inspectImageCmd(tag).exec();
             return tag;
@@ -54,8 +64,11 @@ final class TestImage {
             // built below
         }
         try {
-            client.buildImageCmd(context.toFile())
-                    .withTags(Set.of(tag))
+            var build = client.buildImageCmd(context.toFile());
+            if (target != null) {
+                build.withTarget(target);
+            }
+            build.withTags(Set.of(tag))
                     .withLabels(Map.of(HASH_LABEL, hash))
                     .withPull(false)
                     .exec(new BuildImageResultCallback())
@@ -63,14 +76,15 @@ final class TestImage {
         } catch (RuntimeException e) {
             throw new AssertionError("building the test image " + tag + " from " + context + " failed: " + e, e);
         }
-        removeOtherBuilds(client, tag);
+        removeOtherBuilds(client, tag, REPOSITORY + (target == null ? "" : "-" + target) + ":");
         return tag;
     }
 
     /** Removes images of earlier contexts, so rebuilding does not pile them up; one still in use stays. */
-    private static void removeOtherBuilds(DockerClient client, String keep) {
+    private static void removeOtherBuilds(DockerClient client, String keep, String repository) {
         for (Image image : client.listImagesCmd().withLabelFilter(HASH_LABEL).exec()) {
-            if (image.getRepoTags() == null || List.of(image.getRepoTags()).contains(keep)) {
+            if (image.getRepoTags() == null || List.of(image.getRepoTags()).contains(keep)
+                    || List.of(image.getRepoTags()).stream().noneMatch(tag -> tag.startsWith(repository))) {
                 continue;
             }
             try {

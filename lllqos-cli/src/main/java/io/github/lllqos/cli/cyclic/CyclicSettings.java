@@ -4,6 +4,7 @@ import io.github.lllqos.realtime.SchedPolicy;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
@@ -19,11 +20,12 @@ import java.util.function.Consumer;
  * @param affinity {@code -a}: the CPUs the threads are pinned to, round robin; empty for no pinning
  * @param threads {@code -t}: the number of measuring threads, at least 1
  * @param histogramMicros {@code -h}: the µs range of the per-µs histogram, 0 for none, at most 1,000,000
- * @param latencyTargetMicros {@code --latency}: the CPU latency request held for the run, µs, 0 or more
+ * @param latencyTargetMicros {@code --latency}: the CPU latency request held for the run, µs, 0 or more; empty
+ *     with {@code --laptop}, which holds none (as cyclictest's)
  * @param duration {@code -D}: how long to run, {@link Duration#ZERO} for no limit
  */
 public record CyclicSettings(long intervalMicros, long distanceMicros, long loops, SchedPolicy policy, int priority,
-        boolean lockMemory, Optional<CpuSet> affinity, int threads, int histogramMicros, int latencyTargetMicros,
+        boolean lockMemory, Optional<CpuSet> affinity, int threads, int histogramMicros, OptionalInt latencyTargetMicros,
         Duration duration) {
 
     /** The largest {@code -h} range, as cyclictest's. */
@@ -34,6 +36,7 @@ public record CyclicSettings(long intervalMicros, long distanceMicros, long loop
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(affinity, "affinity");
         Objects.requireNonNull(duration, "duration");
+        Objects.requireNonNull(latencyTargetMicros, "latencyTargetMicros");
         if (intervalMicros < 1 || intervalMicros > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("-i interval must be 1.." + Integer.MAX_VALUE + " µs, was "
                     + intervalMicros);
@@ -63,8 +66,9 @@ public record CyclicSettings(long intervalMicros, long distanceMicros, long loop
             throw new IllegalArgumentException("-h histogram range must be 0.." + HISTOGRAM_MAX_MICROS
                     + " µs, was " + histogramMicros);
         }
-        if (latencyTargetMicros < 0) {
-            throw new IllegalArgumentException("--latency target must be 0 or more µs, was " + latencyTargetMicros);
+        if (latencyTargetMicros.isPresent() && latencyTargetMicros.getAsInt() < 0) {
+            throw new IllegalArgumentException("--latency target must be 0 or more µs, was "
+                    + latencyTargetMicros.getAsInt());
         }
         if (duration.isNegative()) {
             throw new IllegalArgumentException("-D duration must not be negative, was " + duration);
@@ -73,19 +77,19 @@ public record CyclicSettings(long intervalMicros, long distanceMicros, long loop
 
     /**
      * Settings as cyclictest resolves its options: a priority without a real-time policy selects SCHED_FIFO, and a
-     * real-time policy without a priority gets {@code threads + 1}. Each change is told to {@code notes} in
-     * cyclictest's words.
+     * real-time policy without a priority, or with {@code -p 0}, gets {@code threads + 1}. Each change is told to
+     * {@code notes} in cyclictest's words.
      *
      * @param policy the {@code --policy} given, or empty
-     * @param priority the {@code -p} given (0 if none)
+     * @param priority the {@code -p} given, or empty
      * @param threads the number of threads
      * @param notes where the adjustments are told
      * @return the policy and priority to use
      */
-    public static PolicyAndPriority resolvePolicy(Optional<SchedPolicy> policy, int priority, int threads,
+    public static PolicyAndPriority resolvePolicy(Optional<SchedPolicy> policy, OptionalInt priority, int threads,
             Consumer<String> notes) {
-        SchedPolicy chosen = policy.orElse(priority > 0 ? SchedPolicy.FIFO : SchedPolicy.OTHER);
-        int prio = priority;
+        SchedPolicy chosen = policy.orElse(priority.isPresent() ? SchedPolicy.FIFO : SchedPolicy.OTHER);
+        int prio = priority.orElse(0);
         if (prio > 0 && !chosen.isRealtime()) {
             notes.accept("policy and priority don't match: setting policy to SCHED_FIFO");
             chosen = SchedPolicy.FIFO;

@@ -5,12 +5,13 @@ import io.github.lllqos.LowLatency;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A cyclictest run: holds the CPU latency request, locks memory if asked, starts the measuring threads (each
+ * A cyclictest run: holds the CPU latency request (none with {@code --laptop}), locks memory if asked, starts the measuring threads (each
  * pinned and scheduled as asked, then running {@link CyclicLoop}), shows progress every 10 ms until they stop,
  * and puts everything back.
  */
@@ -54,11 +55,18 @@ public final class CyclicTest {
         if (settings.lockMemory()) {
             tuning.lockAllMemory();
         }
-        try (CpuLatencyLease lease = LowLatency.lowWakeupLatency(settings.latencyTargetMicros())) {
-            observer.leaseTaken(lease);
-            List<ThreadStats> stats = measure(observer);
-            return new CyclicResult(settings, stats, start, Instant.now(), lease.acquired(),
-                    lease.notAcquiredReason());
+        try {
+            if (settings.latencyTargetMicros().isEmpty()) {
+                List<ThreadStats> stats = measure(observer);
+                return new CyclicResult(settings, stats, start, Instant.now(), false,
+                        Optional.of("--laptop: no CPU latency request was placed"));
+            }
+            try (CpuLatencyLease lease = LowLatency.lowWakeupLatency(settings.latencyTargetMicros().getAsInt())) {
+                observer.leaseTaken(lease);
+                List<ThreadStats> stats = measure(observer);
+                return new CyclicResult(settings, stats, start, Instant.now(), lease.acquired(),
+                        lease.notAcquiredReason());
+            }
         } finally {
             if (settings.lockMemory()) {
                 tuning.unlockAllMemory();

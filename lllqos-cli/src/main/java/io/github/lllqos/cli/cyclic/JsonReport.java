@@ -27,11 +27,12 @@ public final class JsonReport {
      *
      * @param result the run
      * @param commandLine the command line, for the {@code cmdline:} key
+     * @param returnCode the process's exit code, for the {@code return_code} key
      * @param file where to write it
      * @throws IOException if the file cannot be written
      */
-    public static void write(CyclicResult result, String commandLine, Path file) throws IOException {
-        Files.writeString(file, render(result, commandLine, SystemInfo.current()));
+    public static void write(CyclicResult result, String commandLine, int returnCode, Path file) throws IOException {
+        Files.writeString(file, render(result, commandLine, returnCode, SystemInfo.current()));
     }
 
     /**
@@ -39,10 +40,11 @@ public final class JsonReport {
      *
      * @param result the run
      * @param commandLine the command line
+     * @param returnCode the process's exit code
      * @param system the machine's uname fields
      * @return the JSON text
      */
-    public static String render(CyclicResult result, String commandLine, SystemInfo system) {
+    public static String render(CyclicResult result, String commandLine, int returnCode, SystemInfo system) {
         CyclicSettings settings = result.settings();
         List<ThreadStats> threads = result.threads();
         StringBuilder json = new StringBuilder("{\n");
@@ -51,7 +53,7 @@ public final class JsonReport {
         json.append("  \"rt_test_version:\": ").append(string("lllqos cyclic")).append(",\n");
         json.append("  \"start_time\": ").append(string(time(result.start()))).append(",\n");
         json.append("  \"end_time\": ").append(string(time(result.end()))).append(",\n");
-        json.append("  \"return_code\": 0,\n");
+        json.append("  \"return_code\": ").append(returnCode).append(",\n");
         json.append("  \"sysinfo\": {\n");
         json.append("    \"sysname\": ").append(string(system.sysname())).append(",\n");
         json.append("    \"nodename\": ").append(string(system.nodename())).append(",\n");
@@ -61,7 +63,9 @@ public final class JsonReport {
         json.append("    \"realtime\": ").append(system.realtime() ? 1 : 0).append('\n');
         json.append("  },\n");
         json.append("  \"policy\": ").append(string(PolicyNames.name(settings.policy()))).append(",\n");
-        json.append("  \"latency_target\": ").append(settings.latencyTargetMicros()).append(",\n");
+        json.append("  \"latency_target\": ").append(settings.latencyTargetMicros().isPresent()
+                ? Integer.toString(settings.latencyTargetMicros().getAsInt()) : "null").append(",\n");
+        json.append("  \"laptop\": ").append(settings.latencyTargetMicros().isEmpty()).append(",\n");
         json.append("  \"latency_target_held\": ").append(result.leaseHeld()).append(",\n");
         json.append("  \"num_threads\": ").append(threads.size()).append(",\n");
         json.append("  \"resolution_in_ns\": 0,\n");

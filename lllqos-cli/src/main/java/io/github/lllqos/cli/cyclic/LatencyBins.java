@@ -4,33 +4,29 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 
 /**
- * One thread's samples counted into equal-width µs bins for plotting, from 0 to a limit; samples at or beyond the
- * limit are counted apart.
+ * One thread's samples counted into bins of equal width on a logarithmic µs scale, {@code perDecade} bins per
+ * power of ten from {@code lowMicros}; samples below {@code lowMicros} count in the first bin, samples at or above
+ * the last bin's end in the last, so every sample is drawn.
  */
 final class LatencyBins {
 
     private final long[] counts;
-    private final double widthMicros;
-    private long beyond;
 
     /**
      * Counts a histogram's samples into bins.
      *
      * @param histogram the samples, ns
-     * @param widthMicros the bin width, µs
-     * @param bins the number of bins
+     * @param lowMicros where the first bin starts, µs, above 0
+     * @param decades how many powers of ten the bins cover
+     * @param perDecade bins per power of ten
      */
-    LatencyBins(Histogram histogram, double widthMicros, int bins) {
-        this.counts = new long[bins];
-        this.widthMicros = widthMicros;
+    LatencyBins(Histogram histogram, double lowMicros, int decades, int perDecade) {
+        this.counts = new long[decades * perDecade];
         for (HistogramIterationValue value : histogram.recordedValues()) {
             double micros = histogram.medianEquivalentValue(value.getValueIteratedTo()) / 1000.0;
-            long bin = (long) Math.floor(micros / widthMicros);
-            if (bin < bins) {
-                counts[(int) bin] += value.getCountAtValueIteratedTo();
-            } else {
-                beyond += value.getCountAtValueIteratedTo();
-            }
+            double position = micros <= lowMicros ? 0 : Math.log10(micros / lowMicros) * perDecade;
+            int bin = (int) Math.min(counts.length - 1, Math.floor(position));
+            counts[bin] += value.getCountAtValueIteratedTo();
         }
     }
 
@@ -40,15 +36,6 @@ final class LatencyBins {
 
     long count(int bin) {
         return counts[bin];
-    }
-
-    double widthMicros() {
-        return widthMicros;
-    }
-
-    /** Samples at or beyond the last bin's end. */
-    long beyond() {
-        return beyond;
     }
 
     long largestCount() {

@@ -12,9 +12,9 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 
 /**
- * The {@code --plot} image: a histogram of wake-up lateness per thread, µs across, sample count up on a log scale
- * (so rare late wake-ups stay visible), with p50, p99 and p99.9 marked and what lies beyond the drawn range
- * counted. Written as PNG or SVG, chosen by the file name.
+ * The {@code --plot} image: a histogram of wake-up lateness per thread, µs across and sample count up, both on log
+ * scales, so that the axis reaches the largest sample and rare late wake-ups stay visible; each thread's p50, p99,
+ * p99.9 and max are marked and labelled. Written as PNG or SVG, chosen by the file name.
  */
 public final class LatencyPlot {
 
@@ -25,6 +25,8 @@ public final class LatencyPlot {
     private static final double TOP = 92;
     private static final double BOTTOM = 150;
     private static final int MAX_BINS = 160;
+    /** The height of one row of percentile labels. */
+    private static final double MARKER_ROW = 12;
     /** How far below a count of 1 the axis starts, in decades, so that single samples show as bars. */
     private static final double FLOOR = 0.25;
     private static final Color AXIS = new Color(0x33, 0x33, 0x33);
@@ -41,19 +43,6 @@ public final class LatencyPlot {
     }
 
     /**
-     * Checks that a plot can be written to a file of this name.
-     *
-     * @param file the file
-     * @throws IllegalArgumentException unless the name ends in {@code .png} or {@code .svg}
-     */
-    public static void checkName(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".png") && !name.endsWith(".svg")) {
-            throw new IllegalArgumentException("--plot file must end in .png or .svg, was '" + file + "'");
-        }
-    }
-
-    /**
      * Draws the plot of a run into a file.
      *
      * @param result the run
@@ -62,7 +51,7 @@ public final class LatencyPlot {
      * @throws IOException if the file cannot be written
      */
     public static void write(CyclicResult result, SystemInfo system, Path file) throws IOException {
-        checkName(file);
+        PlotSupport.check(file);
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
             PngCanvas canvas = new PngCanvas(WIDTH, HEIGHT);
             draw(result, system, canvas);
@@ -78,37 +67,39 @@ public final class LatencyPlot {
 
     static void draw(CyclicResult result, SystemInfo system, PlotCanvas canvas) {
         List<ThreadStats> threads = result.threads();
-        double rangeMicros = rangeMicros(threads);
-        double width = niceStep(rangeMicros / MAX_BINS);
-        int binCount = (int) Math.ceil(rangeMicros / width);
-        rangeMicros = binCount * width;
+        LogAxis axis = LogAxis.covering(threads);
+        int perDecade = Math.max(1, MAX_BINS / axis.decades());
         List<LatencyBins> bins = new ArrayList<>();
         long largest = 1;
         for (ThreadStats thread : threads) {
-            LatencyBins b = new LatencyBins(thread.histogram(), width, binCount);
+            LatencyBins b = new LatencyBins(thread.histogram(), axis.lowMicros(), axis.decades(), perDecade);
             bins.add(b);
             largest = Math.max(largest, b.largestCount());
         }
-        int decades = Math.max(1, (int) Math.ceil(Math.log10(largest) + 1e-9));
+        int countDecades = Math.max(1, (int) Math.ceil(Math.log10(largest) + 1e-9));
         double plotWidth = WIDTH - LEFT - RIGHT;
         double plotHeight = HEIGHT - TOP - BOTTOM;
         double bottom = TOP + plotHeight;
-        double pixelsPerMicro = plotWidth / rangeMicros;
 
         canvas.fill(0, 0, WIDTH, HEIGHT, Color.WHITE);
         title(result, system, canvas);
-        for (int d = 0; d <= decades; d++) {
-            double y = bottom - plotHeight * (d + FLOOR) / (decades + FLOOR);
+        for (int d = 0; d <= countDecades; d++) {
+            double y = bottom - plotHeight * (d + FLOOR) / (countDecades + FLOOR);
             canvas.line(LEFT, y, LEFT + plotWidth, y, GRID, 1, false);
-            canvas.text(decadeLabel(d), LEFT - 8, y + 4, PlotCanvas.Anchor.END, 12, false, TEXT);
+            canvas.text(axisNumber(Math.pow(10, d)), LEFT - 8, y + 4, PlotCanvas.Anchor.END, 12, false, TEXT);
         }
-        double tick = niceStep(rangeMicros / 10);
-        for (double x = 0; x <= rangeMicros + 1e-9; x += tick) {
-            double px = LEFT + x * pixelsPerMicro;
-            canvas.line(px, bottom, px, bottom + 5, AXIS, 1, false);
-            canvas.text(number(x), px, bottom + 20, PlotCanvas.Anchor.MIDDLE, 12, false, TEXT);
+        for (int d = 0; d <= axis.decades(); d++) {
+            double decade = axis.lowMicros() * Math.pow(10, d);
+            double px = LEFT + plotWidth * d / axis.decades();
+            canvas.line(px, TOP, px, bottom, GRID, 1, false);
+            canvas.line(px, bottom, px, bottom + 6, AXIS, 1, false);
+            canvas.text(axisNumber(decade), px, bottom + 20, PlotCanvas.Anchor.MIDDLE, 12, false, TEXT);
+            for (int minor = 2; minor <= 9 && d < axis.decades(); minor++) {
+                double mx = LEFT + plotWidth * (d + Math.log10(minor)) / axis.decades();
+                canvas.line(mx, bottom, mx, bottom + 3, AXIS, 1, false);
+            }
         }
-        canvas.text("wake-up lateness (µs after the deadline)", LEFT + plotWidth / 2, bottom + 42,
+        canvas.text("wake-up lateness (µs after the deadline, log scale)", LEFT + plotWidth / 2, bottom + 42,
                 PlotCanvas.Anchor.MIDDLE, 13, false, TEXT);
         canvas.text("activations (log scale)", LEFT, TOP - 12, PlotCanvas.Anchor.START, 13, false, TEXT);
 
@@ -121,9 +112,9 @@ public final class LatencyPlot {
             ys[0] = bottom;
             for (int i = 0; i < b.size(); i++) {
                 double y = b.count(i) == 0 ? bottom
-                        : bottom - plotHeight * (Math.log10(b.count(i)) + FLOOR) / (decades + FLOOR);
-                xs[2 * i + 1] = LEFT + i * width * pixelsPerMicro;
-                xs[2 * i + 2] = LEFT + (i + 1) * width * pixelsPerMicro;
+                        : bottom - plotHeight * (Math.log10(b.count(i)) + FLOOR) / (countDecades + FLOOR);
+                xs[2 * i + 1] = LEFT + plotWidth * i / b.size();
+                xs[2 * i + 2] = LEFT + plotWidth * (i + 1) / b.size();
                 ys[2 * i + 1] = y;
                 ys[2 * i + 2] = y;
                 if (threads.size() == 1 && b.count(i) > 0) {
@@ -134,11 +125,11 @@ public final class LatencyPlot {
             xs[xs.length - 1] = LEFT + plotWidth;
             ys[ys.length - 1] = bottom;
             canvas.polyline(xs, ys, color, 1.6f);
-            markers(threads.get(t), color, threads.size() == 1, rangeMicros, pixelsPerMicro, plotHeight, canvas);
+            markers(threads.get(t), threads.size() > 1, t, color, axis, plotWidth, plotHeight, canvas);
         }
         canvas.line(LEFT, bottom, LEFT + plotWidth, bottom, AXIS, 1.2f, false);
         canvas.line(LEFT, TOP, LEFT, bottom, AXIS, 1.2f, false);
-        legend(threads, bins, rangeMicros, bottom + 70, canvas);
+        legend(threads, bottom + 70, canvas);
     }
 
     private static void title(CyclicResult result, SystemInfo system, PlotCanvas canvas) {
@@ -146,46 +137,48 @@ public final class LatencyPlot {
         canvas.text("Wake-up latency, lllqos cyclic", LEFT, 30, PlotCanvas.Anchor.START, 18, true, TEXT);
         String policy = s.policy().isRealtime() ? s.policy().cName() + " " + s.priority()
                 : s.policy().cName();
-        String latency = "--latency " + s.latencyTargetMicros() + (result.leaseHeld() ? " held" : " NOT held");
+        String latency = s.latencyTargetMicros().isEmpty() ? "--laptop (no CPU latency request)"
+                : "--latency " + s.latencyTargetMicros().getAsInt() + (result.leaseHeld() ? " held" : " NOT held");
         canvas.text(policy + ", interval " + s.intervalMicros() + " µs" + (s.lockMemory() ? ", -m" : "") + ", "
                 + latency + "  ·  " + system.sysname() + " " + system.release() + " " + system.machine() + "  ·  "
                 + WHEN.format(result.end().atOffset(ZoneOffset.UTC)), LEFT, 52, PlotCanvas.Anchor.START, 12, false,
                 MUTED);
     }
 
-    private static void markers(ThreadStats thread, Color color, boolean labelled, double rangeMicros,
-            double pixelsPerMicro, double plotHeight, PlotCanvas canvas) {
-        double[] percentiles = {50, 99, 99.9};
-        String[] names = {"p50", "p99", "p99.9"};
-        for (int i = 0; i < percentiles.length; i++) {
-            double micros = thread.percentileNanos(percentiles[i]) / 1000.0;
-            if (micros > rangeMicros) {
-                continue;
-            }
-            double x = LEFT + micros * pixelsPerMicro;
-            canvas.line(x, TOP + 14, x, TOP + plotHeight, color, 1, true);
-            if (labelled) {
-                canvas.text(names[i], x + 3, TOP + 12 + 13 * i, PlotCanvas.Anchor.START, 11, false, color);
-            }
+    /**
+     * The p50, p99, p99.9 and max lines of one thread, each labelled, the labels of thread N in rows of their own
+     * (prefixed {@code T:N} when there are several threads), so that no label hides another's.
+     */
+    private static void markers(ThreadStats thread, boolean named, int row, Color color, LogAxis axis,
+            double plotWidth, double plotHeight, PlotCanvas canvas) {
+        long[] nanos = {thread.percentileNanos(50), thread.percentileNanos(99), thread.percentileNanos(99.9),
+            thread.maxNanos()};
+        String[] names = {"p50", "p99", "p99.9", "max"};
+        int rows = (int) ((plotHeight - 24) / MARKER_ROW);
+        for (int i = 0; i < nanos.length; i++) {
+            double x = LEFT + plotWidth * axis.position(nanos[i] / 1000.0);
+            int line = (row * nanos.length + i) % Math.max(1, rows);
+            double labelY = TOP + 12 + MARKER_ROW * line;
+            canvas.line(x, labelY + 2, x, TOP + plotHeight, color, 1, i < 3);
+            String label = (named ? "T:" + thread.index() + " " : "") + names[i];
+            boolean rightOfLine = x + 60 < LEFT + plotWidth;
+            canvas.text(label, rightOfLine ? x + 3 : x - 3, labelY, rightOfLine ? PlotCanvas.Anchor.START
+                    : PlotCanvas.Anchor.END, 11, false, color);
         }
     }
 
-    private static void legend(List<ThreadStats> threads, List<LatencyBins> bins, double rangeMicros, double y,
-            PlotCanvas canvas) {
+    private static void legend(List<ThreadStats> threads, double y, PlotCanvas canvas) {
         int shown = Math.min(threads.size(), 5);
         for (int t = 0; t < shown; t++) {
             ThreadStats thread = threads.get(t);
             Color color = SERIES[t % SERIES.length];
             double row = y + 18 * t;
             canvas.fill(LEFT, row - 10, 14, 10, color);
-            long beyond = bins.get(t).beyond();
-            canvas.text(String.format(Locale.ROOT, "T:%d (%d) P:%d I:%d  %d activations   p50 %.1f   p99 %.1f"
-                    + "   p99.9 %.1f   max %.1f µs%s", thread.index(), thread.tid(), thread.priority(),
+            canvas.text(String.format(Locale.ROOT, "T:%d (%d) P:%d I:%d  %,d activations   p50 %.1f   p99 %.1f"
+                    + "   p99.9 %.1f   max %.1f µs", thread.index(), thread.tid(), thread.priority(),
                     thread.intervalMicros(), thread.cycles(), thread.percentileNanos(50) / 1000.0,
                     thread.percentileNanos(99) / 1000.0, thread.percentileNanos(99.9) / 1000.0,
-                    thread.maxNanos() / 1000.0, beyond == 0 ? ""
-                            : String.format(Locale.ROOT, "   (%d beyond %s µs, not drawn)", beyond,
-                                    number(rangeMicros))), LEFT + 20, row, PlotCanvas.Anchor.START, 12, false, TEXT);
+                    thread.maxNanos() / 1000.0), LEFT + 20, row, PlotCanvas.Anchor.START, 12, false, TEXT);
         }
         if (threads.size() > shown) {
             canvas.text("... and " + (threads.size() - shown) + " more threads", LEFT + 20, y + 18 * shown,
@@ -193,37 +186,51 @@ public final class LatencyPlot {
         }
     }
 
-    /** Up to a little past the highest p99.9, at least 10 µs, at most just past the largest sample. */
-    static double rangeMicros(List<ThreadStats> threads) {
-        double range = 10;
-        double max = 0;
-        for (ThreadStats thread : threads) {
-            range = Math.max(range, 1.5 * thread.percentileNanos(99.9) / 1000.0);
-            max = Math.max(max, thread.maxNanos() / 1000.0 + 1);
-        }
-        return Math.max(10, Math.min(range, max));
-    }
+    /**
+     * The lateness axis: whole powers of ten from one at or below the smallest sample (at least 0.1 µs) to one
+     * above the largest, so the maximum is always on it.
+     *
+     * @param lowMicros the axis's start, µs
+     * @param decades the powers of ten it spans, at least 1
+     */
+    record LogAxis(double lowMicros, int decades) {
 
-    /** The smallest of 1, 2, 5 times a power of ten that is at least {@code raw} (and at least 1). */
-    static double niceStep(double raw) {
-        double step = 1;
-        while (step < raw) {
-            if (step * 2 >= raw) {
-                return step * 2;
+        static LogAxis covering(List<ThreadStats> threads) {
+            double min = Double.MAX_VALUE;
+            double max = 0;
+            for (ThreadStats thread : threads) {
+                if (thread.histogram().getTotalCount() > 0) {
+                    min = Math.min(min, thread.histogram().getMinValue() / 1000.0);
+                    max = Math.max(max, thread.maxNanos() / 1000.0);
+                }
             }
-            if (step * 5 >= raw) {
-                return step * 5;
+            if (max == 0) {
+                return new LogAxis(1, 2);
             }
-            step *= 10;
+            int low = (int) Math.floor(Math.log10(Math.max(0.1, Math.min(min, max))));
+            int high = (int) Math.floor(Math.log10(Math.max(max, 0.1))) + 1;
+            return new LogAxis(Math.pow(10, low), Math.max(1, high - low));
         }
-        return step;
+
+        /** Where a value lies on the axis, 0 at its start and 1 at its end (clamped). */
+        double position(double micros) {
+            if (micros <= lowMicros) {
+                return 0;
+            }
+            return Math.min(1, Math.log10(micros / lowMicros) / decades);
+        }
+
+        /** The axis's end, µs. */
+        double highMicros() {
+            return lowMicros * Math.pow(10, decades);
+        }
     }
 
-    private static String decadeLabel(int decade) {
-        return decade < 4 ? Long.toString((long) Math.pow(10, decade)) : "1e" + decade;
-    }
-
-    private static String number(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.1f", value);
+    /** Every number on both axes, written alike: {@code 0.1}, {@code 1}, {@code 10}, {@code 1,000}, {@code 10,000}. */
+    static String axisNumber(double value) {
+        if (value < 1) {
+            return String.format(Locale.ROOT, "%.1f", value);
+        }
+        return String.format(Locale.ROOT, "%,d", Math.round(value));
     }
 }

@@ -24,6 +24,13 @@ final class PngCanvas implements PlotCanvas {
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
     }
 
+    /** Draws a text into a small image, which fails where the runtime has no fonts. */
+    static void probeText() {
+        PngCanvas canvas = new PngCanvas(40, 20);
+        canvas.text("10 µs", 2, 15, Anchor.START, 12, false, Color.BLACK);
+        canvas.finish();
+    }
+
     BufferedImage finish() {
         g.dispose();
         return image;

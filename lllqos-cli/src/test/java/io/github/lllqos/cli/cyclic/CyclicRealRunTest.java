@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class CyclicRealRunTest {
@@ -32,7 +33,7 @@ class CyclicRealRunTest {
         RealEnvironment.requireCpuDmaLatency();
         RealEnvironment.requireRoot("runs at SCHED_FIFO 80 with locked memory");
         CyclicSettings settings = new CyclicSettings(1000, 500, 200, SchedPolicy.FIFO, 80, true, Optional.empty(), 1, 100,
-                0, Duration.ZERO);
+                OptionalInt.of(0), Duration.ZERO);
         int[][] seen = new int[1][];
         StringWriter out = new StringWriter();
         LiveDisplay display = new LiveDisplay(new PrintWriter(out), new PrintWriter(out), SchedPolicy.FIFO, true);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class CyclicSettingsTest {
@@ -33,9 +34,9 @@ class CyclicSettingsTest {
     @Test
     void a_realtime_policy_needs_a_priority_and_another_policy_refuses_one() {
         assertThatThrownBy(() -> new CyclicSettings(1000, 500, 0, SchedPolicy.FIFO, 0, false, Optional.empty(), 1, 0,
-                0, Duration.ZERO)).hasMessage("-p priority must be 1..99 for policy fifo, was 0");
+                OptionalInt.of(0), Duration.ZERO)).hasMessage("-p priority must be 1..99 for policy fifo, was 0");
         assertThatThrownBy(() -> new CyclicSettings(1000, 500, 0, SchedPolicy.BATCH, 5, false, Optional.empty(), 1, 0,
-                0, Duration.ZERO)).hasMessage("-p priority must be 0 for policy batch, was 5");
+                OptionalInt.of(0), Duration.ZERO)).hasMessage("-p priority must be 0 for policy batch, was 5");
     }
 
     @Test
@@ -47,10 +48,10 @@ class CyclicSettingsTest {
 
     @Test
     void each_further_thread_runs_a_distance_slower_unless_a_histogram_is_kept() {
-        CyclicSettings plain = new CyclicSettings(1000, 500, 0, SchedPolicy.OTHER, 0, false, Optional.empty(), 3, 0, 0,
-                Duration.ZERO);
+        CyclicSettings plain = new CyclicSettings(1000, 500, 0, SchedPolicy.OTHER, 0, false, Optional.empty(), 3, 0,
+                OptionalInt.of(0), Duration.ZERO);
         CyclicSettings histogram = new CyclicSettings(1000, 500, 0, SchedPolicy.OTHER, 0, false, Optional.empty(), 3,
-                100, 0, Duration.ZERO);
+                100, OptionalInt.of(0), Duration.ZERO);
 
         assertThat(plain.intervalMicros(2)).isEqualTo(2000);
         assertThat(histogram.intervalMicros(2)).isEqualTo(1000);

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +20,7 @@ class JsonReportTest {
 
     private static CyclicResult result(int histogramMicros, ThreadStats... threads) {
         CyclicSettings settings = new CyclicSettings(1000, 500, 3, SchedPolicy.FIFO, 80, true, Optional.empty(),
-                threads.length, histogramMicros, 0, Duration.ZERO);
+                threads.length, histogramMicros, OptionalInt.of(0), Duration.ZERO);
         return new CyclicResult(settings, List.of(threads), Instant.parse("2026-11-22T03:00:00Z"),
                 Instant.parse("2026-11-22T03:00:01Z"), true, Optional.empty());
     }
@@ -38,11 +39,12 @@ class JsonReportTest {
         stats.record(12_000);
 
         Map<String, Object> json = map(MiniJson.parse(JsonReport.render(result(10, stats),
-                "lllqos cyclic -p 80 \"quoted\"", MACHINE)));
+                "lllqos cyclic -p 80 \"quoted\"", 0, MACHINE)));
 
         assertThat(json).containsEntry("file_version", 1.0).containsEntry("num_threads", 1.0)
                 .containsEntry("cmdline:", "lllqos cyclic -p 80 \"quoted\"").containsEntry("policy", "fifo")
-                .containsEntry("latency_target_held", true);
+                .containsEntry("latency_target_held", true).containsEntry("return_code", 0.0)
+                .containsEntry("laptop", false);
         assertThat(map(json.get("sysinfo"))).containsEntry("release", "6.18").containsEntry("realtime", 0.0);
         Map<String, Object> thread = map(map(json.get("thread")).get("0"));
         assertThat(thread).containsEntry("cycles", 3.0).containsEntry("min", 3.0).containsEntry("max", 12.0)
@@ -52,6 +54,20 @@ class JsonReportTest {
                 .containsExactly(Map.entry("3", 2.0));
         assertThat(map(thread.get("percentiles_us"))).containsOnlyKeys("50", "99", "99.9");
         assertThat((Double) map(thread.get("percentiles_us")).get("50")).as("the 2nd of 3").isBetween(3.39, 3.41);
+    }
+
+    @Test
+    void the_return_code_is_the_one_given_and_laptop_has_no_latency_target() {
+        ThreadStats stats = new ThreadStats(0, 1000, 80, 1, 0);
+        stats.record(3_000);
+        CyclicResult laptop = new CyclicResult(new CyclicSettings(1000, 500, 3, SchedPolicy.FIFO, 80, false,
+                Optional.empty(), 1, 0, OptionalInt.empty(), Duration.ZERO), List.of(stats), Instant.EPOCH,
+                Instant.EPOCH, false, Optional.of("--laptop"));
+
+        Map<String, Object> json = map(MiniJson.parse(JsonReport.render(laptop, "x", 1, MACHINE)));
+
+        assertThat(json).containsEntry("return_code", 1.0).containsEntry("laptop", true)
+                .containsEntry("latency_target", null).containsEntry("latency_target_held", false);
     }
 
     @Test
@@ -65,7 +81,7 @@ class JsonReportTest {
         second.record(6_000);
 
         Map<String, Object> real = map(MiniJson.parse(Files.readString(theirs)));
-        Map<String, Object> ours = map(MiniJson.parse(JsonReport.render(result(50, first, second), "x", MACHINE)));
+        Map<String, Object> ours = map(MiniJson.parse(JsonReport.render(result(50, first, second), "x", 0, MACHINE)));
 
         assertThat(ours.keySet()).containsAll(real.keySet());
         assertThat(map(ours.get("sysinfo")).keySet()).containsAll(map(real.get("sysinfo")).keySet());

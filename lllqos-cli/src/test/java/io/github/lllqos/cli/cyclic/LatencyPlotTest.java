@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class LatencyPlotTest {
             stats.record(15_000 + (i % 13) * 700 + (i % 1000 == 0 ? 400_000 : 0));
         }
         CyclicSettings settings = new CyclicSettings(1000, 500, 10_000, SchedPolicy.FIFO, 80, true, Optional.empty(), 1,
-                0, 0, Duration.ZERO);
+                0, OptionalInt.of(0), Duration.ZERO);
         return new CyclicResult(settings, List.of(stats), Instant.parse("2026-11-22T03:00:00Z"),
                 Instant.parse("2026-11-22T03:00:10Z"), true, Optional.empty());
     }
@@ -56,7 +57,7 @@ class LatencyPlotTest {
     }
 
     @Test
-    void an_svg_plot_is_well_formed_and_labels_the_percentiles_and_what_is_beyond(@TempDir Path dir)
+    void an_svg_plot_is_well_formed_and_its_axis_reaches_the_maximum_with_every_line_labelled(@TempDir Path dir)
             throws Exception {
         Path file = dir.resolve("latency.svg");
 
@@ -66,23 +67,55 @@ class LatencyPlotTest {
         assertThat(svg.getDocumentElement().getTagName()).isEqualTo("svg");
         assertThat(svg.getElementsByTagName("polyline").getLength()).isEqualTo(1);
         String text = Files.readString(file);
-        assertThat(text).contains(">p50<", ">p99<", ">p99.9<", "SCHED_FIFO 80, interval 1000 µs, -m",
-                "(10 beyond 36 µs, not drawn)", "max 423.4 µs");
+        assertThat(text).contains(">p50<", ">p99<", ">p99.9<", ">max<", "SCHED_FIFO 80, interval 1000 µs, -m",
+                "max 423.4 µs", ">10<", ">100<", ">1,000<").doesNotContain("beyond", "not drawn");
+    }
+
+    @Test
+    void the_lateness_axis_runs_from_a_power_of_ten_below_the_fastest_to_one_above_the_slowest_wake_up() {
+        ThreadStats stats = new ThreadStats(0, 1000, 80, -1, 0);
+        stats.record(5_300);
+        stats.record(7_339_000);
+
+        LatencyPlot.LogAxis axis = LatencyPlot.LogAxis.covering(List.of(stats));
+
+        assertThat(axis.lowMicros()).isEqualTo(1);
+        assertThat(axis.highMicros()).isEqualTo(10_000).isGreaterThan(7_339);
+        assertThat(axis.position(7_339)).isLessThan(1);
+        assertThat(axis.position(1000)).isEqualTo(0.75);
+    }
+
+    @Test
+    void each_threads_percentile_lines_are_labelled_with_the_thread(@TempDir Path dir) throws Exception {
+        ThreadStats first = new ThreadStats(0, 1000, 80, -1, 0);
+        ThreadStats second = new ThreadStats(1, 1500, 80, -1, 0);
+        for (int i = 0; i < 1000; i++) {
+            first.record(10_000 + i * 10);
+            second.record(20_000 + i * 20);
+        }
+        CyclicResult two = new CyclicResult(run().settings(), List.of(first, second), Instant.EPOCH, Instant.EPOCH,
+                true, Optional.empty());
+        Path file = dir.resolve("two.svg");
+
+        LatencyPlot.write(two, MACHINE, file);
+
+        assertThat(Files.readString(file)).contains(">T:0 p50<", ">T:0 p99<", ">T:0 p99.9<", ">T:0 max<",
+                ">T:1 p50<", ">T:1 p99<", ">T:1 p99.9<", ">T:1 max<");
+    }
+
+    @Test
+    void both_axes_write_their_numbers_alike_without_exponents() {
+        assertThat(LatencyPlot.axisNumber(0.1)).isEqualTo("0.1");
+        assertThat(LatencyPlot.axisNumber(1)).isEqualTo("1");
+        assertThat(LatencyPlot.axisNumber(1000)).isEqualTo("1,000");
+        assertThat(LatencyPlot.axisNumber(10_000)).isEqualTo("10,000");
+        assertThat(LatencyPlot.axisNumber(1_000_000)).isEqualTo("1,000,000");
     }
 
     @Test
     void other_file_types_are_refused_before_anything_runs() {
-        assertThatThrownBy(() -> LatencyPlot.checkName(Path.of("plot.jpg")))
+        assertThatThrownBy(() -> PlotSupport.check(Path.of("plot.jpg")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("--plot file must end in .png or .svg, was 'plot.jpg'");
-    }
-
-    @Test
-    void axis_steps_are_one_two_or_five_times_a_power_of_ten() {
-        assertThat(LatencyPlot.niceStep(0.3)).isEqualTo(1);
-        assertThat(LatencyPlot.niceStep(1.5)).isEqualTo(2);
-        assertThat(LatencyPlot.niceStep(3)).isEqualTo(5);
-        assertThat(LatencyPlot.niceStep(7)).isEqualTo(10);
-        assertThat(LatencyPlot.niceStep(120)).isEqualTo(200);
     }
 }

@@ -1,7 +1,7 @@
 package io.github.lllqos.cli;
 
 import io.github.lllqos.LowLatencyException;
-import io.github.lllqos.cli.cyclic.CpuSet;
+import io.github.lllqos.cli.cyclic.CpuRotation;
 import io.github.lllqos.cli.cyclic.CyclicResult;
 import io.github.lllqos.cli.cyclic.CyclicSettings;
 import io.github.lllqos.cli.cyclic.CyclicTest;
@@ -207,10 +207,10 @@ final class CyclicCommand implements Callable<Integer> {
 
     CyclicSettings settings(PrintWriter err) {
         try {
-            CpuSet usable = Wakeups.usableCpus();
+            CpuRotation usable = Wakeups.usableCpus();
             int threadCount = PER_CPU.equals(threads) ? usable.cpus().size() : threadCount(threads);
-            Optional<CpuSet> cpus = affinity == null ? Optional.empty()
-                    : Optional.of(ALL_CPUS.equals(affinity) ? usable : CpuSet.parse(affinity));
+            Optional<CpuRotation> cpus = affinity == null ? Optional.empty()
+                    : Optional.of(ALL_CPUS.equals(affinity) ? usable : CpuRotation.parse(affinity));
             cpus.ifPresent(set -> checkUsable(set, usable));
             if (laptop && spec.commandLine().getParseResult().hasMatchedOption("--latency")) {
                 throw new IllegalArgumentException("--laptop holds no CPU latency request, so it cannot be given"
@@ -246,7 +246,7 @@ final class CyclicCommand implements Callable<Integer> {
         }
     }
 
-    private static void checkUsable(CpuSet asked, CpuSet usable) {
+    private static void checkUsable(CpuRotation asked, CpuRotation usable) {
         List<Integer> allowed = usable.cpus();
         for (int cpu : asked.cpus()) {
             if (!allowed.contains(cpu)) {

@@ -1,6 +1,6 @@
 package io.github.lllqos.cli;
 
-import io.github.lllqos.cli.cyclic.CpuSet;
+import io.github.lllqos.cli.cyclic.CpuRotation;
 import io.github.lllqos.cli.cyclic.CyclicSettings;
 import io.github.lllqos.spi.support.CpuList;
 import io.github.lllqos.topology.CpuReservation;
@@ -55,11 +55,11 @@ final class CyclicReservations implements AutoCloseable {
 
     /** The settings with each thread pinned to its reserved CPU. */
     CyclicSettings pin(CyclicSettings settings) {
-        List<String> cpus = new ArrayList<>();
-        held.forEach(cpu -> cpus.add(Integer.toString(cpu.pinnedCpu().orElseThrow())));
+        List<Integer> cpus = new ArrayList<>();
+        held.forEach(cpu -> cpus.add(cpu.pinnedCpu().orElseThrow()));
         return new CyclicSettings(settings.intervalMicros(), settings.distanceMicros(), settings.loops(),
                 settings.policy(), settings.priority(), settings.lockMemory(),
-                Optional.of(CpuSet.parse(String.join(",", cpus))), settings.threads(), settings.histogramMicros(),
+                Optional.of(CpuRotation.of(cpus)), settings.threads(), settings.histogramMicros(),
                 settings.latencyTargetMicros(), settings.duration());
     }
 

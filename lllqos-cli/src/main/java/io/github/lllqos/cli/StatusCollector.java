@@ -33,7 +33,7 @@ final class StatusCollector {
 
     private static final String DEVICE = "/dev/cpu_dma_latency";
 
-    private final KernelFiles files;
+    private final StatusFiles files;
     private final Supplier<CpuIdle> cpuIdleSource;
     private final Supplier<OptionalLong> timerSlack;
     private CpuIdle cpuIdle;
@@ -47,7 +47,7 @@ final class StatusCollector {
      * @param timerSlack this thread's timer slack in ns ({@code prctl(PR_GET_TIMERSLACK)}, which needs no
      *     permission, unlike {@code /proc/self/timerslack_ns}), empty where it cannot be read
      */
-    StatusCollector(KernelFiles files, Supplier<CpuIdle> cpuIdle, Supplier<OptionalLong> timerSlack) {
+    StatusCollector(StatusFiles files, Supplier<CpuIdle> cpuIdle, Supplier<OptionalLong> timerSlack) {
         this.files = files;
         this.cpuIdleSource = cpuIdle;
         this.timerSlack = timerSlack;

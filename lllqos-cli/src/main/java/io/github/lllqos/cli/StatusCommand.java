@@ -29,16 +29,16 @@ final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final KernelFiles files;
+    private final StatusFiles files;
     private final Supplier<CpuIdle> cpuIdle;
 
     /** The status of this machine. */
     StatusCommand() {
-        this(new KernelFiles(Path.of("/")), CpuIdle::current);
+        this(new StatusFiles(Path.of("/")), CpuIdle::current);
     }
 
     /** The status of a kernel whose files are elsewhere, such as a test's copy of the tree. */
-    StatusCommand(KernelFiles files, Supplier<CpuIdle> cpuIdle) {
+    StatusCommand(StatusFiles files, Supplier<CpuIdle> cpuIdle) {
         this.files = files;
         this.cpuIdle = cpuIdle;
     }

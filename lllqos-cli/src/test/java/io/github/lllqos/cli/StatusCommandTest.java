@@ -28,7 +28,7 @@ class StatusCommandTest {
 
     @Test
     void a_machine_lacking_every_file_gets_unknowns_with_reasons_and_exit_0() {
-        String text = run(new StatusCommand(new KernelFiles(root), () -> CpuIdle.of(new CpuSysfsFiles(
+        String text = run(new StatusCommand(new StatusFiles(root), () -> CpuIdle.of(new CpuSysfsFiles(
                 root.resolve("sys/devices/system/cpu")))));
 
         assertThat(text).contains(
@@ -42,7 +42,7 @@ class StatusCommandTest {
 
     @Test
     void a_provider_without_cpu_attributes_leaves_the_rest_of_the_status_intact() {
-        String json = run(new StatusCommand(new KernelFiles(root), () -> {
+        String json = run(new StatusCommand(new StatusFiles(root), () -> {
             throw new LowLatencyException("the provider 'none' has no CPU attribute files");
         }), "--json");
 
@@ -72,7 +72,7 @@ class StatusCommandTest {
             state(cpu, 2, "C6", 133, 0);
         }
 
-        String text = run(new StatusCommand(new KernelFiles(root), () -> CpuIdle.of(new CpuSysfsFiles(
+        String text = run(new StatusCommand(new StatusFiles(root), () -> CpuIdle.of(new CpuSysfsFiles(
                 root.resolve("sys/devices/system/cpu")))));
 
         assertThat(text).contains("model: PREEMPT_RT", "current mode: fixed by the PREEMPT_RT build",
@@ -101,7 +101,7 @@ class StatusCommandTest {
         write("sys/devices/system/cpu/cpu0/power/pm_qos_resume_latency_us", "20\n");
         state(0, 0, "C1", 1, 0);
 
-        String json = run(new StatusCommand(new KernelFiles(root), () -> CpuIdle.of(new CpuSysfsFiles(
+        String json = run(new StatusCommand(new StatusFiles(root), () -> CpuIdle.of(new CpuSysfsFiles(
                 root.resolve("sys/devices/system/cpu")))), "--json");
 
         assertThat(json).contains("\"sched_rt_runtime_us\": 950000", "\"throttling\": \"on\"",
@@ -117,7 +117,7 @@ class StatusCommandTest {
 
         String json = run(new StatusCommand(), "--json");
 
-        String value = new String(KernelFiles.readInOneGo(runtime)).strip();
+        String value = new String(StatusFiles.readInOneGo(runtime)).strip();
         assertThat(json).contains("\"sched_rt_runtime_us\": " + value).contains("\"provider\": \"linux\"");
     }
 
@@ -126,7 +126,7 @@ class StatusCommandTest {
         OptionalLong slack = Realtime.timerSlackNanos();
         io.github.lllqos.contract.RealEnvironment.require(slack.isPresent(), "prctl(PR_GET_TIMERSLACK) needs Linux");
 
-        String text = run(new StatusCommand(new KernelFiles(root), () -> CpuIdle.of(new CpuSysfsFiles(
+        String text = run(new StatusCommand(new StatusFiles(root), () -> CpuIdle.of(new CpuSysfsFiles(
                 root.resolve("sys/devices/system/cpu")))));
 
         assertThat(text).contains("timer slack: " + slack.getAsLong() + " ns (").doesNotContain("timerslack_ns");
@@ -142,7 +142,7 @@ class StatusCommandTest {
         Files.createSymbolicLink(root.resolve("proc/123/fd/3"), Path.of("/dev/cpu_dma_latency"));
         write("proc/456/fd", "not a directory: its descriptors cannot be listed\n");
 
-        String json = run(new StatusCommand(new KernelFiles(root), () -> {
+        String json = run(new StatusCommand(new StatusFiles(root), () -> {
             throw new LowLatencyException("no CPU attributes here");
         }), "--json");
 
@@ -162,7 +162,7 @@ class StatusCommandTest {
         Files.createSymbolicLink(root.resolve("proc/123/fd/3"), Path.of("/dev/cpu_dma_latency"));
         write("proc/456/fd", "x\n");
         write("sys/devices/system/cpu/isolated", "1-3,5\n");
-        StatusCollector collector = new StatusCollector(new KernelFiles(root), () -> CpuIdle.of(new CpuSysfsFiles(
+        StatusCollector collector = new StatusCollector(new StatusFiles(root), () -> CpuIdle.of(new CpuSysfsFiles(
                 root.resolve("sys/devices/system/cpu"))), Realtime::timerSlackNanos);
 
         Report report = collector.collect();

@@ -22,6 +22,20 @@ class CpuListTest {
     }
 
     @Test
+    void a_list_typed_by_a_user_keeps_its_order_and_repeats() {
+        assertThat(CpuList.parse("3-5,0,3")).containsExactly(3, 4, 5, 0, 3);
+    }
+
+    @Test
+    void signs_empty_parts_backward_ranges_and_huge_numbers_are_refused() {
+        for (String refused : List.of("+3", "-1", "1,,2", "5-3", "1-2-3", "0-", "99999", "8192")) {
+            assertThatThrownBy(() -> CpuList.parse(refused)).as(refused).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'" + refused + "'");
+        }
+        assertThat(CpuList.parse("8191")).containsExactly(8191);
+    }
+
+    @Test
     void text_that_is_no_cpu_list_is_refused_naming_it() {
         assertThatThrownBy(() -> CpuList.parse("0-x")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'0-x'");

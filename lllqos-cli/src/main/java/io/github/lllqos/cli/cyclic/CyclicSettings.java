@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  * @param duration {@code -D}: how long to run, {@link Duration#ZERO} for no limit
  */
 public record CyclicSettings(long intervalMicros, long distanceMicros, long loops, SchedPolicy policy, int priority,
-        boolean lockMemory, Optional<CpuSet> affinity, int threads, int histogramMicros, OptionalInt latencyTargetMicros,
+        boolean lockMemory, Optional<CpuRotation> affinity, int threads, int histogramMicros, OptionalInt latencyTargetMicros,
         Duration duration) {
 
     /** The largest {@code -h} range, as cyclictest's. */

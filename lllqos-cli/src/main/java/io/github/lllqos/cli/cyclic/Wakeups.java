@@ -4,9 +4,9 @@ import io.github.lllqos.realtime.Periodic;
 import io.github.lllqos.realtime.Realtime;
 import io.github.lllqos.realtime.SchedPolicy;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * How a run wakes and tunes its threads on this machine: {@link Periodic} for the absolute periodic wake-ups
@@ -57,11 +57,11 @@ public final class Wakeups {
     }
 
     /** The CPUs this process may run on, for {@code -a} and {@code -t} without values. */
-    public static CpuSet usableCpus() {
+    public static CpuRotation usableCpus() {
         Set<Integer> cpus = Realtime.affinity().map(TreeSet::new).orElseGet(TreeSet::new);
         if (cpus.isEmpty()) {
-            return CpuSet.parse("0-" + (Runtime.getRuntime().availableProcessors() - 1));
+            return CpuRotation.parse("0-" + (Runtime.getRuntime().availableProcessors() - 1));
         }
-        return CpuSet.parse(cpus.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        return CpuRotation.of(List.copyOf(cpus));
     }
 }

@@ -13,7 +13,7 @@ class CyclicSettingsTest {
 
     @Test
     void a_cpu_list_takes_numbers_and_ranges_in_order_and_threads_take_them_round_robin() {
-        CpuSet cpus = CpuSet.parse("3-5,0");
+        CpuRotation cpus = CpuRotation.parse("3-5,0");
 
         assertThat(cpus.cpus()).containsExactly(3, 4, 5, 0);
         assertThat(cpus.cpuFor(0)).isEqualTo(3);

@@ -12,11 +12,11 @@ import java.nio.file.Path;
  * Reads the kernel's files under a root directory ({@code /}, or a test's copy of the tree): each read gives the
  * content or, when the file cannot be read, an unknown value that says why.
  */
-final class KernelFiles {
+final class StatusFiles {
 
     private final Path root;
 
-    KernelFiles(Path root) {
+    StatusFiles(Path root) {
         this.root = root;
     }
 

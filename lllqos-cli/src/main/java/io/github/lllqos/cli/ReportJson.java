@@ -1,13 +1,7 @@
 package io.github.lllqos.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.util.RawValue;
-import java.io.UncheckedIOException;
+import io.github.lllqos.cli.json.JsonStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,30 +13,11 @@ import java.util.Map;
  */
 final class ReportJson {
 
-    /** Sections one key a line, indented; {@code "key": value}. */
-    private static final ObjectWriter SECTIONS = new ObjectMapper().writer(new DefaultPrettyPrinter()
-            .withSeparators(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
-    /** A value on one line, spaced as people write it: {@code {"pid": 123, "command": "cyclictest"}}. */
-    private static final ObjectWriter VALUES = new ObjectMapper().writer(new DefaultPrettyPrinter()
-            .withObjectIndenter(new DefaultIndenter("", ""))
-            .withArrayIndenter(DefaultPrettyPrinter.NopIndenter.instance)
-            .withSeparators(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEntrySpacing(Separators.Spacing.AFTER)
-                    .withArrayValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEmptySeparator("")
-                    .withArrayEmptySeparator("")));
-
     private ReportJson() {
     }
 
     static String render(Report report) {
-        try {
-            return SECTIONS.writeValueAsString(tree(report)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot write the report as JSON", e);
-        }
+        return JsonStyle.indented(tree(report));
     }
 
     private static Map<String, Object> tree(Report report) {
@@ -63,12 +38,7 @@ final class ReportJson {
             return rows;
         }
         Report.Value known = (Report.Value) value;
-        try {
-            return new RawValue(VALUES.writeValueAsString(
-                    known.isKnown() ? plain(known.json()) : Map.of("unknown", known.reason())));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot write a value as JSON", e);
-        }
+        return new RawValue(JsonStyle.inline(known.isKnown() ? plain(known.json()) : Map.of("unknown", known.reason())));
     }
 
     /** Numbers, booleans, strings, lists and maps as they are; anything else as its text. */

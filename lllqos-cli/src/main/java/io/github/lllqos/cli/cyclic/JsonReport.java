@@ -1,9 +1,6 @@
 package io.github.lllqos.cli.cyclic;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.UncheckedIOException;
+import io.github.lllqos.cli.json.JsonStyle;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
@@ -26,8 +23,6 @@ public final class JsonReport {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z",
             Locale.ROOT);
-
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private JsonReport() {
     }
@@ -84,11 +79,7 @@ public final class JsonReport {
             byThread.put(Integer.toString(i), thread(threads.get(i)));
         }
         json.put("thread", byThread);
-        try {
-            return MAPPER.writeValueAsString(json) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot write the report as JSON", e);
-        }
+        return JsonStyle.indented(json);
     }
 
     private static Map<String, Object> thread(ThreadStats t) {

@@ -4,6 +4,7 @@ import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import io.github.lllqos.LowLatencyException;
+import io.github.lllqos.realtime.DeadlineParameters;
 import io.github.lllqos.realtime.SchedPolicy;
 import io.github.lllqos.Errno;
 import io.github.lllqos.linux.internal.Gettid;
@@ -13,6 +14,8 @@ import io.github.lllqos.spi.AbsoluteSleeper;
 import io.github.lllqos.spi.RealtimeBackend;
 import java.io.UncheckedIOException;
 import java.util.Collections;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
@@ -72,6 +75,72 @@ final class LinuxRealtime implements RealtimeBackend {
     }
 
     @Override
+    public void setDeadline(long tid, DeadlineParameters parameters) {
+        String call = "sched_setattr(" + tid + ", {SCHED_DEADLINE, runtime " + parameters.runtimeNanos()
+                + " ns, deadline " + parameters.deadlineNanos() + " ns, period " + parameters.periodNanos()
+                + " ns}, 0)";
+        if (LibC.SYS_SCHED_SETATTR == 0) {
+            throw new LowLatencyException(call + " failed: ENOSYS: its system call number on "
+                    + System.getProperty("os.arch") + " is not known here", Errno.ENOSYS);
+        }
+        Memory attr = new Memory(LibC.SIZEOF_SCHED_ATTR);
+        attr.clear();
+        attr.setInt(0, LibC.SIZEOF_SCHED_ATTR);
+        attr.setInt(4, LibC.SCHED_DEADLINE);
+        attr.setLong(8, LibC.SCHED_FLAG_RESET_ON_FORK);
+        attr.setLong(24, parameters.runtimeNanos());
+        attr.setLong(32, parameters.deadlineNanos());
+        attr.setLong(40, parameters.periodNanos());
+        try {
+            LibC.syscall(LibC.SYS_SCHED_SETATTR, pid(tid), attr, 0, 0);
+        } catch (LastErrorException e) {
+            String hint = Errno.ofNumber(e.getErrorCode()).map(errno -> switch (errno) {
+                case EBUSY -> hints.deadlineAdmissionRefused(parameters, admittedBandwidth(), onlineCpus().size());
+                case EPERM -> hints.deadlineRefused(affinity(tid), onlineCpus());
+                case EINVAL -> hints.deadlineInvalid(parameters);
+                default -> "";
+            }).orElse("");
+            throw failure(call, e, hint);
+        }
+    }
+
+    @Override
+    public Optional<DeadlineParameters> deadlineParameters(long tid) {
+        if (LibC.SYS_SCHED_GETATTR == 0) {
+            return Optional.empty();
+        }
+        Memory attr = new Memory(LibC.SIZEOF_SCHED_ATTR);
+        attr.clear();
+        try {
+            LibC.syscall(LibC.SYS_SCHED_GETATTR, pid(tid), attr, LibC.SIZEOF_SCHED_ATTR, 0);
+        } catch (LastErrorException e) {
+            throw failure("sched_getattr(" + tid + ")", e, "");
+        }
+        if (attr.getInt(4) != LibC.SCHED_DEADLINE) {
+            return Optional.empty();
+        }
+        return Optional.of(DeadlineParameters.ofNanos(attr.getLong(24), attr.getLong(32), attr.getLong(40)));
+    }
+
+    /** The summed runtime/period of every deadline thread on the host, for the EBUSY message. */
+    private OptionalDouble admittedBandwidth() {
+        double sum = 0;
+        for (long tid : files.deadlineThreadIds()) {
+            try {
+                sum += deadlineParameters(tid).map(DeadlineParameters::bandwidth).orElse(0.0);
+            } catch (LowLatencyException | IllegalArgumentException exitedOrOdd) {
+                // counted as nothing
+            }
+        }
+        return OptionalDouble.of(sum);
+    }
+
+    @Override
+    public void yieldCpu() {
+        LibC.sched_yield();
+    }
+
+    @Override
     public SchedPolicy policy(long tid) {
         int policy;
         try {
@@ -90,9 +159,11 @@ final class LinuxRealtime implements RealtimeBackend {
                 return SchedPolicy.BATCH;
             case LibC.SCHED_IDLE:
                 return SchedPolicy.IDLE;
+            case LibC.SCHED_DEADLINE:
+                return SchedPolicy.DEADLINE;
             default:
                 throw new LowLatencyException("sched_getscheduler(" + tid + ") returned policy " + policy
-                        + " (such as SCHED_DEADLINE), which SchedPolicy does not name");
+                        + ", which SchedPolicy does not name");
         }
     }
 
@@ -158,7 +229,9 @@ final class LinuxRealtime implements RealtimeBackend {
         } catch (LastErrorException e) {
             String list = new TreeSet<>(cpus).toString();
             String hint = e.getErrorCode() == Errno.EPERM.number() ? hints.affinityRefused(true, list)
-                    : e.getErrorCode() == Errno.EINVAL.number() ? hints.affinityRefused(false, list) : "";
+                    : e.getErrorCode() == Errno.EINVAL.number() ? hints.affinityRefused(false, list)
+                    : e.getErrorCode() == Errno.EBUSY.number() ? "the thread runs under SCHED_DEADLINE, which must stay"
+                            + " allowed every CPU of its root domain" : "";
             throw failure("sched_setaffinity(" + tid + ", " + size + ", " + list + ")", e, hint);
         }
     }
@@ -266,6 +339,8 @@ final class LinuxRealtime implements RealtimeBackend {
                 return LibC.SCHED_BATCH;
             case IDLE:
                 return LibC.SCHED_IDLE;
+            case DEADLINE:
+                return LibC.SCHED_DEADLINE;
             default:
                 return LibC.SCHED_OTHER;
         }

@@ -59,6 +59,12 @@ public final class LibC {
     public static final int SCHED_BATCH = 3;
     /** {@code SCHED_IDLE}. */
     public static final int SCHED_IDLE = 5;
+    /** {@code SCHED_DEADLINE}. */
+    public static final int SCHED_DEADLINE = 6;
+    /** {@code SCHED_FLAG_RESET_ON_FORK}, a {@code sched_attr.sched_flags} bit: children get SCHED_OTHER. */
+    public static final long SCHED_FLAG_RESET_ON_FORK = 0x01;
+    /** {@code SCHED_ATTR_SIZE_VER0}: {@code sizeof(struct sched_attr)} without the utilization clamps. */
+    public static final int SIZEOF_SCHED_ATTR = 48;
     /** {@code SCHED_RESET_ON_FORK}, or-ed into what {@code sched_getscheduler} returns. */
     public static final int SCHED_RESET_ON_FORK = 0x40000000;
     /** {@code PRIO_PROCESS}: with a thread id, {@code setpriority} acts on that thread alone. */
@@ -88,6 +94,11 @@ public final class LibC {
     /** {@code sizeof(struct rlimit)} on LP64. */
     public static final int SIZEOF_RLIMIT = 16;
 
+    /** {@code SYS_sched_setattr} of this architecture, 0 where it is not known here. */
+    public static final long SYS_SCHED_SETATTR = schedAttrCall(System.getProperty("os.arch", ""), true);
+    /** {@code SYS_sched_getattr} of this architecture, 0 where it is not known here. */
+    public static final long SYS_SCHED_GETATTR = schedAttrCall(System.getProperty("os.arch", ""), false);
+
     private static final Throwable LOAD_FAILURE = register();
 
     private LibC() {
@@ -100,6 +111,25 @@ public final class LibC {
         } catch (LinkageError | RuntimeException e) {
             return e;
         }
+    }
+
+    /**
+     * The system call numbers of {@code sched_setattr} and {@code sched_getattr}, which glibc before 2.41 does not
+     * wrap: from each architecture's {@code unistd.h}.
+     *
+     * @param arch the {@code os.arch} of the JVM
+     * @param set true for {@code sched_setattr}, false for {@code sched_getattr}
+     * @return the number, 0 for an architecture not listed
+     */
+    static long schedAttrCall(String arch, boolean set) {
+        long setattr = switch (arch) {
+            case "amd64", "x86_64" -> 314;
+            case "aarch64", "riscv64", "loongarch64" -> 274;
+            case "ppc64", "ppc64le" -> 355;
+            case "s390x" -> 345;
+            default -> 0;
+        };
+        return setattr == 0 ? 0 : set ? setattr : setattr + 1;
     }
 
     /**
@@ -186,6 +216,29 @@ public final class LibC {
      * @throws LastErrorException with errno on failure
      */
     public static native int sched_setscheduler(int pid, int policy, Pointer param) throws LastErrorException;
+
+    /**
+     * {@code long syscall(long number, ...)} with four integer or pointer arguments, for the calls glibc does not
+     * wrap; the kernel ignores the arguments a call does not take. Calling the variadic {@code syscall} with a
+     * fixed signature is safe on the LP64 ABIs listed in {@link #schedAttrCall}: its arguments are all integers.
+     *
+     * @param number such as {@link #SYS_SCHED_SETATTR}
+     * @param arg1 the first argument (a pid)
+     * @param arg2 the second (a struct)
+     * @param arg3 the third
+     * @param arg4 the fourth
+     * @return the call's result
+     * @throws LastErrorException with errno on failure
+     */
+    public static native long syscall(long number, long arg1, Pointer arg2, long arg3, long arg4)
+            throws LastErrorException;
+
+    /**
+     * {@code int sched_yield(void)}: never fails on Linux.
+     *
+     * @return 0
+     */
+    public static native int sched_yield();
 
     /**
      * {@code int sched_getscheduler(pid_t pid)}.

@@ -208,7 +208,8 @@ public final class Periodic {
     }
 
     /**
-     * Sleeps until the next activation and returns its time. Allocates nothing.
+     * Sleeps until the next activation and returns its time: on a deadline thread after {@code sched_yield()},
+     * with spin-finish by spinning the last stretch. Allocates nothing.
      *
      * @return the activation's deadline in {@link System#nanoTime()} units; {@code System.nanoTime() - deadline}
      *     is the wake-up lateness, never negative

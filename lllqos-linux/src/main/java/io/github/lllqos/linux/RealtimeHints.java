@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** What would let a refused real-time call through, from the kernel's reports about this process. */
 final class RealtimeHints {
@@ -117,9 +118,9 @@ final class RealtimeHints {
                     + GRANT_SYS_NICE);
         }
         if (!affinity.containsAll(online)) {
-            causes.add("the thread may run only on CPUs " + affinity + ", and a deadline thread must be allowed every"
-                    + " CPU of its root domain " + online + ": do not pin it (cyclicdeadline runs such threads in"
-                    + " an exclusive cpuset instead)");
+            causes.add("the thread may run only on CPUs " + new TreeSet<>(affinity) + ", and a deadline thread must be"
+                    + " allowed every CPU of its root domain " + new TreeSet<>(online) + ": do not pin it"
+                    + " (cyclicdeadline runs such threads in an exclusive cpuset instead)");
         }
         if (causes.isEmpty()) {
             causes.add("the kernel refused although this process has CAP_SYS_NICE and the thread may use every CPU:"

@@ -8,23 +8,23 @@ import java.util.List;
  * An ordered tree of findings that renders both for people ({@link ReportText}) and for scripts
  * ({@link ReportJson}): each entry has a JSON key, a label, and a value that is known or unknown with a reason.
  */
-final class Report {
+final class Report implements ReportNode {
 
     private final List<Entry> entries = new ArrayList<>();
 
-    /** One finding; {@code value} is a {@link Value}, a nested {@link Report}, or a {@link Table}. */
-    record Entry(String key, String label, Object value) {
+    /** One finding. */
+    record Entry(String key, String label, ReportNode value) {
     }
 
     /** A list of rows with the same columns, such as the idle states of a CPU. */
-    record Table(List<Report> rows, String whenEmpty) {
+    record Table(List<Report> rows, String whenEmpty) implements ReportNode {
     }
 
     /**
      * A value: {@code json} (a String, Number, Boolean, null, or a List or Map of these) for scripts and {@code text}
      * for people, saying the same; or unknown, with {@code reason}.
      */
-    record Value(Object json, String text, String reason) {
+    record Value(Object json, String text, String reason) implements ReportNode {
 
         static Value known(Object json, String text) {
             return new Value(json, text, null);

@@ -28,7 +28,7 @@ final class ReportJson {
         return object;
     }
 
-    private static Object value(Object value) {
+    private static Object value(ReportNode value) {
         if (value instanceof Report section) {
             return tree(section);
         }
@@ -37,7 +37,7 @@ final class ReportJson {
             table.rows().forEach(row -> rows.add(tree(row)));
             return rows;
         }
-        Report.Value known = (Report.Value) value;
+        Report.Value known = (Report.Value) value;          // the one node left: ReportNode is sealed
         return new RawValue(JsonStyle.inline(known.isKnown() ? plain(known.json()) : Map.of("unknown", known.reason())));
     }
 

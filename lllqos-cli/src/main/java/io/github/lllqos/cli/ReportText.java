@@ -19,11 +19,10 @@ final class ReportText {
 
     private static void render(Report report, String indent, StringBuilder text) {
         for (Report.Entry entry : report.entries()) {
-            if (entry.value() instanceof Report) {
+            if (entry.value() instanceof Report section) {
                 text.append(indent).append(entry.label()).append(":\n");
-                render((Report) entry.value(), indent + INDENT, text);
-            } else if (entry.value() instanceof Report.Table) {
-                Report.Table table = (Report.Table) entry.value();
+                render(section, indent + INDENT, text);
+            } else if (entry.value() instanceof Report.Table table) {
                 text.append(indent).append(entry.label()).append(':');
                 if (table.rows().isEmpty()) {
                     text.append(' ').append(table.whenEmpty()).append('\n');
@@ -31,9 +30,8 @@ final class ReportText {
                     text.append('\n');
                     renderTable(table.rows(), indent + INDENT, text);
                 }
-            } else {
-                text.append(indent).append(entry.label()).append(": ").append(describe((Report.Value) entry.value()))
-                        .append('\n');
+            } else if (entry.value() instanceof Report.Value value) {
+                text.append(indent).append(entry.label()).append(": ").append(describe(value)).append('\n');
             }
         }
     }

@@ -1,5 +1,8 @@
 package io.github.lllqos.contract;
 
+import java.util.concurrent.atomic.AtomicReference;
+import io.github.lllqos.realtime.Realtime;
+import io.github.lllqos.topology.RealtimeReservation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -85,6 +88,26 @@ public abstract class CpuReservationContract {
             assertThat(kernelAffinityOfThisThread()).containsExactlyElementsOf(cpu.cpus());
             assertThat(cpu.notAcquiredReason()).isEmpty();
         }
+    }
+
+    @Test
+    void a_realtime_thread_set_up_on_a_reservation_runs_at_round_robin_on_its_reserved_cpu() throws Exception {
+        AtomicReference<String> seen = new AtomicReference<>();
+        Thread control = new Thread(() -> {
+            try (RealtimeReservation setup = RealtimeReservation.setupRealtimeThread(10)) {
+                seen.set(setup.reservation().acquired() + " " + setup.reservation().cpus() + " "
+                        + Realtime.affinity().orElseThrow() + " " + setup.priority().realtime() + " "
+                        + Realtime.policy().orElseThrow() + " " + Realtime.priority().orElseThrow());
+            }
+            seen.set(seen.get() + " after " + CpuReservation.holdersNow().stream()
+                    .filter(holder -> holder.thisProcess()).count());
+        }, "control");
+        control.start();
+        control.join();
+
+        assertThat(seen.get()).matches("true \\[(\\d+)] \\[\\1] true RR 10 after 0");
+        assertThatThrownBy(() -> RealtimeReservation.setupRealtimeThread(0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.lllqos;
 import io.github.lllqos.spi.CpuLatencyQos;
 import io.github.lllqos.spi.CpuLatencyRequest;
 import io.github.lllqos.spi.RequestRefusedException;
+import io.github.lllqos.internal.LeaseRelease;
 import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
 import java.util.Optional;
@@ -25,32 +26,25 @@ import java.util.Optional;
  */
 public final class CpuLatencyLease implements AutoCloseable {
 
-    private static final Cleaner CLEANER = Cleaner.create(runnable -> {
-        Thread thread = new Thread(runnable, "lllqos-lease-cleaner");
-        thread.setDaemon(true);
-        return thread;
-    });
-
-    private final Release release;
-    private final Cleaner.Cleanable cleanable;
+    private final CpuLatencyRequest request;
+    private final LeaseRelease release;
     private final Refusal refusal;
     private volatile int targetMicros;
 
-    private CpuLatencyLease(int targetMicros, Release release, Refusal refusal) {
+    private CpuLatencyLease(int targetMicros, CpuLatencyRequest request, Refusal refusal) {
         this.targetMicros = targetMicros;
-        this.release = release;
+        this.request = request;
         this.refusal = refusal;
-        this.cleanable = CLEANER.register(this, release);
+        this.release = LeaseRelease.register(this, "CPU latency request, opened at " + targetMicros + " µs",
+                request == null ? () -> { } : request::remove);
     }
 
     static CpuLatencyLease acquire(CpuLatencyQos qos, int targetMicros) {
-        CpuLatencyRequest request;
         try {
-            request = qos.addRequest(targetMicros);
+            return new CpuLatencyLease(targetMicros, qos.addRequest(targetMicros), null);
         } catch (RequestRefusedException refused) {
-            return new CpuLatencyLease(targetMicros, new Release(null, targetMicros), refused.refusal());
+            return new CpuLatencyLease(targetMicros, null, refused.refusal());
         }
-        return new CpuLatencyLease(targetMicros, new Release(request, targetMicros), null);
     }
 
     /**
@@ -59,7 +53,7 @@ public final class CpuLatencyLease implements AutoCloseable {
      * @return false where no request could be placed (see {@link #notAcquiredReason()}) and after {@link #close()}
      */
     public boolean acquired() {
-        return release.holds();
+        return request != null && !release.ended();
     }
 
     /**
@@ -113,8 +107,12 @@ public final class CpuLatencyLease implements AutoCloseable {
     public void update(int targetMicros) {
         LowLatency.checkTarget(targetMicros);
         try {
-            release.update(targetMicros);
-            this.targetMicros = targetMicros;
+            release.whileHeld(() -> {
+                if (request != null) {
+                    request.update(targetMicros);
+                }
+                this.targetMicros = targetMicros;
+            }, () -> "the CPU latency lease is closed; open a new one to request " + targetMicros + " µs");
         } finally {
             Reference.reachabilityFence(this);
         }
@@ -123,59 +121,15 @@ public final class CpuLatencyLease implements AutoCloseable {
     /** Releases the request. Idempotent, thread-safe, and throws nothing checked. */
     @Override
     public void close() {
-        release.closedByOwner = true;
-        cleanable.clean();
+        release.close();
         Reference.reachabilityFence(this);
     }
 
     @Override
     public String toString() {
-        String state = release.holds() ? "acquired"
-                : release.released ? "closed"
+        String state = acquired() ? "acquired"
+                : release.ended() ? "closed"
                 : "not acquired: " + refusal.message();
         return "CpuLatencyLease[" + targetMicros + " µs, " + state + "]";
-    }
-
-    /** The clean-up action; it must not reference the lease, or the lease would never become unreachable. */
-    private static final class Release implements Runnable {
-
-        private static final System.Logger LOG = System.getLogger(CpuLatencyLease.class.getName());
-
-        private final CpuLatencyRequest request;
-        private final int initialTargetMicros;
-        volatile boolean closedByOwner;
-        volatile boolean released;
-
-        Release(CpuLatencyRequest request, int initialTargetMicros) {
-            this.request = request;
-            this.initialTargetMicros = initialTargetMicros;
-        }
-
-        boolean holds() {
-            return request != null && !released;
-        }
-
-        synchronized void update(int targetMicros) {
-            if (released) {
-                throw new IllegalStateException("the CPU latency lease is closed; open a new one to request "
-                        + targetMicros + " µs");
-            }
-            if (request != null) {
-                request.update(targetMicros);
-            }
-        }
-
-        @Override
-        public synchronized void run() {
-            released = true;
-            if (request == null) {
-                return;
-            }
-            request.remove();
-            if (!closedByOwner) {
-                LOG.log(System.Logger.Level.WARNING, "A CPU latency lease (opened at " + initialTargetMicros
-                        + " µs) was never closed; the Cleaner released it. Open leases in try-with-resources.");
-            }
-        }
     }
 }

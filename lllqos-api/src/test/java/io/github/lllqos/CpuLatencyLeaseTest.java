@@ -3,12 +3,8 @@ package io.github.lllqos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
+import io.github.lllqos.contract.RecordedLog;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 class CpuLatencyLeaseTest {
@@ -45,7 +41,7 @@ class CpuLatencyLeaseTest {
 
     @Test
     void a_leaked_lease_is_released_by_the_cleaner_and_logged_as_a_leak() throws InterruptedException {
-        RecordingHandler handler = RecordingHandler.attachTo(CpuLatencyLease.class);
+        RecordedLog handler = RecordedLog.of(CpuLatencyLease.class);
         try {
             leak(33);
             for (int i = 0; i < 500 && provider.liveRequests() > 0; i++) {
@@ -58,19 +54,19 @@ class CpuLatencyLeaseTest {
                 assertThat(record.getMessage()).contains("33 µs").contains("never closed");
             });
         } finally {
-            handler.detach();
+            handler.close();
         }
     }
 
     @Test
     void a_closed_lease_is_not_logged_as_a_leak() {
-        RecordingHandler handler = RecordingHandler.attachTo(CpuLatencyLease.class);
+        RecordedLog handler = RecordedLog.of(CpuLatencyLease.class);
         try {
             CpuLatencyLease.acquire(provider, 44).close();
             assertThat(handler.records).isEmpty();
             assertThat(provider.liveRequests()).isZero();
         } finally {
-            handler.detach();
+            handler.close();
         }
     }
 
@@ -79,36 +75,4 @@ class CpuLatencyLeaseTest {
     }
 
     /** Collects what a class logs through System.Logger, which goes to java.util.logging by default. */
-    private static final class RecordingHandler extends Handler {
-
-        final List<LogRecord> records = new CopyOnWriteArrayList<>();
-        private final Logger logger;
-
-        private RecordingHandler(Logger logger) {
-            this.logger = logger;
-        }
-
-        static RecordingHandler attachTo(Class<?> source) {
-            RecordingHandler handler = new RecordingHandler(Logger.getLogger(source.getName()));
-            handler.logger.addHandler(handler);
-            return handler;
-        }
-
-        void detach() {
-            logger.removeHandler(this);
-        }
-
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 }

@@ -11,6 +11,7 @@ import io.github.lllqos.internal.Selection;
 import io.github.lllqos.spi.support.CpuList;
 
 import io.github.lllqos.spi.CpuSysfs;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -38,18 +39,35 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>Unlike a {@link CpuLatencyLease}, which the kernel drops when the process dies, these settings are shared
- * sysfs values that <em>survive a crash</em> of the process that changed them: only {@code close()} restores them.
- * Changing them needs root: without it the lease is not acquired and says why, as a {@link CpuLatencyLease}.
+ * sysfs values that <em>survive a crash</em> of the process that changed them. So every change is first written to a
+ * journal ({@code /run/lllqos} by default, {@code -D}{@value #JOURNAL_DIRECTORY_PROPERTY} elsewhere), and what a
+ * process that died left changed is put back by the next lease made, or by {@link #restoreAbandoned()} ({@code
+ * lllqos restore}). Changing them needs root: without it the lease is not acquired and says why, as a
+ * {@link CpuLatencyLease}.
  */
 public final class CpuIdle {
 
     private static final Pattern CPU_DIRECTORY = Pattern.compile("cpu[0-9]+");
     private static final Pattern STATE_DIRECTORY = Pattern.compile("state[0-9]+");
 
-    private final SysfsAccess sysfs;
+    /**
+     * The system property that names the journal's directory: {@value}. Unset, the journal lives in
+     * {@link #DEFAULT_JOURNAL_DIRECTORY}.
+     */
+    public static final String JOURNAL_DIRECTORY_PROPERTY = "lllqos.journal.dir";
 
-    private CpuIdle(CpuSysfs sysfs) {
+    /**
+     * Where the journal of sysfs changes lives by default: {@code /run/lllqos}. {@code /run} is emptied at boot, as
+     * the sysfs values are reset.
+     */
+    public static final Path DEFAULT_JOURNAL_DIRECTORY = Path.of("/run/lllqos");
+
+    private final SysfsAccess sysfs;
+    private final SysfsJournal journal;
+
+    private CpuIdle(CpuSysfs sysfs, Path journalDirectory) {
         this.sysfs = new SysfsAccess(sysfs);
+        this.journal = new SysfsJournal(this.sysfs, journalDirectory);
     }
 
     /**
@@ -60,19 +78,79 @@ public final class CpuIdle {
      */
     public static CpuIdle current() {
         Selection selection = ProviderRegistry.selection();
-        return selection.provider().cpuSysfs().map(CpuIdle::new).orElseThrow(() -> new LowLatencyException(
+        return selection.provider().cpuSysfs().map(CpuIdle::of).orElseThrow(() -> new LowLatencyException(
                 "the provider '" + selection.provider().name() + "' has no CPU attribute files (" + selection.why()
                         + ")" + selection.provider().unavailableReason().map(reason -> ": " + reason).orElse("")));
     }
 
     /**
-     * The CPU idle management of the given attribute files, such as a simulated kernel's.
+     * The CPU idle management of the given attribute files, such as a simulated kernel's, journalled where the files
+     * say ({@link CpuSysfs#journalDirectory()}), else in the shared journal: {@code -D}{@value
+     * #JOURNAL_DIRECTORY_PROPERTY}, or {@link #DEFAULT_JOURNAL_DIRECTORY}.
      *
      * @param sysfs the files
      * @return the instance
      */
     public static CpuIdle of(CpuSysfs sysfs) {
-        return new CpuIdle(sysfs);
+        return new CpuIdle(sysfs, sysfs.journalDirectory().orElseGet(() -> Path.of(System.getProperty(
+                JOURNAL_DIRECTORY_PROPERTY, DEFAULT_JOURNAL_DIRECTORY.toString()))));
+    }
+
+    /**
+     * The CPU idle management of the given attribute files, with the journal of their changes in the given
+     * directory, such as a test's.
+     *
+     * <pre>{@code
+     * CpuIdle idle = CpuIdle.of(kernel.cpuSysfs(), temporaryDirectory);
+     * }</pre>
+     *
+     * @param sysfs the files
+     * @param journalDirectory the journal's directory, made when first needed
+     * @return the instance
+     */
+    public static CpuIdle of(CpuSysfs sysfs, Path journalDirectory) {
+        return new CpuIdle(sysfs, journalDirectory);
+    }
+
+    /**
+     * Where the changes of the leases are journalled.
+     *
+     * @return the journal's directory
+     */
+    public Path journalDirectory() {
+        return journal.directory();
+    }
+
+    /**
+     * Puts back the sysfs values that lllqos leases set and whose holders ended without putting them back: a
+     * process killed with {@code kill -9}, crashed or OOM-killed. Each file gets the value its remaining holders
+     * want, or its value before the first lease once none remains. A file that someone else changed after lllqos
+     * set it is left alone, with a warning. Every lease made through this class does this first, too.
+     *
+     * <pre>{@code
+     * CpuIdle.current().restoreAbandoned().forEach(System.out::println);
+     * }</pre>
+     *
+     * @return what was put back, and what was left alone
+     * @throws LowLatencyException when the journal is corrupt, or it or a file cannot be written (the message names
+     *     it and the missing permission); nothing is changed then
+     */
+    public List<AbandonedValue> restoreAbandoned() {
+        return journal.restoreAbandoned(false);
+    }
+
+    /**
+     * What {@link #restoreAbandoned()} would do now, changing nothing.
+     *
+     * @return what would be put back, and what would be left alone
+     * @throws LowLatencyException when the journal is corrupt or cannot be read, naming it
+     */
+    public List<AbandonedValue> abandonedValues() {
+        return journal.restoreAbandoned(true);
+    }
+
+    SysfsHold.Taken take(List<SysfsJournal.Wanted> wanted) {
+        return SysfsHold.take(journal, wanted);
     }
 
     /**
@@ -189,17 +267,13 @@ public final class CpuIdle {
         }
     }
 
-    void writeResumeLatency(int cpu, ResumeLatency value) {
-        sysfs.write(resumeLatencyAttribute(cpu), value.kernelForm());
-    }
-
-    private static String resumeLatencyAttribute(int cpu) {
+    static String resumeLatencyAttribute(int cpu) {
         return "cpu" + cpu + "/power/pm_qos_resume_latency_us";
     }
 
     /**
      * Sets the resume latency limit of some CPUs until the lease is closed, which restores each CPU's previous
-     * value. The value survives a crash of this process: only {@link ResumeLatencyLease#close()} restores it.
+     * value. The value survives a crash of this process: then the next lease or {@link #restoreAbandoned()} restores it.
      *
      * @param cpus the CPU numbers, at least one, each present
      * @param value the limit
@@ -216,8 +290,9 @@ public final class CpuIdle {
 
     /**
      * Disables, on some CPUs, every idle state whose exit latency exceeds a bound, until the lease is closed,
-     * which enables them again (as rtla's {@code --deepest-idle-state}). States already disabled are left alone.
-     * The change survives a crash of this process: only {@link IdleStateLease#close()} restores it.
+     * which enables them again (as rtla's {@code --deepest-idle-state}). States disabled by someone else are left
+     * alone; states another lllqos lease holds disabled are held by this one too, and stay disabled until both end.
+     * The change survives a crash of this process: then the next lease or {@link #restoreAbandoned()} restores it.
      *
      * @param cpus the CPU numbers, at least one, each present
      * @param maxExitLatencyMicros the largest exit latency to keep enabled, in µs, 0 or more
@@ -238,7 +313,7 @@ public final class CpuIdle {
         List<IdleState> deeper = new ArrayList<>();
         for (int cpu : checked) {
             for (IdleState state : readIdleStates(cpu)) {
-                if (state.exitLatencyMicros() > maxExitLatencyMicros && !state.disabled()) {
+                if (state.exitLatencyMicros() > maxExitLatencyMicros) {
                     deeper.add(state);
                 }
             }
@@ -249,7 +324,9 @@ public final class CpuIdle {
     /**
      * Enables, on some CPUs, every idle state that is disabled, whoever disabled it: the way back from a change that
      * was kept ({@link IdleStateLease#keep()}, {@code lllqos idle-states} without {@code --hold}) or made by hand.
-     * Like a kept lease, the change stays after this process.
+     * Like a kept lease, the change stays after this process: it is made under the journal's lock, after what dead
+     * holders left is put back, and no one puts it back; a lease of lllqos that still holds such a state disabled
+     * finds it changed by someone else when it ends, and leaves it alone.
      *
      * @param cpus the CPU numbers, at least one, each present
      * @return applied, with the states that were disabled and are now enabled, as they were before (empty if none
@@ -270,31 +347,24 @@ public final class CpuIdle {
                 }
             }
         }
-        List<IdleState> enabled = new ArrayList<>();
+        List<SysfsJournal.Wanted> enabled = new ArrayList<>();
+        for (IdleState state : disabled) {
+            enabled.add(new SysfsJournal.Wanted(disableAttribute(state), "0", false));
+        }
         try {
-            for (IdleState state : disabled) {
-                writeDisabled(state, false);
-                enabled.add(state);
+            if (!enabled.isEmpty()) {
+                journal.set(enabled);
             }
         } catch (LowLatencyException e) {
-            try {
-                for (IdleState state : enabled) {
-                    writeDisabled(state, true);
-                }
-            } catch (LowLatencyException undo) {
-                e.addSuppressed(undo);
+            if (e.getSuppressed().length > 0) {
                 throw e;
             }
             return Outcome.notApplied(null, refusalOf(e).orElseThrow(() -> e));
         }
-        return Outcome.applied(List.copyOf(enabled));
+        return Outcome.applied(List.copyOf(disabled));
     }
 
-    void writeDisabled(IdleState state, boolean disabled) {
-        sysfs.write(disableAttribute(state), disabled ? "1" : "0");
-    }
-
-    private static String disableAttribute(IdleState state) {
+    static String disableAttribute(IdleState state) {
         return "cpu" + state.cpu() + "/cpuidle/state" + state.index() + "/disable";
     }
 

@@ -3,7 +3,6 @@ package io.github.lllqos.cpuidle;
 import io.github.lllqos.CpuLatencyLease;
 import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.Refusal;
-import io.github.lllqos.internal.Restoration;
 
 import java.lang.ref.Reference;
 import java.util.ArrayList;
@@ -34,15 +33,14 @@ public final class IdleStateLease implements AutoCloseable {
     private final int maxExitLatencyMicros;
     private final List<IdleState> disabled;
     private final Refusal refusal;
-    private final Restoration.Handle restoration;
+    private final SysfsHold hold;
 
-    private IdleStateLease(CpuIdle idle, int maxExitLatencyMicros, List<IdleState> disabled) {
+    private IdleStateLease(SysfsHold.Taken taken, int maxExitLatencyMicros, List<IdleState> disabled) {
         this.maxExitLatencyMicros = maxExitLatencyMicros;
-        List<IdleState> states = List.copyOf(disabled);
-        this.disabled = states;
+        this.disabled = List.copyOf(disabled);
         this.refusal = null;
-        this.restoration = Restoration.register(this, states.size() + " idle states deeper than "
-                + maxExitLatencyMicros + " µs disabled", () -> enable(idle, states));
+        this.hold = taken.of(this, disabled.size() + " idle states deeper than " + maxExitLatencyMicros
+                + " µs disabled");
     }
 
     /** A lease that was not acquired: nothing to enable again, so it is ended from the start. */
@@ -50,44 +48,30 @@ public final class IdleStateLease implements AutoCloseable {
         this.maxExitLatencyMicros = maxExitLatencyMicros;
         this.disabled = List.of();
         this.refusal = refusal;
-        this.restoration = Restoration.register(this, "refused idle states deeper than " + maxExitLatencyMicros
-                + " µs", () -> { });
-        this.restoration.keep();
+        this.hold = SysfsHold.ended(this, "refused idle states deeper than " + maxExitLatencyMicros + " µs");
     }
 
     static IdleStateLease disable(CpuIdle idle, int maxExitLatencyMicros, List<IdleState> deeper) {
-        List<IdleState> done = new ArrayList<>();
+        List<SysfsJournal.Wanted> wanted = new ArrayList<>();
+        for (IdleState state : deeper) {
+            wanted.add(new SysfsJournal.Wanted(CpuIdle.disableAttribute(state), "1", true));
+        }
+        SysfsHold.Taken taken;
         try {
-            for (IdleState state : deeper) {
-                idle.writeDisabled(state, true);
-                done.add(state);
-            }
+            taken = idle.take(wanted);
         } catch (LowLatencyException e) {
-            try {
-                enable(idle, done);
-            } catch (LowLatencyException restoreFailure) {
-                e.addSuppressed(restoreFailure);
+            if (e.getSuppressed().length > 0) {
                 throw e;
             }
             return new IdleStateLease(maxExitLatencyMicros, CpuIdle.refusalOf(e).orElseThrow(() -> e));
         }
-        return new IdleStateLease(idle, maxExitLatencyMicros, done);
-    }
-
-    /** Enables every given state again, trying all even when one fails. */
-    private static void enable(CpuIdle idle, List<IdleState> states) {
-        List<String> failures = new ArrayList<>();
-        for (IdleState state : states) {
-            try {
-                idle.writeDisabled(state, false);
-            } catch (LowLatencyException e) {
-                failures.add(e.getMessage());
+        List<IdleState> held = new ArrayList<>();
+        for (IdleState state : deeper) {
+            if (taken.holds(CpuIdle.disableAttribute(state))) {
+                held.add(state);
             }
         }
-        if (!failures.isEmpty()) {
-            throw new LowLatencyException("could not enable idle states again (write 0 to their disable files by"
-                    + " hand): " + String.join("; ", failures));
-        }
+        return new IdleStateLease(taken, maxExitLatencyMicros, held);
     }
 
     /**
@@ -133,7 +117,9 @@ public final class IdleStateLease implements AutoCloseable {
     }
 
     /**
-     * The states this lease disabled, as they were before; states that were already disabled are not among them.
+     * The states this lease holds disabled, as they were before it. A state another open lease of lllqos (in any
+     * process) holds disabled is among them: it stays disabled until both have ended. A state disabled otherwise,
+     * such as by hand, is not: this lease leaves it alone.
      *
      * @return the states, by CPU then depth; empty where the CPUs have no deeper states (or no cpuidle driver)
      */
@@ -147,17 +133,18 @@ public final class IdleStateLease implements AutoCloseable {
      * @return true once closed or kept
      */
     public boolean closed() {
-        return restoration.closed();
+        return hold.closed();
     }
 
     /**
-     * Enables the disabled states again. Idempotent and thread-safe.
+     * Enables the disabled states again, except those another open lease of lllqos still holds disabled, and those
+     * someone else enabled or changed meanwhile (left alone, with a warning). Idempotent and thread-safe.
      *
      * @throws LowLatencyException when a state cannot be enabled, naming its file; every state is tried
      */
     @Override
     public void close() {
-        restoration.close();
+        hold.close();
         Reference.reachabilityFence(this);
     }
 
@@ -166,7 +153,7 @@ public final class IdleStateLease implements AutoCloseable {
      * close or Cleaner puts the disabled states back. For callers that set values deliberately for longer than this JVM.
      */
     public void keep() {
-        restoration.keep();
+        hold.keep();
         Reference.reachabilityFence(this);
     }
 

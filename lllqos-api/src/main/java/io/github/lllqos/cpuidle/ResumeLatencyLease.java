@@ -3,7 +3,6 @@ package io.github.lllqos.cpuidle;
 import io.github.lllqos.CpuLatencyLease;
 import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.Refusal;
-import io.github.lllqos.internal.Restoration;
 
 import java.lang.ref.Reference;
 import java.util.ArrayList;
@@ -30,7 +29,8 @@ import java.util.SortedSet;
  * {@link #refusal()}; {@link #requireAcquired()} makes it one.
  *
  * <p>The value lives in sysfs, not in this process: unlike a {@link CpuLatencyLease}, it <em>survives a crash</em>
- * (or {@code kill -9}) of this process, and stays until someone writes the file again. {@code close()} is
+ * (or {@code kill -9}) of this process; the journal of sysfs changes lets the next lease, or
+ * {@link CpuIdle#restoreAbandoned()}, put it back then. {@code close()} is
  * idempotent and thread-safe; a lease that becomes unreachable unclosed is restored by a {@link java.lang.ref.Cleaner}
  * and logged as a leak.
  */
@@ -39,14 +39,13 @@ public final class ResumeLatencyLease implements AutoCloseable {
     private final Map<Integer, ResumeLatency> previous;
     private final ResumeLatency value;
     private final Refusal refusal;
-    private final Restoration.Handle restoration;
+    private final SysfsHold hold;
 
-    private ResumeLatencyLease(CpuIdle idle, Map<Integer, ResumeLatency> previous, ResumeLatency value) {
+    private ResumeLatencyLease(SysfsHold.Taken taken, Map<Integer, ResumeLatency> previous, ResumeLatency value) {
         this.previous = Collections.unmodifiableMap(previous);
         this.value = value;
         this.refusal = null;
-        this.restoration = Restoration.register(this, "resume latency " + value + " on CPUs " + previous.keySet(),
-                () -> restore(idle, previous));
+        this.hold = taken.of(this, "resume latency " + value + " on CPUs " + previous.keySet());
     }
 
     /** A lease that was not acquired: nothing to restore, so it is ended from the start. */
@@ -54,46 +53,23 @@ public final class ResumeLatencyLease implements AutoCloseable {
         this.previous = Map.of();
         this.value = value;
         this.refusal = refusal;
-        this.restoration = Restoration.register(this, "refused resume latency " + value, () -> { });
-        this.restoration.keep();
+        this.hold = SysfsHold.ended(this, "refused resume latency " + value);
     }
 
     static ResumeLatencyLease set(CpuIdle idle, SortedSet<Integer> cpus, ResumeLatency value) {
         Map<Integer, ResumeLatency> previous = new LinkedHashMap<>();
-        Map<Integer, ResumeLatency> written = new LinkedHashMap<>();
+        List<SysfsJournal.Wanted> wanted = new ArrayList<>();
         try {
             for (int cpu : cpus) {
                 previous.put(cpu, idle.readResumeLatency(cpu));
+                wanted.add(new SysfsJournal.Wanted(CpuIdle.resumeLatencyAttribute(cpu), value.kernelForm(), false));
             }
-            for (int cpu : cpus) {
-                idle.writeResumeLatency(cpu, value);
-                written.put(cpu, previous.get(cpu));
-            }
+            return new ResumeLatencyLease(idle.take(wanted), previous, value);
         } catch (LowLatencyException e) {
-            try {
-                restore(idle, written);
-            } catch (LowLatencyException restoreFailure) {
-                e.addSuppressed(restoreFailure);
+            if (e.getSuppressed().length > 0) {
                 throw e;
             }
             return new ResumeLatencyLease(value, CpuIdle.refusalOf(e).orElseThrow(() -> e));
-        }
-        return new ResumeLatencyLease(idle, previous, value);
-    }
-
-    /** Writes every previous value back, trying all CPUs even when one fails. */
-    private static void restore(CpuIdle idle, Map<Integer, ResumeLatency> previous) {
-        List<String> failures = new ArrayList<>();
-        previous.forEach((cpu, value) -> {
-            try {
-                idle.writeResumeLatency(cpu, value);
-            } catch (LowLatencyException e) {
-                failures.add(e.getMessage() + "; restore it by hand: echo " + value.kernelForm() + " > "
-                        + idle.resumeLatencyPath(cpu));
-            }
-        });
-        if (!failures.isEmpty()) {
-            throw new LowLatencyException("could not restore the resume latency: " + String.join("; ", failures));
         }
     }
 
@@ -153,18 +129,20 @@ public final class ResumeLatencyLease implements AutoCloseable {
      * @return true once closed or kept
      */
     public boolean closed() {
-        return restoration.closed();
+        return hold.closed();
     }
 
     /**
-     * Writes each CPU's previous value back. Idempotent and thread-safe.
+     * Puts back what the remaining holders want: each CPU's previous value, or the value of a lease made after this
+     * one and still open. A value someone else changed since is left alone, with a warning. Idempotent and
+     * thread-safe.
      *
      * @throws LowLatencyException when a value cannot be written back, naming the file and how to restore it
      *     by hand; every CPU is tried
      */
     @Override
     public void close() {
-        restoration.close();
+        hold.close();
         Reference.reachabilityFence(this);
     }
 
@@ -173,7 +151,7 @@ public final class ResumeLatencyLease implements AutoCloseable {
      * close or Cleaner puts the previous values back. For callers that set values deliberately for longer than this JVM.
      */
     public void keep() {
-        restoration.keep();
+        hold.keep();
         Reference.reachabilityFence(this);
     }
 

@@ -1,6 +1,8 @@
 package io.github.lllqos.spi;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The kernel's CPU attribute files under {@code /sys/devices/system/cpu}, or a model of them: per-CPU resume
@@ -53,4 +55,15 @@ public interface CpuSysfs {
      * @throws SysfsException when the directory is missing or not readable
      */
     List<String> list(String directory) throws SysfsException;
+
+    /**
+     * Where the changes of these files are journalled, so that a process's changes can be put back after it died.
+     * The kernel's files, shared by every process and outliving them, use the shared journal; a model of them that
+     * lives inside one process, such as a simulated kernel, has its own.
+     *
+     * @return the journal's directory, or empty for the shared one (the default)
+     */
+    default Optional<Path> journalDirectory() {
+        return Optional.empty();
+    }
 }

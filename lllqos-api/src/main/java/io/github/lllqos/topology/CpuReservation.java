@@ -1,7 +1,7 @@
 package io.github.lllqos.topology;
 
 import io.github.lllqos.LowLatencyException;
-import io.github.lllqos.internal.Restoration;
+import io.github.lllqos.internal.LeaseRelease;
 import io.github.lllqos.spi.CpuLock;
 import io.github.lllqos.spi.support.CpuList;
 import java.util.List;
@@ -57,7 +57,7 @@ public final class CpuReservation implements AutoCloseable {
     private final String notAcquiredReason;
     private final Refused refused;
     private final List<CpuHolder> holders;
-    private final Restoration.Handle release;
+    private final LeaseRelease release;
 
     private CpuReservation(Set<Integer> cpus, OptionalInt pinnedCpu, String notAcquiredReason, Refused refused,
                            List<CpuHolder> holders, Runnable undo) {
@@ -66,8 +66,8 @@ public final class CpuReservation implements AutoCloseable {
         this.notAcquiredReason = notAcquiredReason;
         this.refused = refused;
         this.holders = List.copyOf(holders);
-        this.release = undo == null ? null : Restoration.register(this, "CPU reservation of " + CpuList.format(cpus),
-                undo);
+        this.release = undo == null ? null
+                : LeaseRelease.register(this, "CPU reservation of " + CpuList.format(cpus), undo);
     }
 
     static CpuReservation held(Set<Integer> cpus, int pinnedCpu, Runnable undo) {
@@ -168,7 +168,7 @@ public final class CpuReservation implements AutoCloseable {
      * @return false when none could be had (see {@link #notAcquiredReason()}) and after {@link #close()}
      */
     public boolean acquired() {
-        return release != null && !release.closed();
+        return release != null && !release.ended();
     }
 
     /**

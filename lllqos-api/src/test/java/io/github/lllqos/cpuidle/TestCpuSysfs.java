@@ -3,6 +3,11 @@ package io.github.lllqos.cpuidle;
 import io.github.lllqos.Errno;
 import io.github.lllqos.spi.CpuSysfs;
 import io.github.lllqos.spi.SysfsException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +27,25 @@ final class TestCpuSysfs implements CpuSysfs {
     final List<String> writes = new CopyOnWriteArrayList<>();
     /** When set, every write fails with this error, as a kernel refusing writes would. */
     volatile Errno kernelError;
+    /** This model's own journal, as a simulated kernel has one. */
+    final Path journal;
+
+    TestCpuSysfs() {
+        try {
+            journal = Files.createTempDirectory("lllqos-test-journal");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        journal.toFile().deleteOnExit();
+        for (String name : List.of("sysfs.lock", "sysfs.journal", "sysfs.journal.next")) {
+            journal.resolve(name).toFile().deleteOnExit();
+        }
+    }
+
+    @Override
+    public Optional<Path> journalDirectory() {
+        return Optional.of(journal);
+    }
 
     /** CPUs 0..cpus-1 with no cpuidle driver and no resume latency constraint. */
     static TestCpuSysfs withCpus(int cpus) {

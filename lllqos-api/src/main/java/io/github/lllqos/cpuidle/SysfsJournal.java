@@ -1,0 +1,294 @@
+package io.github.lllqos.cpuidle;
+
+import io.github.lllqos.LowLatencyException;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Every sysfs change of the leases goes through here: journalled first, written second, and put back by what
+ * the remaining holders want once a holder ends, or by whoever comes next once its process has died.
+ *
+ * <p>Each transaction first puts back what holders that died left changed ({@link #restoreAbandoned(boolean)}),
+ * and says so in one log line. A file that reads something else than its newest holder set was changed by
+ * someone else: it is left alone, with a warning.
+ */
+final class SysfsJournal {
+
+    private static final System.Logger LOG = System.getLogger(SysfsJournal.class.getName());
+
+    private final SysfsAccess sysfs;
+    private final JournalFile file;
+
+    SysfsJournal(SysfsAccess sysfs, Path directory) {
+        this.sysfs = sysfs;
+        this.file = new JournalFile(directory);
+    }
+
+    Path directory() {
+        return file.directory();
+    }
+
+    /**
+     * A value a lease wants in a file.
+     *
+     * @param attribute the file, relative to the CPU attribute directory
+     * @param value the value to set
+     * @param onlyIfJournalled when the file already reads the value and no lease holds it, leave it out: it is
+     *     someone else's setting (an idle state disabled by hand)
+     */
+    record Wanted(String attribute, String value, boolean onlyIfJournalled) {
+    }
+
+    /**
+     * A value a lease holds.
+     *
+     * @param attribute the file, relative to the CPU attribute directory
+     * @param before what it read before this lease
+     * @param value what this lease set
+     */
+    record Held(String attribute, String before, String value) {
+    }
+
+    /**
+     * Journals the values for a new holder, then writes them.
+     *
+     * @param holder the new holder
+     * @param wanted the values
+     * @return the values held; fewer than wanted where {@link Wanted#onlyIfJournalled()} left some out
+     * @throws LowLatencyException when the journal or a file cannot be written, naming it; then nothing is left
+     *     changed: files already written are put back and the journal is as before
+     */
+    List<Held> hold(JournalHolder holder, List<Wanted> wanted) {
+        return file.update(transaction -> {
+            restoreAbandoned(transaction, false);
+            Map<String, JournalEntry> entries = transaction.entries();
+            Map<String, JournalEntry> before = new LinkedHashMap<>(entries);
+            List<Held> held = new ArrayList<>();
+            for (Wanted value : wanted) {
+                String path = sysfs.pathOf(value.attribute());
+                String current = sysfs.read(value.attribute());
+                JournalEntry entry = entries.get(path);
+                if (entry == null && value.onlyIfJournalled() && current.equals(value.value())) {
+                    continue;
+                }
+                JournalEntry.Hold hold = new JournalEntry.Hold(holder, value.value());
+                entries.put(path, entry == null ? new JournalEntry(path, value.attribute(), current, List.of(hold))
+                        : entry.with(hold));
+                held.add(new Held(value.attribute(), current, value.value()));
+            }
+            if (held.isEmpty()) {
+                return held;
+            }
+            transaction.save();
+            List<Held> written = new ArrayList<>();
+            try {
+                for (Held value : held) {
+                    if (!value.before().equals(value.value())) {
+                        sysfs.write(value.attribute(), value.value());
+                        written.add(value);
+                    }
+                }
+            } catch (LowLatencyException e) {
+                for (Held value : written) {
+                    try {
+                        sysfs.write(value.attribute(), value.before());
+                    } catch (LowLatencyException undoFailure) {
+                        e.addSuppressed(undoFailure);
+                    }
+                }
+                entries.clear();
+                entries.putAll(before);
+                transaction.save();
+                throw e;
+            }
+            return List.copyOf(held);
+        });
+    }
+
+    /**
+     * Writes values that no lease holds, which stay as if written by hand, under the lock and after what dead
+     * holders left is put back.
+     *
+     * @param values the values
+     * @throws LowLatencyException when a file cannot be written, naming it; files already written are written back
+     *     first (a failure to do so is suppressed in the exception)
+     */
+    void set(List<Wanted> values) {
+        file.update(transaction -> {
+            restoreAbandoned(transaction, false);
+            Map<String, String> written = new LinkedHashMap<>();
+            try {
+                for (Wanted value : values) {
+                    String before = sysfs.read(value.attribute());
+                    sysfs.write(value.attribute(), value.value());
+                    written.put(value.attribute(), before);
+                }
+            } catch (LowLatencyException e) {
+                written.forEach((attribute, before) -> {
+                    try {
+                        sysfs.write(attribute, before);
+                    } catch (LowLatencyException undoFailure) {
+                        e.addSuppressed(undoFailure);
+                    }
+                });
+                throw e;
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Ends a holder: each file it was the newest holder of gets the value the remaining holders want, or its
+     * original once none remains, unless someone else changed it meanwhile (then it is left alone, with a warning).
+     *
+     * @param holder the holder
+     * @throws LowLatencyException naming each file that could not be put back and how to do it by hand; those
+     *     stay in the journal under this holder, for {@code lllqos restore} once this process has ended
+     */
+    void release(JournalHolder holder) {
+        file.update(transaction -> {
+            restoreAbandoned(transaction, false);
+            List<String> failures = new ArrayList<>();
+            for (JournalEntry entry : List.copyOf(transaction.entries().values())) {
+                List<JournalEntry.Hold> remaining = new ArrayList<>(entry.holds());
+                if (!remaining.removeIf(hold -> hold.holder().equals(holder))) {
+                    continue;
+                }
+                boolean wasInForce = entry.holds().get(entry.holds().size() - 1).holder().equals(holder);
+                if (wasInForce) {
+                    String wanted = JournalEntry.wantedBy(remaining, entry.original());
+                    try {
+                        putBack(entry, entry.valueInForce(), wanted);
+                    } catch (LowLatencyException e) {
+                        failures.add(e.getMessage() + "; put it back by hand: echo " + wanted + " > " + entry.path()
+                                + " (or run lllqos restore as root once this process has ended)");
+                        continue;
+                    }
+                }
+                replace(transaction.entries(), entry, remaining);
+            }
+            transaction.save();
+            if (!failures.isEmpty()) {
+                throw new LowLatencyException("could not put back what a lease set: " + String.join("; ", failures));
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Ends a holder without putting anything back: what it set stays, as if someone had written it by hand.
+     *
+     * @param holder the holder
+     */
+    void forget(JournalHolder holder) {
+        file.update(transaction -> {
+            for (JournalEntry entry : List.copyOf(transaction.entries().values())) {
+                List<JournalEntry.Hold> remaining = new ArrayList<>(entry.holds());
+                if (remaining.removeIf(hold -> hold.holder().equals(holder))) {
+                    replace(transaction.entries(), entry, remaining);
+                }
+            }
+            transaction.save();
+            return null;
+        });
+    }
+
+    /**
+     * Puts back, or tells what it would put back, the values whose newest holders have died.
+     *
+     * @param dryRun only tell
+     * @return each value put back or left alone
+     * @throws LowLatencyException when the journal or a file cannot be written, naming it; nothing is left half
+     *     done then: files already put back in this call are written again as they were, the journal unchanged
+     */
+    List<AbandonedValue> restoreAbandoned(boolean dryRun) {
+        return dryRun ? file.read(transaction -> restoreAbandoned(transaction, true))
+                : file.update(transaction -> restoreAbandoned(transaction, false));
+    }
+
+    private List<AbandonedValue> restoreAbandoned(JournalFile.Transaction transaction, boolean dryRun) {
+        Map<JournalHolder, Boolean> alive = new HashMap<>();
+        Map<String, JournalEntry> entries = transaction.entries();
+        Map<String, JournalEntry> after = new LinkedHashMap<>(entries);
+        List<AbandonedValue> handled = new ArrayList<>();
+        List<Runnable> undo = new ArrayList<>();
+        for (JournalEntry entry : entries.values()) {
+            if (!entry.path().equals(sysfs.pathOf(entry.attribute()))) {
+                continue;
+            }
+            List<JournalEntry.Hold> remaining = entry.holds().stream()
+                    .filter(hold -> alive.computeIfAbsent(hold.holder(), JournalHolder::alive))
+                    .collect(Collectors.toList());
+            if (remaining.size() == entry.holds().size()) {
+                continue;
+            }
+            JournalEntry.Hold inForce = entry.holds().get(entry.holds().size() - 1);
+            if (!remaining.isEmpty() && remaining.get(remaining.size() - 1).equals(inForce)) {
+                replace(after, entry, remaining);
+                continue;
+            }
+            String wanted = JournalEntry.wantedBy(remaining, entry.original());
+            String found = sysfs.read(entry.attribute());
+            List<Long> dead = entry.holds().stream().filter(hold -> !remaining.contains(hold))
+                    .map(hold -> hold.holder().pid()).distinct().collect(Collectors.toList());
+            if (!found.equals(wanted)) {
+                AbandonedValue value = new AbandonedValue(entry.path(), found, inForce.value(), wanted, dead);
+                handled.add(value);
+                if (value.putBack() && !dryRun) {
+                    try {
+                        sysfs.write(entry.attribute(), wanted);
+                    } catch (LowLatencyException e) {
+                        undo.forEach(Runnable::run);
+                        throw e;
+                    }
+                    undo.add(() -> sysfs.write(entry.attribute(), found));
+                }
+            }
+            replace(after, entry, remaining);
+        }
+        if (!dryRun && !after.equals(entries)) {
+            entries.clear();
+            entries.putAll(after);
+            transaction.save();
+            report(handled);
+        }
+        return List.copyOf(handled);
+    }
+
+    private static void report(List<AbandonedValue> handled) {
+        List<String> putBack = handled.stream().filter(AbandonedValue::putBack).map(AbandonedValue::toString)
+                .collect(Collectors.toList());
+        if (!putBack.isEmpty()) {
+            LOG.log(System.Logger.Level.INFO, "put back " + putBack.size() + " sysfs value"
+                    + (putBack.size() == 1 ? "" : "s") + " left by processes that ended: " + String.join("; ", putBack));
+        }
+        handled.stream().filter(AbandonedValue::changedByOthers)
+                .forEach(value -> LOG.log(System.Logger.Level.WARNING, value.toString()));
+    }
+
+    /** Writes the wanted value unless the file no longer reads what lllqos set, which is then left alone. */
+    private void putBack(JournalEntry entry, String set, String wanted) {
+        String found = sysfs.read(entry.attribute());
+        if (found.equals(wanted)) {
+            return;
+        }
+        if (!found.equals(set)) {
+            LOG.log(System.Logger.Level.WARNING, "left " + entry.path() + " alone: it reads " + found + ", not the "
+                    + set + " lllqos set, so someone else changed it since");
+            return;
+        }
+        sysfs.write(entry.attribute(), wanted);
+    }
+
+    private static void replace(Map<String, JournalEntry> entries, JournalEntry entry,
+            List<JournalEntry.Hold> remaining) {
+        entry.withOnly(remaining).ifPresentOrElse(kept -> entries.put(entry.path(), kept),
+                () -> entries.remove(entry.path()));
+    }
+}

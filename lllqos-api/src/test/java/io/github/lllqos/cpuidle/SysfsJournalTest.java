@@ -1,0 +1,306 @@
+package io.github.lllqos.cpuidle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.lllqos.LowLatencyException;
+import io.github.lllqos.contract.RecordedLog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The journal of sysfs changes on files in memory: nested holders, holders that died, and a damaged journal. */
+class SysfsJournalTest {
+
+    private static final String CPU1_LATENCY = "cpu1/power/pm_qos_resume_latency_us";
+    private static final String CPU1_C6 = "cpu1/cpuidle/state3/disable";
+    /** No process has this PID: it is above every pid_max. */
+    private static final long ENDED_PID = Integer.MAX_VALUE;
+
+    @TempDir
+    Path journalDirectory;
+
+    private final TestCpuSysfs sysfs = TestCpuSysfs.withCpus(2).withState(1, 0, "POLL", 0)
+            .withState(1, 1, "C1", 2).withState(1, 2, "C1E", 10).withState(1, 3, "C6", 133);
+
+    private CpuIdle idle() {
+        return CpuIdle.of(sysfs, journalDirectory);
+    }
+
+    private Path journal() {
+        return journalDirectory.resolve(JournalFile.NAME);
+    }
+
+    @Test
+    void the_first_holder_ending_first_leaves_the_second_holders_value_and_the_second_puts_back_the_original() {
+        ResumeLatencyLease first = idle().setResumeLatency(List.of(1), ResumeLatency.ofMicros(20));
+        ResumeLatencyLease second = idle().setResumeLatency(List.of(1), ResumeLatency.ofMicros(10));
+
+        first.close();
+        assertThat(sysfs.files.get(CPU1_LATENCY)).isEqualTo("10");
+        second.close();
+
+        assertThat(sysfs.files.get(CPU1_LATENCY)).isEqualTo("0");
+        assertThat(journal()).doesNotExist();
+    }
+
+    @Test
+    void the_second_holder_ending_first_puts_back_the_first_holders_value_and_the_first_the_original() {
+        ResumeLatencyLease first = idle().setResumeLatency(List.of(1), ResumeLatency.ofMicros(20));
+        ResumeLatencyLease second = idle().setResumeLatency(List.of(1), ResumeLatency.ofMicros(10));
+
+        second.close();
+        assertThat(sysfs.files.get(CPU1_LATENCY)).isEqualTo("20");
+        first.close();
+
+        assertThat(sysfs.files.get(CPU1_LATENCY)).isEqualTo("0");
+        assertThat(first.previousValues()).containsEntry(1, ResumeLatency.noConstraint());
+        assertThat(second.previousValues()).containsEntry(1, ResumeLatency.ofMicros(20));
+    }
+
+    @Test
+    void a_state_another_lease_holds_disabled_stays_disabled_until_both_leases_end_in_either_order() {
+        for (boolean firstEndsFirst : List.of(true, false)) {
+            IdleStateLease first = idle().disableIdleStatesDeeperThan(List.of(1), 10);
+            IdleStateLease second = idle().disableIdleStatesDeeperThan(List.of(1), 2);
+            assertThat(second.disabledStates()).extracting(IdleState::name).containsExactly("C1E", "C6");
+
+            (firstEndsFirst ? first : second).close();
+            assertThat(sysfs.files.get(CPU1_C6)).as("C6 while one lease is open").isEqualTo("1");
+            assertThat(sysfs.files.get("cpu1/cpuidle/state2/disable")).as("C1E, held by the second only")
+                    .isEqualTo(firstEndsFirst ? "1" : "0");
+            (firstEndsFirst ? second : first).close();
+
+            assertThat(sysfs.files.get(CPU1_C6)).isEqualTo("0");
+            assertThat(sysfs.files.get("cpu1/cpuidle/state2/disable")).isEqualTo("0");
+        }
+    }
+
+    @Test
+    void every_change_is_journalled_with_the_value_before_the_value_set_and_the_holder() throws IOException {
+        try (ResumeLatencyLease lease = idle().setResumeLatency(List.of(1), ResumeLatency.ofMicros(20))) {
+            String text = Files.readString(journal());
+
+            assertThat(text).startsWith("lllqos sysfs journal 1\n")
+                    .contains("file\t/test/cpu/" + CPU1_LATENCY + "\t" + CPU1_LATENCY + "\t0\n")
+                    .contains("hold\t/test/cpu/" + CPU1_LATENCY + "\t" + ProcessHandle.current().pid() + "\t"
+                            + JournalHolder.startTimeOf(ProcessHandle.current().pid()).orElseThrow() + "\t");
+            assertThat(text).endsWith("\t20\nend\t3\t" + text.substring(text.lastIndexOf('\t') + 1));
+        }
+    }
+
+    @Test
+    void a_value_whose_holder_died_is_put_back_and_said_so_in_one_line() throws IOException {
+        sysfs.files.put(CPU1_LATENCY, "20");
+        writeJournal(entry(CPU1_LATENCY, "0", ENDED_PID, "20"));
+
+        try (RecordedLog log = RecordedLog.of(SysfsJournal.class)) {
+            List<AbandonedValue> restored = idle().restoreAbandoned();
+
+            assertThat(restored).containsExactly(new AbandonedValue("/test/cpu/" + CPU1_LATENCY, "20", "20", "0",
+                    List.of(ENDED_PID)));
+            assertThat(log.messages()).singleElement().asString().startsWith("put back 1 sysfs value left by"
+                    + " processes that ended: /test/cpu/" + CPU1_LATENCY + ": 20 -> 0 (PID " + ENDED_PID + " ended)");
+        }
+        assertThat(sysfs.files.get(CPU1_LATENCY)).isEqualTo("0");
+        assertThat(journal()).doesNotExist();
+        assertThat(idle().restoreAbandoned()).as("a second restore").isEmpty();
+    }
+
+    @Test
+    void a_new_lease_first_puts_back_what_a_dead_holder_left() throws IOException {
+        sysfs.files.put(CPU1_C6, "1");
+        writeJournal(entry(CPU1_C6, "0", ENDED_PID, "1"));
+
+        try (ResumeLatencyLease lease = idle().setResumeLatency(List.of(0), ResumeLatency.ofMicros(3))) {
+            assertThat(sysfs.files.get(CPU1_C6)).isEqualTo("0");
+            assertThat(journal()).content().doesNotContain(CPU1_C6);
+        }
+    }
+
+    @Test
+    void a_pid_now_running_another_process_is_not_taken_for_the_holder() throws IOException {
+        long startOfInit = JournalHolder.startTimeOf(1).orElseThrow();
+        sysfs.files.put(CPU1_LATENCY, "20");
+        writeJournal(Map.of("/test/cpu/" + CPU1_LATENCY, new JournalEntry("/test/cpu/" + CPU1_LATENCY, CPU1_LATENCY,
+                "0", List.of(new JournalEntry.Hold(new JournalHolder(1, startOfInit + 1, 1), "20")))));
+
+        assertThat(idle().abandonedValues()).extracting(AbandonedValue::endedHolders).containsExactly(List.of(1L));
+        assertThat(idle().restoreAbandoned()).hasSize(1);
+        assertThat(sysfs.files.get(CPU1_LATENCY)).isEqualTo("0");
+    }
+
+    @Test
+    void a_holder_whose_process_runs_keeps_its_value() throws IOException {
+        long startOfInit = JournalHolder.startTimeOf(1).orElseThrow();
+        sysfs.files.put(CPU1_LATENCY, "20");
+        writeJournal(Map.of("/test/cpu/" + CPU1_LATENCY, new JournalEntry("/test/cpu/" + CPU1_LATENCY, CPU1_LATENCY,
+                "0", List.of(new JournalEntry.Hold(new JournalHolder(1, startOfInit, 1), "20")))));
+
+        assertThat(idle().restoreAbandoned()).isEmpty();
+        assertThat(sysfs.files.get(CPU1_LATENCY)).isEqualTo("20");
+    }
+
+    @Test
+    void a_dead_newest_holder_gives_way_to_the_live_holder_beneath_it() {
+        ResumeLatencyLease live = idle().setResumeLatency(List.of(1), ResumeLatency.ofMicros(20));
+        JournalFile file = new JournalFile(journalDirectory);
+        file.update(transaction -> {
+            JournalEntry entry = transaction.entries().get("/test/cpu/" + CPU1_LATENCY);
+            transaction.entries().put(entry.path(), entry.with(new JournalEntry.Hold(
+                    new JournalHolder(ENDED_PID, 5, 1), "7")));
+            transaction.save();
+            return null;
+        });
+        sysfs.files.put(CPU1_LATENCY, "7");
+
+        assertThat(idle().restoreAbandoned()).extracting(AbandonedValue::restoredValue).containsExactly("20");
+        assertThat(sysfs.files.get(CPU1_LATENCY)).isEqualTo("20");
+        live.close();
+        assertThat(sysfs.files.get(CPU1_LATENCY)).isEqualTo("0");
+    }
+
+    @Test
+    void a_value_someone_else_changed_since_is_left_alone_with_a_warning() throws IOException {
+        sysfs.files.put(CPU1_LATENCY, "50");
+        writeJournal(entry(CPU1_LATENCY, "0", ENDED_PID, "20"));
+
+        try (RecordedLog log = RecordedLog.of(SysfsJournal.class)) {
+            List<AbandonedValue> handled = idle().restoreAbandoned();
+
+            assertThat(handled).singleElement().satisfies(value -> {
+                assertThat(value.changedByOthers()).isTrue();
+                assertThat(value).hasToString("left /test/cpu/" + CPU1_LATENCY + " alone: it reads 50, not the 20"
+                        + " PID " + ENDED_PID + " set; someone else changed it since");
+            });
+            assertThat(log.records).singleElement().satisfies(record -> assertThat(record.getLevel())
+                    .isEqualTo(java.util.logging.Level.WARNING));
+        }
+        assertThat(sysfs.files.get(CPU1_LATENCY)).isEqualTo("50");
+        assertThat(sysfs.writes).isEmpty();
+        assertThat(journal()).doesNotExist();
+    }
+
+    @Test
+    void a_lease_closing_on_a_value_someone_else_changed_leaves_it_alone() {
+        ResumeLatencyLease lease = idle().setResumeLatency(List.of(1), ResumeLatency.ofMicros(20));
+        sysfs.files.put(CPU1_LATENCY, "33");
+
+        lease.close();
+
+        assertThat(sysfs.files.get(CPU1_LATENCY)).isEqualTo("33");
+        assertThat(journal()).doesNotExist();
+    }
+
+    @Test
+    void a_dry_run_tells_what_it_would_put_back_and_changes_nothing() throws IOException {
+        sysfs.files.put(CPU1_C6, "1");
+        writeJournal(entry(CPU1_C6, "0", ENDED_PID, "1"));
+        String before = Files.readString(journal());
+
+        assertThat(idle().abandonedValues()).extracting(AbandonedValue::toString)
+                .containsExactly("/test/cpu/" + CPU1_C6 + ": 1 -> 0 (PID " + ENDED_PID + " ended)");
+
+        assertThat(sysfs.files.get(CPU1_C6)).isEqualTo("1");
+        assertThat(Files.readString(journal())).isEqualTo(before);
+    }
+
+    @Test
+    void a_kept_lease_leaves_its_value_and_nothing_puts_it_back_after_its_process_ends() {
+        ResumeLatencyLease lease = idle().setResumeLatency(List.of(1), ResumeLatency.ofMicros(20));
+
+        lease.keep();
+
+        assertThat(journal()).doesNotExist();
+        assertThat(sysfs.files.get(CPU1_LATENCY)).isEqualTo("20");
+    }
+
+    @Test
+    void a_truncated_journal_is_refused_naming_it_and_nothing_is_written() throws IOException {
+        sysfs.files.put(CPU1_C6, "1");
+        writeJournal(entry(CPU1_C6, "0", ENDED_PID, "1"));
+        String whole = Files.readString(journal());
+        Files.writeString(journal(), whole.substring(0, whole.indexOf("end")));
+
+        assertRefusedAsCorrupt("cut short");
+
+        Files.writeString(journal(), whole.substring(0, whole.length() - 3));
+        assertRefusedAsCorrupt("cut short");
+    }
+
+    @Test
+    void a_journal_changed_by_hand_is_refused_and_nothing_is_written() throws IOException {
+        sysfs.files.put(CPU1_C6, "1");
+        writeJournal(entry(CPU1_C6, "0", ENDED_PID, "1"));
+        Files.writeString(journal(), Files.readString(journal()).replace("\t0\n", "\t1\n"));
+
+        assertRefusedAsCorrupt("does not match");
+
+        Files.writeString(journal(), "not a journal\n");
+        assertRefusedAsCorrupt("does not start with 'lllqos sysfs journal 1'");
+    }
+
+    private void assertRefusedAsCorrupt(String why) throws IOException {
+        String damaged = Files.readString(journal());
+        for (Runnable use : List.<Runnable>of(() -> idle().restoreAbandoned(), () -> idle().abandonedValues(),
+                () -> idle().setResumeLatency(List.of(0), ResumeLatency.ofMicros(5)))) {
+            assertThatThrownBy(use::run).isInstanceOf(LowLatencyException.class)
+                    .hasMessageContaining("the journal " + journal() + " is corrupt").hasMessageContaining(why);
+        }
+        assertThat(sysfs.writes).isEmpty();
+        assertThat(Files.readString(journal())).isEqualTo(damaged);
+    }
+
+    @Test
+    void a_journal_directory_that_cannot_be_made_is_named_and_no_file_changes() throws IOException {
+        Path notADirectory = Files.writeString(journalDirectory.resolve("file"), "");
+
+        assertThatThrownBy(() -> CpuIdle.of(sysfs, notADirectory.resolve("journal"))
+                .setResumeLatency(List.of(1), ResumeLatency.ofMicros(5)))
+                .isInstanceOf(LowLatencyException.class)
+                .hasMessageContaining("cannot create the journal directory " + notADirectory.resolve("journal"));
+        assertThat(sysfs.writes).isEmpty();
+    }
+
+    @Test
+    void a_restore_refused_on_one_file_puts_back_none_and_keeps_the_journal() throws IOException {
+        sysfs.files.put(CPU1_C6, "1");
+        sysfs.files.put(CPU1_LATENCY, "20");
+        Map<String, JournalEntry> entries = new LinkedHashMap<>(entry(CPU1_C6, "0", ENDED_PID, "1"));
+        entries.putAll(entry(CPU1_LATENCY, "0", ENDED_PID, "20"));
+        writeJournal(entries);
+        String before = Files.readString(journal());
+        sysfs.writeDenied.add(CPU1_LATENCY);
+
+        assertThatThrownBy(() -> idle().restoreAbandoned()).isInstanceOf(LowLatencyException.class)
+                .hasMessageContaining("/test/cpu/" + CPU1_LATENCY).hasMessageContaining("write permission");
+
+        assertThat(sysfs.files.get(CPU1_C6)).as("written back as it was").isEqualTo("1");
+        assertThat(Files.readString(journal())).isEqualTo(before);
+    }
+
+    @Test
+    void the_start_time_is_field_22_of_proc_stat_counted_after_the_command_name() {
+        String stat = "4242 (a (b) c) S 1 4242 4242 0 -1 4194560 100 0 0 0 1 2 0 0 20 0 1 0 987654 1000 10";
+
+        assertThat(JournalHolder.startTimeInStat(stat)).hasValue(987654);
+        assertThat(JournalHolder.startTimeInStat(stat.replace(") S ", ") Z "))).as("a zombie").isEmpty();
+        assertThat(JournalHolder.startTimeInStat("4242 (cut")).isEmpty();
+        assertThat(JournalHolder.startTimeOf(ENDED_PID)).isEmpty();
+    }
+
+    private static Map<String, JournalEntry> entry(String attribute, String original, long pid, String value) {
+        String path = "/test/cpu/" + attribute;
+        return Map.of(path, new JournalEntry(path, attribute, original,
+                List.of(new JournalEntry.Hold(new JournalHolder(pid, 12345, 1), value))));
+    }
+
+    private void writeJournal(Map<String, JournalEntry> entries) throws IOException {
+        Files.writeString(journal(), JournalFile.format(entries));
+    }
+}

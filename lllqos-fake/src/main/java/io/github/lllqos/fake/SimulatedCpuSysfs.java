@@ -7,14 +7,18 @@ import io.github.lllqos.spi.support.CpuList;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * The simulated kernel's {@code /sys/devices/system/cpu}: the CPU lists, the cpuidle driver and governor, each
  * CPU's {@code power/pm_qos_resume_latency_us} (its device's attribute) and {@code cpuidle/stateK} directories.
- * Read-only attributes refuse writes with EACCES, as they do for root on the real sysfs.
+ * Read-only attributes refuse writes with EACCES, as they do for root on the real sysfs. Changes made through
+ * {@link io.github.lllqos.cpuidle.CpuIdle} are journalled in the kernel's own directory, never in the shared one
+ * of the real sysfs.
  */
 final class SimulatedCpuSysfs implements CpuSysfs {
 
@@ -141,6 +145,12 @@ final class SimulatedCpuSysfs implements CpuSysfs {
             case "core_cpus_list", "thread_siblings_list" -> CpuList.format(layout.siblings()) + "\n";
             default -> throw missing(attribute);
         };
+    }
+
+    /** The simulated kernel lives in this JVM, and so does the journal of its changes: in a directory of its own. */
+    @Override
+    public Optional<Path> journalDirectory() {
+        return Optional.of(kernel.journalDirectory());
     }
 
     private String cpuList() {

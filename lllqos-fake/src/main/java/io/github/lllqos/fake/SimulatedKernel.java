@@ -5,6 +5,9 @@ import io.github.lllqos.spi.CpuSysfs;
 import io.github.lllqos.spi.support.DeviceNumber;
 import io.github.lllqos.spi.SystemFiles;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.OpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +59,7 @@ public final class SimulatedKernel {
     private final SimulatedTopology topology;
     private volatile SimulatedCpuset cpuset;
     private final SimulatedScheduler scheduler;
+    private Path journalDirectory;
 
     /** A current kernel with 4 CPUs and {@link CpuidleDriver#INTEL_IDLE}'s idle states. */
     public SimulatedKernel() {
@@ -434,6 +438,28 @@ public final class SimulatedKernel {
      */
     public SystemFiles systemFiles() {
         return systemFiles;
+    }
+
+    /**
+     * Where {@link io.github.lllqos.cpuidle.CpuIdle} journals the changes of this kernel's attribute files: a
+     * temporary directory of this kernel's own, made on first use and deleted when the JVM exits, so that simulated
+     * changes never reach the journal of the real sysfs.
+     *
+     * @return the directory
+     */
+    public synchronized Path journalDirectory() {
+        if (journalDirectory == null) {
+            try {
+                journalDirectory = Files.createTempDirectory("lllqos-simulated-journal");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot make the simulated kernel's journal directory", e);
+            }
+            journalDirectory.toFile().deleteOnExit();
+            for (String name : List.of("sysfs.lock", "sysfs.journal", "sysfs.journal.next")) {
+                journalDirectory.resolve(name).toFile().deleteOnExit();
+            }
+        }
+        return journalDirectory;
     }
 
     /**

@@ -157,7 +157,7 @@ class SimulatedCpuIdleTest {
             public List<String> list(String directory) throws SysfsException {
                 return real.list(directory);
             }
-        });
+        }, kernel.journalDirectory());
 
         ResumeLatencyLease lease = idle.setResumeLatency(List.of(0), ResumeLatency.ofMicros(5));
 

@@ -10,7 +10,8 @@ import java.util.List;
  *
  * <pre>{@code
  * for (AbandonedValue value : CpuIdle.current().restoreAbandoned()) {
- *     System.out.println(value);   // /sys/devices/system/cpu/cpu1/cpuidle/state1/disable: 1 -> 0 (PID 4242 ended)
+ *     System.out.println((value.putBack() ? "put back " : "left alone ") + value);
+ *     // put back /sys/devices/system/cpu/cpu1/cpuidle/state1/disable: 1 -> 0 (PID 4242 ended)
  * }
  * }</pre>
  *
@@ -55,17 +56,17 @@ public record AbandonedValue(String file, String found, String setByHolder, Stri
     }
 
     /**
-     * One line for people.
+     * One line for people, without the verb: {@code "put back "} or {@code "left alone "} goes before it.
      *
      * @return such as {@code "/sys/.../cpu1/cpuidle/state1/disable: 1 -> 0 (PID 4242 ended)"}, or for a file left
-     *     alone {@code "left /sys/... alone: it reads 50, not the 20 PID 4242 set; someone else changed it since"}
+     *     alone {@code "/sys/...: it reads 50, not the 20 PID 4242 set; someone else changed it since"}
      */
     @Override
     public String toString() {
         String holders = "PID" + (endedHolders.size() == 1 ? " " : "s ")
                 + endedHolders.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("");
         return putBack() ? file + ": " + found + " -> " + restoredValue + " (" + holders + " ended)"
-                : "left " + file + " alone: it reads " + found + ", not the " + setByHolder + " " + holders
+                : file + ": it reads " + found + ", not the " + setByHolder + " " + holders
                         + " set; someone else changed it since";
     }
 }

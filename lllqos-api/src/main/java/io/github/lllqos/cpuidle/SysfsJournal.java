@@ -269,7 +269,7 @@ final class SysfsJournal {
                     + (putBack.size() == 1 ? "" : "s") + " left by processes that ended: " + String.join("; ", putBack));
         }
         handled.stream().filter(AbandonedValue::changedByOthers)
-                .forEach(value -> LOG.log(System.Logger.Level.WARNING, value.toString()));
+                .forEach(value -> LOG.log(System.Logger.Level.WARNING, "left alone " + value));
     }
 
     /** Writes the wanted value unless the file no longer reads what lllqos set, which is then left alone. */
@@ -279,8 +279,8 @@ final class SysfsJournal {
             return;
         }
         if (!found.equals(set)) {
-            LOG.log(System.Logger.Level.WARNING, "left " + entry.path() + " alone: it reads " + found + ", not the "
-                    + set + " lllqos set, so someone else changed it since");
+            LOG.log(System.Logger.Level.WARNING, "left alone " + entry.path() + ": it reads " + found + ", not the "
+                    + set + " lllqos set; someone else changed it since");
             return;
         }
         sysfs.write(entry.attribute(), wanted);

@@ -175,7 +175,7 @@ class SysfsJournalTest {
 
             assertThat(handled).singleElement().satisfies(value -> {
                 assertThat(value.changedByOthers()).isTrue();
-                assertThat(value).hasToString("left /test/cpu/" + CPU1_LATENCY + " alone: it reads 50, not the 20"
+                assertThat(value).hasToString("/test/cpu/" + CPU1_LATENCY + ": it reads 50, not the 20"
                         + " PID " + ENDED_PID + " set; someone else changed it since");
             });
             assertThat(log.records).singleElement().satisfies(record -> assertThat(record.getLevel())

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
                 + " exceeds a bound (/sys/devices/system/cpu/cpuN/cpuidle/stateK/disable), as rtla's"
                 + " --deepest-idle-state does, or enable every disabled state again (--enable).",
             "The disable flags are sysfs settings: they stay after this command exits, and after a crash. With"
-                + " --hold the states are enabled again on SIGINT or SIGTERM (not after kill -9). Changing them"
+                + " --hold the states are enabled again on SIGINT or SIGTERM, and after kill -9 by lllqos restore"
+                + " or the next lllqos command that changes sysfs. Changing them"
                 + " needs root. Without a cpuidle driver (most virtual machines) there are no idle states."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (also when no state was deep enough to disable)",
@@ -152,7 +153,7 @@ final class IdleStatesCommand implements Callable<Integer> {
             return 0;
         }
         out.println("they are enabled again on SIGINT or SIGTERM; unlike a CPU latency request, these sysfs flags"
-                + " survive a crash (kill -9): then enable them with: " + restore);
+                + " survive a crash (kill -9): then lllqos restore enables them, or by hand: " + restore);
         UntilSignalled.hold(out, () -> {
             lease.close();
             return "enabled " + lease.disabledStates().size() + " idle states again";

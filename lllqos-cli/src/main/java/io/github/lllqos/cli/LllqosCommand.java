@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             HoldCommand.class,
             ResumeLatencyCommand.class,
             IdleStatesCommand.class,
+            RestoreCommand.class,
             CyclicCommand.class,
             CpusCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -28,12 +29,18 @@ public final class LllqosCommand {
     /** Set by the {@code bin/lllqos} launcher: how the user runs the command, for the commands printed in hints. */
     static final String COMMAND_PROPERTY = "lllqos.command";
 
+    /** What the library logs (such as values put back after a crash) takes one line each, unless set otherwise. */
+    private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
+
     /**
      * Runs the command line and exits with its code.
      *
      * @param args the arguments
      */
     public static void main(String[] args) {
+        if (System.getProperty(LOG_FORMAT) == null) {
+            System.setProperty(LOG_FORMAT, "lllqos: %4$s: %5$s%6$s%n");
+        }
         CommandLine commandLine = commandLine();
         commandLine.setOut(ConsoleText.out()).setErr(ConsoleText.err());
         System.exit(commandLine.execute(args));

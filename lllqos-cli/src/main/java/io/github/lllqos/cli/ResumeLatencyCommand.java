@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
             "VALUE is in the kernel's form: a number of µs (1..2147483646), n/a for the strictest limit (0 µs: only"
                 + " polling), or 0 for NO constraint (the kernel's inverted meaning).",
             "The value is a sysfs setting: unlike a request on /dev/cpu_dma_latency it stays after this command"
-                + " exits, and after a crash. With --hold the previous values are restored on SIGINT or SIGTERM"
-                + " (not after kill -9). Changing it needs root."},
+                + " exits, and after a crash. With --hold the previous values are restored on SIGINT or SIGTERM,"
+                + " and after kill -9 by lllqos restore or the next lllqos command that changes sysfs. Changing it"
+                + " needs root."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (without --hold)", "130:restored after SIGINT (with --hold)",
             "143:restored after SIGTERM (with --hold)",
@@ -113,7 +114,7 @@ final class ResumeLatencyCommand implements Callable<Integer> {
             return 0;
         }
         out.println("the previous values are restored on SIGINT or SIGTERM; unlike a CPU latency request, this"
-                + " sysfs value survives a crash (kill -9): then restore it with: " + restore);
+                + " sysfs value survives a crash (kill -9): then lllqos restore puts it back, or by hand: " + restore);
         UntilSignalled.hold(out, () -> {
             lease.close();
             return "restored the previous resume latency of CPUs " + lease.previousValues().keySet();

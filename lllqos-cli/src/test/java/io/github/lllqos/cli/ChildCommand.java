@@ -1,5 +1,6 @@
 package io.github.lllqos.cli;
 
+import io.github.lllqos.cpuidle.CpuIdle;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -36,7 +37,7 @@ final class ChildCommand implements AutoCloseable {
 
     /**
      * Starts {@code java OPTIONS ... lllqos ARGS} on the Linux provider with this JVM's class path, writing UTF-8
-     * ({@link #UTF_8_OUTPUT}).
+     * ({@link #UTF_8_OUTPUT}), and this JVM's journal directory; an option among OPTIONS comes later and wins.
      */
     static ChildCommand startWith(List<String> jvmOptions, String... args) throws IOException {
         return new ChildCommand(new ProcessBuilder(command(jvmOptions, args)).redirectErrorStream(true).start());
@@ -48,6 +49,10 @@ final class ChildCommand implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dlllqos.provider=linux");
         command.addAll(UTF_8_OUTPUT);
+        String journal = System.getProperty(CpuIdle.JOURNAL_DIRECTORY_PROPERTY);
+        if (journal != null) {
+            command.add("-D" + CpuIdle.JOURNAL_DIRECTORY_PROPERTY + "=" + journal);
+        }
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), LllqosCommand.class.getName()));
         command.addAll(List.of(args));
@@ -96,6 +101,27 @@ final class ChildCommand implements AutoCloseable {
             throw new AssertionError("the command did not end within 60 s");
         }
         return process.exitValue();
+    }
+
+    /** Sends SIGKILL, as {@code kill -9} does, and waits for the exit: no shutdown hook runs. */
+    int kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("the command did not end within 30 s of SIGKILL");
+        }
+        return process.exitValue();
+    }
+
+    /** Runs {@code lllqos ARGS} to its end in a child JVM with the given options, and returns its exit and output. */
+    static Finished run(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        try (ChildCommand child = startWith(jvmOptions, args)) {
+            String output = child.rest();
+            return new Finished(child.waitForExit(), output);
+        }
+    }
+
+    /** How a command that ran to its end ended. */
+    record Finished(int exit, String output) {
     }
 
     /** All output so far and to the end. */

@@ -3,6 +3,7 @@ package io.github.lllqos.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lllqos.contract.RealEnvironment;
+import io.github.lllqos.contract.RealSysfsBaseline;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,9 +14,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import picocli.CommandLine;
 
 /** On the real sysfs; every value is restored after each test, also when it fails. */
+@ExtendWith(RealSysfsBaseline.class)
 class ResumeLatencyCommandTest {
 
     private static final Path CPU0 = Path.of("/sys/devices/system/cpu/cpu0/power/pm_qos_resume_latency_us");

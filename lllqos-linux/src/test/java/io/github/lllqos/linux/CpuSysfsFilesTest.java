@@ -11,6 +11,7 @@ import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.cpuidle.ResumeLatency;
 import io.github.lllqos.cpuidle.ResumeLatencyLease;
 import io.github.lllqos.contract.RealEnvironment;
+import io.github.lllqos.contract.RealSysfsBaseline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +20,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Linux provider's CPU attribute files: on the real sysfs (every value touched is restored) and on a copy. */
+@ExtendWith(RealSysfsBaseline.class)
 class CpuSysfsFilesTest {
 
     private static final Path REAL = CpuSysfsFiles.KERNEL_DIRECTORY;

@@ -27,7 +27,7 @@ final class JournalProbe {
         try {
             System.out.println("restored=" + idle.restoreAbandoned());
         } catch (LowLatencyException e) {
-            System.out.println("refused=" + e.getMessage() + " errno=" + e.errno().orElse(""));
+            System.out.println("refused=" + e.getMessage() + " errno=" + e.errno().map(Enum::name).orElse(""));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.lllqos.cpuidle;
 
+import io.github.lllqos.Errno;
 import io.github.lllqos.LowLatencyException;
 
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -234,7 +236,12 @@ final class SysfsJournal {
                 continue;
             }
             String wanted = JournalEntry.wantedBy(remaining, entry.original());
-            String found = sysfs.read(entry.attribute());
+            Optional<String> read = readIfPresent(entry);
+            if (read.isEmpty()) {
+                replace(after, entry, List.of());
+                continue;
+            }
+            String found = read.get();
             List<Long> dead = entry.holds().stream().filter(hold -> !remaining.contains(hold))
                     .map(hold -> hold.holder().pid()).distinct().collect(Collectors.toList());
             if (!found.equals(wanted)) {
@@ -274,7 +281,11 @@ final class SysfsJournal {
 
     /** Writes the wanted value unless the file no longer reads what lllqos set, which is then left alone. */
     private void putBack(JournalEntry entry, String set, String wanted) {
-        String found = sysfs.read(entry.attribute());
+        Optional<String> read = readIfPresent(entry);
+        if (read.isEmpty()) {
+            return;
+        }
+        String found = read.get();
         if (found.equals(wanted)) {
             return;
         }
@@ -284,6 +295,20 @@ final class SysfsJournal {
             return;
         }
         sysfs.write(entry.attribute(), wanted);
+    }
+
+    /** The file's value; empty, with a warning, when it no longer exists (a CPU gone, a copied tree deleted). */
+    private Optional<String> readIfPresent(JournalEntry entry) {
+        try {
+            return Optional.of(sysfs.read(entry.attribute()));
+        } catch (LowLatencyException e) {
+            if (e.errno().filter(errno -> errno == Errno.ENOENT).isEmpty()) {
+                throw e;
+            }
+            LOG.log(System.Logger.Level.WARNING, "dropped " + entry.path() + " from the journal: the file no longer"
+                    + " exists");
+            return Optional.empty();
+        }
     }
 
     private static void replace(Map<String, JournalEntry> entries, JournalEntry entry,

@@ -1,4 +1,5 @@
 /**
- * Not exported: provider selection, shared by every facade, and the restoration of changed settings.
+ * Not exported: provider selection, shared by every facade, and how every lease ends ({@link
+ * io.github.lllqos.internal.LeaseRelease}, the one Cleaner).
  */
 package io.github.lllqos.internal;

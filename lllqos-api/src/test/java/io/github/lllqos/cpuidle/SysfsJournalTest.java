@@ -198,6 +198,20 @@ class SysfsJournalTest {
     }
 
     @Test
+    void a_journalled_file_that_no_longer_exists_is_dropped_and_the_others_are_put_back() throws IOException {
+        sysfs.files.put(CPU1_LATENCY, "20");
+        Map<String, JournalEntry> entries = new LinkedHashMap<>(entry("cpu7/power/pm_qos_resume_latency_us", "0",
+                ENDED_PID, "5"));
+        entries.putAll(entry(CPU1_LATENCY, "0", ENDED_PID, "20"));
+        writeJournal(entries);
+
+        assertThat(idle().restoreAbandoned()).extracting(AbandonedValue::file)
+                .containsExactly("/test/cpu/" + CPU1_LATENCY);
+        assertThat(sysfs.files.get(CPU1_LATENCY)).isEqualTo("0");
+        assertThat(journal()).doesNotExist();
+    }
+
+    @Test
     void a_dry_run_tells_what_it_would_put_back_and_changes_nothing() throws IOException {
         sysfs.files.put(CPU1_C6, "1");
         writeJournal(entry(CPU1_C6, "0", ENDED_PID, "1"));

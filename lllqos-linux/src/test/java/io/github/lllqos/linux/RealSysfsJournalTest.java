@@ -51,6 +51,8 @@ class RealSysfsJournalTest {
 
     @Test
     void overlapping_idle_state_leases_keep_the_state_disabled_until_both_end_in_either_order() throws IOException {
+        RealEnvironment.require(Files.isDirectory(RealSysfsBaseline.CPU_SYSFS.resolve("cpu" + CPU)), "this machine"
+                + " has no cpu" + CPU);
         CpuIdle idle = CpuIdle.of(new CpuSysfsFiles(RealSysfsBaseline.CPU_SYSFS), journal);
         List<IdleState> deeper = idle.idleStates(CPU).stream().filter(state -> state.exitLatencyMicros() > 0)
                 .toList();

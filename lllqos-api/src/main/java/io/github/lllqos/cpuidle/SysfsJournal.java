@@ -3,6 +3,7 @@ package io.github.lllqos.cpuidle;
 import io.github.lllqos.Errno;
 import io.github.lllqos.LowLatencyException;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -205,11 +206,14 @@ final class SysfsJournal {
      * Puts back, or tells what it would put back, the values whose newest holders have died.
      *
      * @param dryRun only tell
-     * @return each value put back or left alone
+     * @return each value put back or left alone; without a journal file, none, and nothing is created
      * @throws LowLatencyException when the journal or a file cannot be written, naming it; nothing is left half
      *     done then: files already put back in this call are written again as they were, the journal unchanged
      */
     List<AbandonedValue> restoreAbandoned(boolean dryRun) {
+        if (!Files.exists(file.file())) {
+            return List.of();
+        }
         return dryRun ? file.read(transaction -> restoreAbandoned(transaction, true))
                 : file.update(transaction -> restoreAbandoned(transaction, false));
     }

@@ -212,6 +212,15 @@ class SysfsJournalTest {
     }
 
     @Test
+    void a_restore_without_a_journal_finds_nothing_and_creates_nothing() {
+        Path absent = journalDirectory.resolve("absent");
+
+        assertThat(CpuIdle.of(sysfs, absent).restoreAbandoned()).isEmpty();
+        assertThat(CpuIdle.of(sysfs, absent).abandonedValues()).isEmpty();
+        assertThat(absent).doesNotExist();
+    }
+
+    @Test
     void a_dry_run_tells_what_it_would_put_back_and_changes_nothing() throws IOException {
         sysfs.files.put(CPU1_C6, "1");
         writeJournal(entry(CPU1_C6, "0", ENDED_PID, "1"));

@@ -69,7 +69,7 @@ final class SysfsJournal {
      */
     List<Held> hold(JournalHolder holder, List<Wanted> wanted) {
         return file.update(transaction -> {
-            restoreAbandoned(transaction, false);
+            restoreAbandoned(transaction, false, true);
             Map<String, JournalEntry> entries = transaction.entries();
             Map<String, JournalEntry> before = new LinkedHashMap<>(entries);
             List<Held> held = new ArrayList<>();
@@ -156,7 +156,7 @@ final class SysfsJournal {
      */
     void release(JournalHolder holder) {
         file.update(transaction -> {
-            restoreAbandoned(transaction, false);
+            restoreAbandoned(transaction, false, true);
             List<String> failures = new ArrayList<>();
             for (JournalEntry entry : List.copyOf(transaction.entries().values())) {
                 List<JournalEntry.Hold> remaining = new ArrayList<>(entry.holds());
@@ -203,7 +203,7 @@ final class SysfsJournal {
     }
 
     /**
-     * Puts back, or tells what it would put back, the values whose newest holders have died.
+     * Puts back, or tells what it would put back, the values whose newest holders have died; the caller reports it.
      *
      * @param dryRun only tell
      * @return each value put back or left alone; without a journal file, none, and nothing is created
@@ -214,11 +214,12 @@ final class SysfsJournal {
         if (!Files.exists(file.file())) {
             return List.of();
         }
-        return dryRun ? file.read(transaction -> restoreAbandoned(transaction, true))
-                : file.update(transaction -> restoreAbandoned(transaction, false));
+        return dryRun ? file.read(transaction -> restoreAbandoned(transaction, true, false))
+                : file.update(transaction -> restoreAbandoned(transaction, false, false));
     }
 
-    private List<AbandonedValue> restoreAbandoned(JournalFile.Transaction transaction, boolean dryRun) {
+    /** The restore, logged (one line for what was put back, a warning per file left alone) when {@code log}. */
+    private List<AbandonedValue> restoreAbandoned(JournalFile.Transaction transaction, boolean dryRun, boolean log) {
         Map<JournalHolder, Boolean> alive = new HashMap<>();
         Map<String, JournalEntry> entries = transaction.entries();
         Map<String, JournalEntry> after = new LinkedHashMap<>(entries);
@@ -267,7 +268,9 @@ final class SysfsJournal {
             entries.clear();
             entries.putAll(after);
             transaction.save();
-            report(handled);
+            if (log) {
+                report(handled);
+            }
         }
         return List.copyOf(handled);
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.contract.RecordedLog;
+import io.github.lllqos.spi.CpuSysfs;
+import io.github.lllqos.spi.SysfsException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -230,6 +232,37 @@ class SysfsJournalTest {
         assertThat(CpuIdle.of(sysfs, absent).restoreAbandoned()).isEmpty();
         assertThat(CpuIdle.of(sysfs, absent).abandonedValues()).isEmpty();
         assertThat(absent).doesNotExist();
+    }
+
+    @Test
+    void files_without_a_journal_of_their_own_use_the_shared_one_that_the_property_names() {
+        CpuSysfs shared = new CpuSysfs() {
+            @Override
+            public String pathOf(String attribute) {
+                return sysfs.pathOf(attribute);
+            }
+
+            @Override
+            public String read(String attribute) throws SysfsException {
+                return sysfs.read(attribute);
+            }
+
+            @Override
+            public void write(String attribute, String value) throws SysfsException {
+                sysfs.write(attribute, value);
+            }
+
+            @Override
+            public List<String> list(String directory) throws SysfsException {
+                return sysfs.list(directory);
+            }
+        };
+        String property = System.getProperty(CpuIdle.JOURNAL_DIRECTORY_PROPERTY);
+
+        assertThat(CpuIdle.of(sysfs).journalDirectory()).isEqualTo(sysfs.journal.toAbsolutePath());
+        assertThat(CpuIdle.of(shared).journalDirectory()).isEqualTo(property == null
+                ? CpuIdle.DEFAULT_JOURNAL_DIRECTORY : Path.of(property).toAbsolutePath().normalize());
+        assertThat(CpuIdle.DEFAULT_JOURNAL_DIRECTORY).isEqualTo(Path.of("/run/lllqos"));
     }
 
     @Test

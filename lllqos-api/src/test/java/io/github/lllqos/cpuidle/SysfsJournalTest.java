@@ -10,9 +10,14 @@ import io.github.lllqos.spi.SysfsException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,6 +86,34 @@ class SysfsJournalTest {
             assertThat(sysfs.files.get(CPU1_C6)).isEqualTo("0");
             assertThat(sysfs.files.get("cpu1/cpuidle/state2/disable")).isEqualTo("0");
         }
+    }
+
+    @Test
+    void leases_opened_and_closed_on_one_file_from_many_threads_leave_its_original_value() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int thread = 0; thread < 8; thread++) {
+                int micros = 10 + thread;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        try (ResumeLatencyLease lease = idle().setResumeLatency(List.of(1),
+                                ResumeLatency.ofMicros(micros))) {
+                            assertThat(sysfs.files.get(CPU1_LATENCY)).isNotEqualTo("0");
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> thread : done) {
+                thread.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(sysfs.files.get(CPU1_LATENCY)).isEqualTo("0");
+        assertThat(journal()).doesNotExist();
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,32 @@ class RestoreCommandTest {
                 + ": 20 -> 0 (PID " + pid + " ended)\n");
         assertThat(read("cpu1/power/pm_qos_resume_latency_us")).isEqualTo("0");
         assertThat(read("cpu0/cpuidle/state1/disable")).as("the next command's own change").isEqualTo("1");
+    }
+
+    @Test
+    void holders_in_several_processes_started_together_end_with_the_original_value_whichever_way_they_end()
+            throws Exception {
+        List<ChildCommand> holders = new ArrayList<>();
+        try {
+            for (String micros : List.of("10", "20", "30")) {
+                holders.add(ChildCommand.startWith(options(), "resume-latency", "1", micros, "--hold"));
+            }
+            for (ChildCommand holder : holders) {
+                holder.readUntil("holding until SIGINT");
+            }
+            assertThat(read("cpu1/power/pm_qos_resume_latency_us")).isIn("10", "20", "30");
+
+            assertThat(holders.get(1).kill()).isEqualTo(137);
+            assertThat(holders.get(2).terminate()).isEqualTo(143);
+            assertThat(read("cpu1/power/pm_qos_resume_latency_us")).as("the first holder's, which still runs")
+                    .isEqualTo("10");
+            assertThat(holders.get(0).terminate()).isEqualTo(143);
+        } finally {
+            holders.forEach(ChildCommand::close);
+        }
+
+        assertThat(read("cpu1/power/pm_qos_resume_latency_us")).isEqualTo("0");
+        assertThat(journal.resolve("sysfs.journal")).doesNotExist();
     }
 
     @Test

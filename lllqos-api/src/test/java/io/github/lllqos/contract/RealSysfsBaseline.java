@@ -3,8 +3,11 @@ package io.github.lllqos.contract;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +21,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Checks after a test class that the machine's sysfs reads as before it: every CPU's idle-state {@code disable} flags
  * and {@code power/pm_qos_resume_latency_us}. A value left changed is written back, so the machine is as it was, and
  * the class fails naming it. Use with {@code @ExtendWith(RealSysfsBaseline.class)} on classes that change these files.
+ *
+ * <p>Such classes run one at a time on the machine, also across builds of several checkouts: each holds an exclusive
+ * lock on {@code lllqos-real-sysfs.lock} in the temporary directory from before its first test to after the check.
  */
 public final class RealSysfsBaseline implements BeforeAllCallback, AfterAllCallback {
 
@@ -27,8 +33,33 @@ public final class RealSysfsBaseline implements BeforeAllCallback, AfterAllCallb
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
             RealSysfsBaseline.class);
 
+    /** The machine-wide lock, released when JUnit closes the class's store. */
+    private record MachineLock(FileChannel channel) implements AutoCloseable {
+
+        /** Waits for the lock; a user who may not open it (root made it) changes no sysfs file, and runs unlocked. */
+        static MachineLock take() throws IOException {
+            FileChannel channel;
+            try {
+                channel = FileChannel.open(Path.of(System.getProperty("java.io.tmpdir"), "lllqos-real-sysfs.lock"),
+                        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            } catch (AccessDeniedException rootsLock) {
+                return new MachineLock(null);
+            }
+            channel.lock();
+            return new MachineLock(channel);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (channel != null) {
+                channel.close();
+            }
+        }
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
+        context.getStore(NAMESPACE).put("lock", MachineLock.take());
         context.getStore(NAMESPACE).put("found", read());
     }
 

@@ -33,7 +33,7 @@ class UnprivilegedRestoreTest {
 
     @BeforeEach
     void a_crashed_holder_left_cpu0_at_20_us() throws Exception {
-        RealEnvironment.requireRoot();
+        RealEnvironment.requireRoot("starts the restore as another user, on files that user may not write");
         tree = Files.createDirectories(temp.resolve("cpu"));
         journal = temp.resolve("journal");
         Files.writeString(tree.resolve("present"), "0\n");

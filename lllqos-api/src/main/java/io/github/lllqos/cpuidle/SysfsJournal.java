@@ -124,7 +124,7 @@ final class SysfsJournal {
      */
     void set(List<Wanted> values) {
         file.update(transaction -> {
-            restoreAbandoned(transaction, false);
+            restoreAbandoned(transaction, false, true);
             Map<String, String> written = new LinkedHashMap<>();
             try {
                 for (Wanted value : values) {

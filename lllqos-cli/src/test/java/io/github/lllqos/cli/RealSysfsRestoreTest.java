@@ -46,7 +46,7 @@ class RealSysfsRestoreTest {
         RealEnvironment.require(Files.isWritable(latency), latency + " is missing or not writable by this user (root)");
         String before = Files.readString(latency).strip();
 
-        long pid = killWhileHolding("resume-latency", "1", "25", "--hold");
+        long pid = killWhileHolding("resume-latency", "--cpus", "1", "25", "--hold");
         assertThat(Files.readString(latency).strip()).isEqualTo("25");
         ChildCommand.Finished dryRun = ChildCommand.run(options(), "restore", "--dry-run");
         assertThat(dryRun.output()).contains("would put back " + latency + ": 25 -> " + before);

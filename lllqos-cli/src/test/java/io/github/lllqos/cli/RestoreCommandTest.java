@@ -67,7 +67,7 @@ class RestoreCommandTest {
     @Test
     void restore_puts_back_the_resume_latency_a_killed_hold_left() throws Exception {
         write("cpu0/power/pm_qos_resume_latency_us", "40");
-        long pid = killWhileHolding("resume-latency", "all", "n/a", "--hold");
+        long pid = killWhileHolding("resume-latency", "--cpus", "all", "n/a", "--hold");
         assertThat(read("cpu0/power/pm_qos_resume_latency_us")).isEqualTo("n/a");
 
         ChildCommand.Finished restore = lllqos("restore");
@@ -83,7 +83,7 @@ class RestoreCommandTest {
     @Test
     void the_next_command_that_changes_sysfs_first_puts_back_what_a_killed_one_left_and_says_so_in_one_line()
             throws Exception {
-        long pid = killWhileHolding("resume-latency", "1", "20", "--hold");
+        long pid = killWhileHolding("resume-latency", "--cpus", "1", "20", "--hold");
 
         ChildCommand.Finished next = lllqos("idle-states", "--disable-deeper-than", "0", "--cpus", "0");
 
@@ -100,7 +100,7 @@ class RestoreCommandTest {
         List<ChildCommand> holders = new ArrayList<>();
         try {
             for (String micros : List.of("10", "20", "30")) {
-                holders.add(ChildCommand.startWith(options(), "resume-latency", "1", micros, "--hold"));
+                holders.add(ChildCommand.startWith(options(), "resume-latency", "--cpus", "1", micros, "--hold"));
             }
             for (ChildCommand holder : holders) {
                 holder.readUntil("holding until SIGINT");
@@ -136,7 +136,7 @@ class RestoreCommandTest {
 
     @Test
     void a_value_someone_else_changed_after_the_holder_died_is_left_alone_and_said_so() throws Exception {
-        killWhileHolding("resume-latency", "1", "20", "--hold");
+        killWhileHolding("resume-latency", "--cpus", "1", "20", "--hold");
         write("cpu1/power/pm_qos_resume_latency_us", "55");
 
         assertThat(run()).isZero();

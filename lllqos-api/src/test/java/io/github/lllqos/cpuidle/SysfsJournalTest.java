@@ -161,6 +161,19 @@ class SysfsJournalTest {
     }
 
     @Test
+    void enabling_idle_states_is_a_change_too_and_first_puts_back_what_a_dead_holder_left() throws IOException {
+        sysfs.files.put(CPU1_LATENCY, "20");
+        sysfs.files.put(CPU1_C6, "1");
+        writeJournal(entry(CPU1_LATENCY, "0", ENDED_PID, "20"));
+
+        assertThat(idle().enableIdleStates(List.of(1)).applied()).isTrue();
+
+        assertThat(sysfs.files.get(CPU1_C6)).isEqualTo("0");
+        assertThat(sysfs.files.get(CPU1_LATENCY)).isEqualTo("0");
+        assertThat(journal()).doesNotExist();
+    }
+
+    @Test
     void a_pid_now_running_another_process_is_not_taken_for_the_holder() throws IOException {
         long startOfInit = JournalHolder.startTimeOf(1).orElseThrow();
         sysfs.files.put(CPU1_LATENCY, "20");

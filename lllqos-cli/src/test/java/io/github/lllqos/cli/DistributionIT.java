@@ -81,8 +81,8 @@ class DistributionIT {
         Path value = sysfs.resolve("cpu0/power/pm_qos_resume_latency_us");
         Files.writeString(value, "0\n");
         Files.createSymbolicLink(path.resolve("lllqos"), launcher);
-        Map<String, String> env = Map.of("JAVA_OPTS", "-Dlllqos.cpu-sysfs=" + sysfs,
-                "PATH", path + ":" + System.getenv("PATH"));
+        Map<String, String> env = Map.of("JAVA_OPTS", "-Dlllqos.cpu-sysfs=" + sysfs + " -Dlllqos.journal.dir="
+                + path.resolve("journal"), "PATH", path + ":" + System.getenv("PATH"));
 
         Result set = run(List.of("sh", "-c", "lllqos resume-latency --cpus 0 30"), env);
 

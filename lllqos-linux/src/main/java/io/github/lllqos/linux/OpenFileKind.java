@@ -1,9 +1,8 @@
 package io.github.lllqos.linux;
 
-import com.sun.jna.LastErrorException;
-import com.sun.jna.Pointer;
-import io.github.lllqos.linux.internal.LibC;
-import io.github.lllqos.linux.internal.Scratch;
+import io.github.lllqos.linux.internal.ErrnoException;
+import io.github.lllqos.linux.internal.NativeLibc;
+import io.github.lllqos.linux.internal.NativeMemory;
 import io.github.lllqos.spi.support.DeviceNumber;
 
 /**
@@ -18,16 +17,19 @@ record OpenFileKind(int fileType, DeviceNumber device) {
     /**
      * Describes an open descriptor.
      *
+     * @param libc the native calls
      * @param fd the descriptor
+     * @param emptyPath the empty C string, from {@link NativeLibc#cString}
+     * @param statx a block of {@value NativeLibc#SIZEOF_STATX} bytes for one call at a time
      * @return its kind
-     * @throws LastErrorException with errno when {@code statx} fails
+     * @throws ErrnoException when {@code statx} fails
      */
-    static OpenFileKind of(int fd) {
-        Pointer statx = Scratch.threadStatx();
-        LibC.statx(fd, Scratch.emptyString(), LibC.AT_EMPTY_PATH, LibC.STATX_TYPE, statx);
-        int mode = statx.getShort(LibC.STATX_MODE_OFFSET) & 0xffff;
-        return new OpenFileKind(mode & LibC.S_IFMT, new DeviceNumber(statx.getInt(LibC.STATX_RDEV_MAJOR_OFFSET),
-                statx.getInt(LibC.STATX_RDEV_MINOR_OFFSET)));
+    static OpenFileKind of(NativeLibc libc, int fd, NativeMemory emptyPath, NativeMemory statx)
+            throws ErrnoException {
+        libc.statx(fd, emptyPath, NativeLibc.AT_EMPTY_PATH, NativeLibc.STATX_TYPE, statx);
+        int mode = statx.getShort(NativeLibc.STATX_MODE_OFFSET) & 0xffff;
+        return new OpenFileKind(mode & NativeLibc.S_IFMT, new DeviceNumber(statx.getInt(NativeLibc.STATX_RDEV_MAJOR_OFFSET),
+                statx.getInt(NativeLibc.STATX_RDEV_MINOR_OFFSET)));
     }
 
     /**
@@ -37,7 +39,7 @@ record OpenFileKind(int fileType, DeviceNumber device) {
      * @return true for that character device only
      */
     boolean isCharacterDevice(DeviceNumber number) {
-        return fileType == LibC.S_IFCHR && device.equals(number);
+        return fileType == NativeLibc.S_IFCHR && device.equals(number);
     }
 
     /**
@@ -47,12 +49,12 @@ record OpenFileKind(int fileType, DeviceNumber device) {
      */
     String describe() {
         return switch (fileType) {
-            case LibC.S_IFCHR -> "character device " + device;
-            case LibC.S_IFBLK -> "block device " + device;
-            case LibC.S_IFREG -> "a regular file";
-            case LibC.S_IFDIR -> "a directory";
-            case LibC.S_IFIFO -> "a FIFO";
-            case LibC.S_IFSOCK -> "a socket";
+            case NativeLibc.S_IFCHR -> "character device " + device;
+            case NativeLibc.S_IFBLK -> "block device " + device;
+            case NativeLibc.S_IFREG -> "a regular file";
+            case NativeLibc.S_IFDIR -> "a directory";
+            case NativeLibc.S_IFIFO -> "a FIFO";
+            case NativeLibc.S_IFSOCK -> "a socket";
             default -> "file type " + Integer.toOctalString(fileType);
         };
     }

@@ -6,7 +6,6 @@ import io.github.lllqos.linux.internal.NativeLayer;
 import io.github.lllqos.linux.internal.NativeLibc;
 import io.github.lllqos.linux.internal.NativeMemory;
 import io.github.lllqos.realtime.Periodic;
-import java.lang.reflect.Method;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -73,22 +72,18 @@ class PeriodicWakeupTest {
     }
 
     @Test
-    void awaiting_an_activation_allocates_nothing_once_warmed_up() throws ReflectiveOperationException {
-        Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
-                .invoke(null);
-        Method allocatedBytes = Class.forName("com.sun.management.ThreadMXBean")
-                .getMethod("getCurrentThreadAllocatedBytes");
+    void awaiting_an_activation_allocates_nothing_once_warmed_up() {
         Periodic periodic = Periodic.every(Duration.ofNanos(1_000));
-        long sink = (Long) allocatedBytes.invoke(threads);
+        long sink = ThreadAllocation.bytes();
         for (int i = 0; i < 20_000; i++) {
             sink += periodic.awaitNext();
         }
 
-        long before = (Long) allocatedBytes.invoke(threads);
+        long before = ThreadAllocation.bytes();
         for (int i = 0; i < 20_000; i++) {
             sink += periodic.awaitNext();
         }
-        long allocated = (Long) allocatedBytes.invoke(threads) - before;
+        long allocated = ThreadAllocation.bytes() - before;
 
         assertThat(sink).isNotZero();
         assertThat(allocated).as("bytes allocated by 20,000 activations: reading the counter reflectively"

@@ -36,7 +36,7 @@ final class ChildCommand implements AutoCloseable {
 
     /**
      * Starts {@code java OPTIONS ... lllqos ARGS} on the Linux provider with this JVM's class path, writing UTF-8
-     * ({@link #UTF_8_OUTPUT}).
+     * ({@link #UTF_8_OUTPUT}), with native access enabled for it, as the command's jar manifest enables it.
      */
     static ChildCommand startWith(List<String> jvmOptions, String... args) throws IOException {
         return new ChildCommand(new ProcessBuilder(command(jvmOptions, args)).redirectErrorStream(true).start());
@@ -48,6 +48,7 @@ final class ChildCommand implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dlllqos.provider=linux");
         command.addAll(UTF_8_OUTPUT);
+        command.add("--enable-native-access=ALL-UNNAMED");
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), LllqosCommand.class.getName()));
         command.addAll(List.of(args));

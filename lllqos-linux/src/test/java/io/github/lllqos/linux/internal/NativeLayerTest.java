@@ -3,6 +3,7 @@ package io.github.lllqos.linux.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.lllqos.Errno;
 import io.github.lllqos.contract.RealEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -94,7 +95,7 @@ class NativeLayerTest {
             assertThatThrownBy(() -> libc.close(-1)).isInstanceOfSatisfying(ErrnoException.class,
                     e -> assertThat(e.errnoName()).as(libc.getClass().getSimpleName()).isEqualTo("EBADF"));
             assertThatThrownBy(() -> libc.open(libc.cString("/nonexistent/lllqos"), NativeLibc.O_RDONLY))
-                    .isInstanceOfSatisfying(ErrnoException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOENT));
+                    .isInstanceOfSatisfying(ErrnoException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOENT.number()));
         }
     }
 

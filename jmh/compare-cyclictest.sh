@@ -34,7 +34,8 @@ declare -A JAVA_OF=()
 for index in "${!JAVA_BINARIES[@]}"; do
     layer=$("${JAVA_BINARIES[$index]}" -jar "$JAR" providers | sed -n 's/^  libc through \([^ ]*\).*/\1/p')
     version=$("${JAVA_BINARIES[$index]}" -version 2>&1 | awk -F'"' '/version/ {print $2}')
-    tool="lllqos-${layer:-none}-$version"
+    case $layer in java.lang.foreign) layer=ffm ;; JNA) layer=jna ;; *) layer=none ;; esac
+    tool="lllqos-$layer-jdk$version"
     TOOLS+=("$tool")
     JAVA_OF[$tool]=${JAVA_BINARIES[$index]}
 done
@@ -60,7 +61,7 @@ stats() {
 }
 
 echo "cyclictest ${OPTIONS[*]}  vs  java ${JAVA_OPTS:+$JAVA_OPTS }-jar $JAR cyclic ${OPTIONS[*]}, $ROUNDS rounds"
-printf "%-6s %-28s %10s %8s\n" round tool "avg (us)" "p99 (us)"
+printf "%-6s %-24s %10s %8s\n" round tool "avg (us)" "p99 (us)"
 for round in $(seq 1 "$ROUNDS"); do
     order=("${TOOLS[@]}")
     if (( round % 2 == 0 )); then
@@ -69,14 +70,14 @@ for round in $(seq 1 "$ROUNDS"); do
     for tool in "${order[@]}"; do run "$tool" "$round"; done
     for tool in "${TOOLS[@]}"; do
         read -r avg p99 < <(stats "$out/$tool-$round.txt")
-        printf "%-6s %-28s %10s %8s\n" "$round" "$tool" "$avg" "$p99"
+        printf "%-6s %-24s %10s %8s\n" "$round" "$tool" "$avg" "$p99"
     done
 done
 read -r c_avg c_p99 < <(stats "$out"/cyclictest-*.txt)
-printf "%-6s %-28s %10s %8s\n" all cyclictest "$c_avg" "$c_p99"
+printf "%-6s %-24s %10s %8s\n" all cyclictest "$c_avg" "$c_p99"
 for tool in "${TOOLS[@]:1}"; do
     read -r l_avg l_p99 < <(stats "$out/$tool"-*.txt)
-    printf "%-6s %-28s %10s %8s\n" all "$tool" "$l_avg" "$l_p99"
+    printf "%-6s %-24s %10s %8s\n" all "$tool" "$l_avg" "$l_p99"
     awk -v t="$tool" -v la="$l_avg" -v ca="$c_avg" -v lp="$l_p99" -v cp="$c_p99" 'BEGIN {
         printf "ratio %s/cyclictest: avg %.2fx, p99 %.2fx (target: at most 1.05x)\n", t, la / ca, lp / (cp > 0 ? cp : 1) }'
 done

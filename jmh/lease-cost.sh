@@ -30,6 +30,7 @@ lease() {
 }
 
 declare -A total=([c]=0 [ffm]=0 [jna]=0 [jna17]=0)
+declare -A ratios=([ffm]="" [jna]="" [jna17]="")
 for ((i = 1; i <= rounds; i++)); do
     # Each round in another order, so a slow stretch of a loaded machine does not always hit the same one.
     order=(c ffm jna jna17)
@@ -50,7 +51,15 @@ for ((i = 1; i <= rounds; i++)); do
     for what in c ffm jna jna17; do
         total[$what]=$(awk -v a="${total[$what]}" -v b="${t[$what]}" 'BEGIN { print a + b }')
     done
+    for what in ffm jna jna17; do
+        ratios[$what]+="$(awk -v a="${t[$what]}" -v c="${t[c]}" 'BEGIN { print a / c }') "
+    done
 done
+# The median of the per-round ratios: each round's C run is beside its Java runs, so a loaded stretch of the
+# machine moves both; the means above mix rounds of different load.
+median() { tr ' ' '\n' <<< "$1" | sed '/^$/d' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+printf "median of the per-round ratios to C: FFM %.2fx (target <= 1.10), JNA same JDK %.2fx, JNA JDK 17 %.2fx\n" \
+    "$(median "${ratios[ffm]}")" "$(median "${ratios[jna]}")" "$(median "${ratios[jna17]}")"
 awk -v c="${total[c]}" -v f="${total[ffm]}" -v j="${total[jna]}" -v k="${total[jna17]}" -v n="$rounds" 'BEGIN {
     printf "mean of %d rounds: C %.3f us; lease on FFM %.3f us, ratio %.2f (target <= 1.10);", n, c / n, f / n, f / c
     printf " on JNA (same JDK) %.3f us, ratio %.2f; on JNA (JDK 17) %.3f us, ratio %.2f\n", j / n, j / c, k / n, k / c }'

@@ -33,8 +33,8 @@ class NativeLayerTest {
         NativeLayer layer = NativeLayer.select(null, 21);
 
         assertThat(layer.name()).isEqualTo("JNA");
-        assertThat(layer.description()).isEqualTo("libc through JNA (JDK 21 predates java.lang.foreign (final in"
-                + " JDK 22))");
+        assertThat(layer.description()).isEqualTo("libc through JNA (JDK 21 predates java.lang.foreign, final in"
+                + " JDK 22)");
     }
 
     @Test

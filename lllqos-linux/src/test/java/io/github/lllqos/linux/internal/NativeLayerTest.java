@@ -136,6 +136,26 @@ class NativeLayerTest {
         }
     }
 
+    @Test
+    void both_layers_tell_the_device_by_statx_on_its_descriptor() throws Exception {
+        RealEnvironment.requireCpuDmaLatency();
+        String published = Files.readString(Path.of("/sys/class/misc/cpu_dma_latency/dev")).trim();
+        for (NativeLibc libc : layersHere()) {
+            int fd = libc.open(libc.cString(RealEnvironment.CPU_DMA_LATENCY.toString()), NativeLibc.O_RDONLY);
+            try {
+                NativeMemory statx = libc.allocate(NativeLibc.SIZEOF_STATX);
+                libc.statx(fd, libc.cString(""), NativeLibc.AT_EMPTY_PATH, NativeLibc.STATX_TYPE, statx);
+                int mode = statx.getShort(NativeLibc.STATX_MODE_OFFSET) & 0xffff;
+
+                assertThat(mode & NativeLibc.S_IFMT).as(libc.getClass().getSimpleName()).isEqualTo(NativeLibc.S_IFCHR);
+                assertThat(statx.getInt(NativeLibc.STATX_RDEV_MAJOR_OFFSET) + ":"
+                        + statx.getInt(NativeLibc.STATX_RDEV_MINOR_OFFSET)).isEqualTo(published);
+            } finally {
+                libc.close(fd);
+            }
+        }
+    }
+
     private static List<NativeLibc> layersHere() {
         return NativeLayer.everyLayerHere();
     }

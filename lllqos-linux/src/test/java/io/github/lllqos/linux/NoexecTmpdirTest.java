@@ -32,7 +32,7 @@ class NoexecTmpdirTest {
 
     @BeforeEach
     void mountANoexecTmpfs() throws Exception {
-        RealEnvironment.requireRoot();
+        RealEnvironment.requireRoot("mounts a noexec tmpfs");
         noexec = Files.createDirectory(temp.resolve("noexec"));
         Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "noexec,nosuid,nodev,size=16m,mode=1777",
                 "tmpfs", noexec.toString()).redirectErrorStream(true).start();

@@ -101,7 +101,7 @@ class NativeLayerTest {
 
     @Test
     void nice_minus_one_is_a_value_and_not_an_error_even_after_a_failed_call() throws Exception {
-        RealEnvironment.requireRoot();
+        RealEnvironment.requireRoot("lowers a nice value below 0");
         for (NativeLibc libc : layersHere()) {
             int nice = onNewThread(() -> {
                 libc.setpriority(NativeLibc.PRIO_PROCESS, 0, -1);

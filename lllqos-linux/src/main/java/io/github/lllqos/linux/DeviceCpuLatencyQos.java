@@ -103,9 +103,10 @@ final class DeviceCpuLatencyQos implements CpuLatencyQos {
             throw openFailure(e, accessName, expected);
         }
         try {
-            OpenFileKind kind = OpenFileKind.of(libc, fd, emptyPath, statx.get());
-            if (!kind.isCharacterDevice(expected)) {
-                throw DeviceRefusals.notTheDevice(device.toString(), kind.describe(), expected,
+            NativeMemory description = statx.get();
+            libc.statx(fd, emptyPath, NativeLibc.AT_EMPTY_PATH, NativeLibc.STATX_TYPE, description);
+            if (!OpenFileKind.isCharacterDevice(description, expected)) {
+                throw DeviceRefusals.notTheDevice(device.toString(), OpenFileKind.of(description).describe(), expected,
                         LinuxProvider.DEVICE_PROPERTY);
             }
             return fd;

@@ -1,6 +1,5 @@
 package io.github.lllqos.linux;
 
-import io.github.lllqos.linux.internal.ErrnoException;
 import io.github.lllqos.linux.internal.NativeLibc;
 import io.github.lllqos.linux.internal.NativeMemory;
 import io.github.lllqos.spi.support.DeviceNumber;
@@ -9,37 +8,38 @@ import io.github.lllqos.spi.support.DeviceNumber;
  * What an open descriptor refers to, from {@code statx} on the descriptor itself: checked after the open, so the
  * path cannot be swapped between the check and the use.
  *
- * @param fileType the {@code S_IFMT} bits of the mode, such as {@link LibC#S_IFCHR}
+ * @param fileType the {@code S_IFMT} bits of the mode, such as {@link NativeLibc#S_IFCHR}
  * @param device for a character or block device its number, else 0:0
  */
 record OpenFileKind(int fileType, DeviceNumber device) {
 
     /**
-     * Describes an open descriptor.
+     * The kind a {@code struct statx} describes.
      *
-     * @param libc the native calls
-     * @param fd the descriptor
-     * @param emptyPath the empty C string, from {@link NativeLibc#cString}
-     * @param statx a block of {@value NativeLibc#SIZEOF_STATX} bytes for one call at a time
+     * @param statx filled by {@code statx(fd, "", AT_EMPTY_PATH, STATX_TYPE, statx)}
      * @return its kind
-     * @throws ErrnoException when {@code statx} fails
      */
-    static OpenFileKind of(NativeLibc libc, int fd, NativeMemory emptyPath, NativeMemory statx)
-            throws ErrnoException {
-        libc.statx(fd, emptyPath, NativeLibc.AT_EMPTY_PATH, NativeLibc.STATX_TYPE, statx);
-        int mode = statx.getShort(NativeLibc.STATX_MODE_OFFSET) & 0xffff;
-        return new OpenFileKind(mode & NativeLibc.S_IFMT, new DeviceNumber(statx.getInt(NativeLibc.STATX_RDEV_MAJOR_OFFSET),
+    static OpenFileKind of(NativeMemory statx) {
+        return new OpenFileKind(fileType(statx), new DeviceNumber(statx.getInt(NativeLibc.STATX_RDEV_MAJOR_OFFSET),
                 statx.getInt(NativeLibc.STATX_RDEV_MINOR_OFFSET)));
     }
 
     /**
-     * Whether this is the character device of that number.
+     * Whether a {@code struct statx} describes the character device of that number; allocates nothing, as it runs
+     * for every lease.
      *
+     * @param statx filled by {@code statx(fd, "", AT_EMPTY_PATH, STATX_TYPE, statx)}
      * @param number the expected device number
      * @return true for that character device only
      */
-    boolean isCharacterDevice(DeviceNumber number) {
-        return fileType == NativeLibc.S_IFCHR && device.equals(number);
+    static boolean isCharacterDevice(NativeMemory statx, DeviceNumber number) {
+        return fileType(statx) == NativeLibc.S_IFCHR
+                && statx.getInt(NativeLibc.STATX_RDEV_MAJOR_OFFSET) == number.major()
+                && statx.getInt(NativeLibc.STATX_RDEV_MINOR_OFFSET) == number.minor();
+    }
+
+    private static int fileType(NativeMemory statx) {
+        return statx.getShort(NativeLibc.STATX_MODE_OFFSET) & 0xffff & NativeLibc.S_IFMT;
     }
 
     /**

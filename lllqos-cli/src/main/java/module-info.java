@@ -5,6 +5,7 @@ module io.github.lllqos.cli {
     requires io.github.lllqos;
     requires info.picocli;
     requires HdrHistogram;
+    requires com.fasterxml.jackson.databind;
     requires java.desktop;
 
     opens io.github.lllqos.cli to info.picocli;

@@ -17,8 +17,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The periodic loop's hot path: one {@link Periodic#awaitNext()} per operation, beside a {@code parkNanos} of the
- * same length that allocates nothing. Run with {@code -prof gc}: {@code awaitNext} must allocate no more than
+ * The periodic loop's hot path: one {@link Periodic#awaitNext()} per operation (sleeping, or finishing by a spin
+ * of half the period or of a learned margin), beside a {@code parkNanos} of the same length that allocates nothing. Run with {@code -prof gc}: {@code awaitNext} must allocate no more than
  * the baseline, which is JMH's own per-iteration bookkeeping spread over few, long operations.
  *
  * <pre>java -jar jmh/target/benchmarks.jar PeriodicBenchmark -prof gc</pre>
@@ -35,12 +35,21 @@ public class PeriodicBenchmark {
     @Param({"1", "100"})
     public long periodMicros;
 
+    /** How each wait ends: {@code sleep} only, {@code spin} the last half period, or {@code adaptive} spin. */
+    @Param({"sleep", "spin", "adaptive"})
+    public String finish;
+
     private Periodic periodic;
 
     /** A schedule that the first {@code awaitNext} starts. */
     @Setup
     public void startSchedule() {
-        periodic = Periodic.every(Duration.ofNanos(periodMicros * 1000));
+        Periodic plain = Periodic.every(Duration.ofNanos(periodMicros * 1000));
+        periodic = switch (finish) {
+            case "spin" -> plain.withSpin(Duration.ofNanos(periodMicros * 500));
+            case "adaptive" -> plain.withAdaptiveSpin();
+            default -> plain;
+        };
     }
 
     /**

@@ -7,6 +7,7 @@ import io.github.lllqos.spi.AbsoluteSleeper;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Periodic wake-ups at absolute times, so a late activation never shifts the ones after it. On Linux each
@@ -29,6 +30,26 @@ import java.util.Optional;
  * unstarted one. Off Linux, or without real-time support, it falls back to {@link
  * java.util.concurrent.locks.LockSupport#parkNanos(long)} and says so in {@link #fallbackReason()}.
  * {@link Thread#interrupt()} does not cut a wait short: check the interrupt status in the loop.
+ *
+ * <p><b>Spin-finish.</b> {@link #withSpin(Duration)} sleeps until the deadline minus a margin and spins with
+ * {@link Thread#onSpinWait()} for the rest, so the activation returns within a fraction of a microsecond of its
+ * deadline whenever the sleep woke up within the margin. {@link #withAdaptiveSpin()} learns the margin from the
+ * sleep lateness it observes: the running 99.9th percentile, recorded before each sleep and never after a
+ * wake-up, between {@link #ADAPTIVE_SPIN_MIN} and {@link
+ * #ADAPTIVE_SPIN_MAX} and at most half the period. Spinning costs CPU: {@link #spinTime()} and {@link
+ * #activations()} tell how much.
+ *
+ * <pre>{@code
+ * Periodic periodic = Periodic.every(Duration.ofMillis(1)).withAdaptiveSpin();
+ * ...
+ * double cpuShare = periodic.spinTime().toNanos() / (double) (periodic.activations() * 1_000_000);
+ * }</pre>
+ *
+ * <p><b>SCHED_DEADLINE.</b> On a thread that {@link Realtime#setDeadline(Duration, Duration, Duration)} made a
+ * deadline thread (or that runs under SCHED_DEADLINE when its first {@link #awaitNext()} is called),
+ * {@link #awaitNext()} ends each job with {@code sched_yield()}, as deadline threads must, and the kernel wakes
+ * the thread at its next period. The activations are then on the kernel's grid: every period from the time the
+ * policy was set (alignment and offset do not apply), so the period should be the deadline thread's period.
  */
 public final class Periodic {
 
@@ -40,22 +61,60 @@ public final class Periodic {
         CATCH_UP
     }
 
+    /** The smallest margin {@link #withAdaptiveSpin()} spins: 1 µs. */
+    public static final Duration ADAPTIVE_SPIN_MIN = Duration.ofNanos(1_000);
+    /** The largest margin {@link #withAdaptiveSpin()} spins: 500 µs (and never more than half the period). */
+    public static final Duration ADAPTIVE_SPIN_MAX = Duration.ofNanos(500_000);
+    /** The margin {@link #withAdaptiveSpin()} spins until it has observed {@value #ADAPTIVE_WARM_UP} sleeps. */
+    public static final Duration ADAPTIVE_SPIN_INITIAL = Duration.ofNanos(100_000);
+    /** The number of sleeps {@link #withAdaptiveSpin()} observes before it trusts its estimate. */
+    public static final int ADAPTIVE_WARM_UP = 200;
+    /** The share of sleeps the adaptive margin covers: it is the running 99.9th percentile of their lateness. */
+    public static final double ADAPTIVE_QUANTILE = 0.999;
+
+    private static final long NO_SPIN = 0;
+
     private final long periodNanos;
     private final long alignmentNanos;
     private final long offsetNanos;
     private final Overrun overrun;
+    private final long spinMarginNanos;
+    private final boolean adaptiveSpin;
     private final AbsoluteSleeper sleeper;
+    private final Runnable yielder;
+    private final BooleanSupplier onDeadlineThread;
+    private final AdaptiveSpinMargin adaptiveMargin;
 
     private boolean started;
+    private boolean deadlineThread;
     private long previous;
     private long skipped;
+    private long activations;
+    private long spinNanos;
+    private long sleptUntil;
+    private long wokeAt;
 
     Periodic(long periodNanos, long alignmentNanos, long offsetNanos, Overrun overrun, AbsoluteSleeper sleeper) {
+        this(periodNanos, alignmentNanos, offsetNanos, overrun, NO_SPIN, false, sleeper, () -> { }, () -> false);
+    }
+
+    Periodic(long periodNanos, long alignmentNanos, long offsetNanos, Overrun overrun, long spinMarginNanos,
+            boolean adaptiveSpin, AbsoluteSleeper sleeper, Runnable yielder, BooleanSupplier onDeadlineThread) {
         this.periodNanos = periodNanos;
         this.alignmentNanos = alignmentNanos;
         this.offsetNanos = offsetNanos;
         this.overrun = overrun;
+        this.spinMarginNanos = spinMarginNanos;
+        this.adaptiveSpin = adaptiveSpin;
         this.sleeper = sleeper;
+        this.yielder = yielder;
+        this.onDeadlineThread = onDeadlineThread;
+        this.adaptiveMargin = adaptiveSpin ? new AdaptiveSpinMargin(periodNanos) : null;
+    }
+
+    private Periodic with(long alignment, long offset, Overrun overrun, long spinMargin, boolean adaptive) {
+        return new Periodic(periodNanos, alignment, offset, overrun, spinMargin, adaptive, Sleepers.create(),
+                Sleepers.yielder(), Sleepers::onDeadlineThread);
     }
 
     /**
@@ -70,7 +129,8 @@ public final class Periodic {
         if (nanos <= 0) {
             throw new IllegalArgumentException("period " + period + " must be positive");
         }
-        return new Periodic(nanos, 0, 0, Overrun.SKIP, Sleepers.create());
+        return new Periodic(nanos, 0, 0, Overrun.SKIP, NO_SPIN, false, Sleepers.create(), Sleepers.yielder(),
+                Sleepers::onDeadlineThread);
     }
 
     /**
@@ -86,7 +146,7 @@ public final class Periodic {
         if (nanos < 0) {
             throw new IllegalArgumentException("alignment " + alignment + " must be zero (none) or positive");
         }
-        return new Periodic(periodNanos, nanos, offsetNanos, overrun, Sleepers.create());
+        return with(nanos, offsetNanos, overrun, spinMarginNanos, adaptiveSpin);
     }
 
     /**
@@ -101,7 +161,7 @@ public final class Periodic {
         if (nanos < 0) {
             throw new IllegalArgumentException("offset " + offset + " must be zero or positive");
         }
-        return new Periodic(periodNanos, alignmentNanos, nanos, overrun, Sleepers.create());
+        return with(alignmentNanos, nanos, overrun, spinMarginNanos, adaptiveSpin);
     }
 
     /**
@@ -111,29 +171,102 @@ public final class Periodic {
      * @return a new, unstarted schedule
      */
     public Periodic withOverrun(Overrun overrun) {
-        return new Periodic(periodNanos, alignmentNanos, offsetNanos, Objects.requireNonNull(overrun, "overrun"),
-                Sleepers.create());
+        return with(alignmentNanos, offsetNanos, Objects.requireNonNull(overrun, "overrun"), spinMarginNanos,
+                adaptiveSpin);
     }
 
     /**
-     * Sleeps until the next activation and returns its time. Allocates nothing.
+     * The same schedule finishing each wait by spinning: it sleeps until the deadline minus {@code margin}, then
+     * spins with {@link Thread#onSpinWait()} until the deadline. A sleep that wakes up within the margin makes the
+     * activation exact to a fraction of a microsecond; the price is up to {@code margin} of CPU per activation.
+     *
+     * @param margin zero (no spinning) up to the period (spinning all the time)
+     * @return a new, unstarted schedule
+     * @throws IllegalArgumentException if the margin is negative or longer than the period
+     */
+    public Periodic withSpin(Duration margin) {
+        long nanos = nanos("spin margin", margin);
+        if (nanos < 0 || nanos > periodNanos) {
+            throw new IllegalArgumentException("spin margin " + margin + " must be zero (no spinning) up to the"
+                    + " period " + period());
+        }
+        return with(alignmentNanos, offsetNanos, overrun, nanos, false);
+    }
+
+    /**
+     * The same schedule finishing each wait by spinning, with a margin learned from the lateness of its own
+     * sleeps: {@link #ADAPTIVE_SPIN_INITIAL} for the first {@value #ADAPTIVE_WARM_UP} activations, then the
+     * running {@value #ADAPTIVE_QUANTILE} quantile of the sleep lateness (a fixed histogram that forgets old
+     * samples, so no allocation), at least {@link #ADAPTIVE_SPIN_MIN} and at most {@link #ADAPTIVE_SPIN_MAX} or half
+     * the period. About one activation in a thousand then wakes after its deadline and is as late as without
+     * spinning, less the margin.
+     *
+     * @return a new, unstarted schedule
+     */
+    public Periodic withAdaptiveSpin() {
+        return with(alignmentNanos, offsetNanos, overrun, NO_SPIN, true);
+    }
+
+    /**
+     * Sleeps until the next activation and returns its time: on a deadline thread after {@code sched_yield()},
+     * with spin-finish by spinning the last stretch. Allocates nothing.
      *
      * @return the activation's deadline in {@link System#nanoTime()} units; {@code System.nanoTime() - deadline}
      *     is the wake-up lateness, never negative
      */
     public long awaitNext() {
+        if (adaptiveSpin && sleptUntil != 0) {
+            adaptiveMargin.record(wokeAt - sleptUntil);
+            sleptUntil = 0;
+        }
+        if (!started) {
+            deadlineThread = onDeadlineThread.getAsBoolean();
+        }
+        if (deadlineThread) {
+            yielder.run();
+        }
         long now = System.nanoTime();
         long deadline;
         if (started) {
             deadline = Activations.next(previous, periodNanos, now, overrun);
             skipped += (deadline - previous) / periodNanos - 1;
         } else {
-            deadline = Activations.first(now, periodNanos, alignmentNanos, offsetNanos);
+            deadline = deadlineThread ? firstOnDeadlineGrid(now)
+                    : Activations.first(now, periodNanos, alignmentNanos, offsetNanos);
             started = true;
         }
         previous = deadline;
-        sleeper.sleepUntil(deadline);
+        activations++;
+        long margin = adaptiveSpin ? adaptiveMargin.nanos() : spinMarginNanos;
+        if (margin == 0) {
+            sleeper.sleepUntil(deadline);
+            return deadline;
+        }
+        long sleepUntil = deadline - margin;
+        boolean sleeps = sleepUntil - now > 0;
+        sleeper.sleepUntil(sleepUntil);
+        long woke = System.nanoTime();
+        long spun = woke;
+        while (spun - deadline < 0) {
+            Thread.onSpinWait();
+            spun = System.nanoTime();
+        }
+        spinNanos += spun - woke;
+        sleptUntil = sleeps ? sleepUntil : 0;
+        wokeAt = woke;
         return deadline;
+    }
+
+    /**
+     * The first activation of a deadline thread: the kernel's next period start, counted from when the policy was
+     * set, or, where that is unknown, the time the first yield returns.
+     */
+    private long firstOnDeadlineGrid(long now) {
+        if (!DeadlineThreads.isCurrent()) {
+            return now;
+        }
+        long since = DeadlineThreads.since();
+        return since + ((now - since) / periodNanos + 1) * periodNanos;
     }
 
     /**
@@ -192,6 +325,45 @@ public final class Periodic {
     }
 
     /**
+     * How many activations {@link #awaitNext()} has returned.
+     *
+     * @return the count since the first call
+     */
+    public long activations() {
+        return activations;
+    }
+
+    /**
+     * The CPU time spent spinning, over all activations so far: the cost of {@link #withSpin(Duration)} and {@link
+     * #withAdaptiveSpin()}. Divided by {@link #activations()} it is the spin time per activation; divided by the
+     * time the schedule has run, the share of a CPU it takes.
+     *
+     * @return the total, zero without spinning
+     */
+    public Duration spinTime() {
+        return Duration.ofNanos(spinNanos);
+    }
+
+    /**
+     * The margin the next activation spins: the one given to {@link #withSpin(Duration)}, or the one {@link
+     * #withAdaptiveSpin()} has learned so far.
+     *
+     * @return the margin, zero without spinning
+     */
+    public Duration spinMargin() {
+        return Duration.ofNanos(adaptiveSpin ? adaptiveMargin.nanos() : spinMarginNanos);
+    }
+
+    /**
+     * Whether activations finish with a spin whose margin is learned.
+     *
+     * @return true after {@link #withAdaptiveSpin()}
+     */
+    public boolean adaptiveSpin() {
+        return adaptiveSpin;
+    }
+
+    /**
      * How many activations were skipped because their time had passed when {@link #awaitNext()} was called.
      *
      * @return the count, always 0 with {@link Overrun#CATCH_UP}
@@ -202,8 +374,9 @@ public final class Periodic {
 
     @Override
     public String toString() {
+        String spin = adaptiveSpin ? ", adaptive spin" : spinMarginNanos > 0 ? ", spin " + spinMargin() : "";
         return "Periodic[every " + period() + ", aligned to " + alignment() + ", offset " + offset() + ", "
-                + overrun + "]";
+                + overrun + spin + "]";
     }
 
     private static long nanos(String what, Duration duration) {

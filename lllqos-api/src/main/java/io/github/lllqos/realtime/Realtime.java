@@ -5,6 +5,7 @@ import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.Outcome;
 
 import io.github.lllqos.spi.RealtimeBackend;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -107,6 +108,50 @@ public final class Realtime {
     }
 
     /**
+     * Makes the calling thread a SCHED_DEADLINE thread ({@code sched_setattr}): the kernel gives it {@code runtime}
+     * of CPU in every {@code period}, within {@code deadline} of the period's start, ahead of every FIFO and RR
+     * thread, and admits it only if the bandwidth of all deadline threads fits the real-time share of the CPUs
+     * ({@code /proc/sys/kernel/sched_rt_runtime_us} per {@code sched_rt_period_us}). Threads it starts get
+     * SCHED_OTHER ({@code SCHED_FLAG_RESET_ON_FORK}). A {@link Periodic} on the thread then yields at the end of
+     * each job.
+     *
+     * <pre>{@code
+     * Outcome<DeadlineParameters> set = Realtime.setDeadline(Duration.ofNanos(200_000), Duration.ofMillis(1),
+     *         Duration.ofMillis(1));
+     * set.notAppliedReason().ifPresent(reason -> log.warn("no SCHED_DEADLINE: {}", reason));
+     * Periodic periodic = Periodic.every(Duration.ofMillis(1));
+     * while (running) {
+     *     periodic.awaitNext();     // sched_yield(): the job is done, wake me at the next period
+     *     control();
+     * }
+     * }</pre>
+     *
+     * @param runtime the CPU time per period, at least 1024 ns
+     * @param deadline by when in each period the runtime is given, at least {@code runtime}
+     * @param period the period, at least {@code deadline} and below 2^63 ns
+     * @return the parameters in effect, read back, or why not: errno {@code EBUSY} when admission control refuses
+     *     the bandwidth (the reason gives the figures), {@code EPERM} without CAP_SYS_NICE or with a CPU affinity
+     *     narrower than the root domain, {@code EINVAL} for a period outside the kernel's
+     *     {@code sched_deadline_period_min_us..max_us}
+     * @throws IllegalArgumentException naming the value and the rule unless 1024 ns &le; runtime &le; deadline
+     *     &le; period &lt; 2^63 ns, before any call
+     * @throws LowLatencyException when the call fails for another reason
+     */
+    public static Outcome<DeadlineParameters> setDeadline(Duration runtime, Duration deadline, Duration period) {
+        return control().setDeadline(new DeadlineParameters(runtime, deadline, period));
+    }
+
+    /**
+     * The calling thread's SCHED_DEADLINE parameters.
+     *
+     * @return them, read back from the kernel; empty when the thread runs under another policy or without
+     *     real-time support
+     */
+    public static Optional<DeadlineParameters> deadlineParameters() {
+        return control().deadlineParameters(0);
+    }
+
+    /**
      * Sets the calling thread's nice value and, if it runs under a real-time policy, moves it to SCHED_OTHER,
      * where the nice value counts.
      *
@@ -147,7 +192,8 @@ public final class Realtime {
      *
      * @param cpus online CPUs, at least one
      * @return the CPUs the thread may run on afterwards, or why it was not pinned (a cpuset cgroup that
-     *     excludes them: EINVAL)
+     *     excludes them: EINVAL; a SCHED_DEADLINE thread, which must be allowed every CPU of its root domain:
+     *     EBUSY)
      * @throws IllegalArgumentException if the set is empty or names a CPU that is negative or not online
      */
     public static Outcome<Set<Integer>> pinToCpus(Set<Integer> cpus) {

@@ -83,6 +83,7 @@ final class RealtimeControl {
         LowLatencyException refused;
         try {
             backend.setScheduler(tid, policy, priority);
+            forgetDeadline(tid);
             return readBack(tid, Method.REALTIME_POLICY, null, null);
         } catch (LowLatencyException e) {
             refused = requirePermissionDenied(e);
@@ -108,6 +109,13 @@ final class RealtimeControl {
         return niceFallback(tid, steps, errno);
     }
 
+    /** A thread that {@link #setDeadline} made a deadline thread is one no more once its policy changes. */
+    private void forgetDeadline(long tid) {
+        if (tid == 0 || tid == backend.currentThreadId()) {
+            DeadlineThreads.clearCurrent();
+        }
+    }
+
     private PriorityChange niceFallback(long tid, List<String> steps, Errno errno) {
         int current = backend.nice(tid);
         if (current <= FALLBACK_NICE) {
@@ -123,6 +131,26 @@ final class RealtimeControl {
         }
         steps.add("fell back to nice " + FALLBACK_NICE);
         return readBack(tid, Method.NICE, String.join("; ", steps), errno);
+    }
+
+    Outcome<DeadlineParameters> setDeadline(DeadlineParameters parameters) {
+        Optional<String> unsupported = backend.unsupportedReason();
+        if (unsupported.isPresent()) {
+            return Outcome.notApplied(null, unsupported(unsupported.get()));
+        }
+        long since = System.nanoTime();
+        try {
+            backend.setDeadline(0, parameters);
+        } catch (LowLatencyException e) {
+            return Outcome.notApplied(read(() -> backend.deadlineParameters(0).orElse(null)),
+                    refusalOf(requireRefusal(e, Errno.EBUSY, Errno.EPERM, Errno.EINVAL, Errno.ENOSYS)));
+        }
+        DeadlineThreads.markCurrent(since);
+        return Outcome.applied(backend.deadlineParameters(0).orElse(parameters));
+    }
+
+    Optional<DeadlineParameters> deadlineParameters(long tid) {
+        return backend.unsupportedReason().isPresent() ? Optional.empty() : backend.deadlineParameters(tid);
     }
 
     PriorityChange lower(long tid, int nice) {
@@ -141,9 +169,10 @@ final class RealtimeControl {
             return readBack(tid, Method.NONE, refused.getMessage(), refused.errno().orElse(null));
         }
         SchedPolicy policy = backend.policy(tid);
-        if (!policy.isRealtime()) {
+        if (!policy.isRealtimeClass()) {
             return readBack(tid, Method.NICE, null, null);
         }
+        forgetDeadline(tid);
         // Leaving a real-time policy is always permitted once the nice value was; the thread keeps its nice value.
         backend.setScheduler(tid, SchedPolicy.OTHER, 0);
         return readBack(tid, Method.NICE, "left " + policy.cName() + " for SCHED_OTHER, where the nice value counts",
@@ -167,7 +196,7 @@ final class RealtimeControl {
             backend.setAffinity(tid, wanted);
         } catch (LowLatencyException e) {
             return Outcome.notApplied(read(() -> backend.affinity(tid)),
-                    refusalOf(requireRefusal(e, Errno.EPERM, Errno.EINVAL)));
+                    refusalOf(requireRefusal(e, Errno.EPERM, Errno.EINVAL, Errno.EBUSY)));
         }
         return Outcome.applied(backend.affinity(tid));
     }
@@ -298,7 +327,7 @@ final class RealtimeControl {
             return Outcome.applied(now);
         }
         SchedPolicy policy = backend.policy(0);
-        String reason = policy.isRealtime()
+        String reason = policy.isRealtimeClass()
                 ? "the thread runs under " + policy.cName() + ": Linux 6.7 and later give real-time threads no"
                         + " timer slack (" + now + " ns) and ignore PR_SET_TIMERSLACK"
                 : "prctl(PR_SET_TIMERSLACK, " + wanted + ") left the timer slack at " + now + " ns";

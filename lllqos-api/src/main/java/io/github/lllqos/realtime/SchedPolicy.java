@@ -18,7 +18,13 @@ public enum SchedPolicy {
     /** {@code SCHED_FIFO}: real-time, runs until it blocks or a higher priority preempts it. */
     FIFO(true),
     /** {@code SCHED_RR}: real-time like FIFO, with a time slice among threads of equal priority. */
-    RR(true);
+    RR(true),
+    /**
+     * {@code SCHED_DEADLINE}: earliest deadline first with a runtime budget per period, above FIFO and RR; set
+     * with {@link Realtime#setDeadline(java.time.Duration, java.time.Duration, java.time.Duration)}. It takes no
+     * priority.
+     */
+    DEADLINE(false);
 
     /** The lowest real-time priority of FIFO and RR on Linux. */
     public static final int MIN_REALTIME_PRIORITY = 1;
@@ -32,12 +38,23 @@ public enum SchedPolicy {
     }
 
     /**
-     * Whether this is a real-time policy.
+     * Whether this is a real-time policy with a priority (1..99). {@link #DEADLINE} is scheduled above them by its
+     * deadline, takes no priority, and is not one of them here.
      *
      * @return true for FIFO and RR
      */
     public boolean isRealtime() {
         return realtime;
+    }
+
+    /**
+     * Whether the kernel gives threads of this policy no timer slack and lets them preempt time-sharing ones:
+     * FIFO, RR and DEADLINE.
+     *
+     * @return true for FIFO, RR and DEADLINE
+     */
+    public boolean isRealtimeClass() {
+        return realtime || this == DEADLINE;
     }
 
     /**

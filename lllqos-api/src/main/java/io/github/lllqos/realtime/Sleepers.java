@@ -34,6 +34,30 @@ final class Sleepers {
         return Selected.FALLBACK_REASON == null ? Selected.BACKEND.newSleeper() : new ParkingSleeper();
     }
 
+    /** The end of a deadline thread's job: the provider's {@code sched_yield()}, or {@link Thread#yield()}. */
+    static Runnable yielder() {
+        if (Selected.FALLBACK_REASON != null) {
+            return Thread::yield;
+        }
+        RealtimeBackend backend = Selected.BACKEND;
+        return backend::yieldCpu;
+    }
+
+    /** Whether the calling thread runs under SCHED_DEADLINE, however it got there; false where that is unknown. */
+    static boolean onDeadlineThread() {
+        if (DeadlineThreads.isCurrent()) {
+            return true;
+        }
+        if (Selected.FALLBACK_REASON != null) {
+            return false;
+        }
+        try {
+            return Selected.BACKEND.policy(0) == SchedPolicy.DEADLINE;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     static Optional<String> fallbackReason() {
         return Optional.ofNullable(Selected.FALLBACK_REASON);
     }

@@ -1,6 +1,9 @@
 package io.github.lllqos.spi;
 
 
+import io.github.lllqos.Errno;
+import io.github.lllqos.LowLatencyException;
+import io.github.lllqos.realtime.DeadlineParameters;
 import io.github.lllqos.realtime.SchedPolicy;
 import java.util.Optional;
 import java.util.Set;
@@ -66,6 +69,39 @@ public interface RealtimeBackend {
      * @param priority a priority in the policy's range
      */
     void setScheduler(long tid, SchedPolicy policy, int priority);
+
+    /**
+     * Sets a thread's policy to SCHED_DEADLINE ({@code sched_setattr}), with {@code SCHED_FLAG_RESET_ON_FORK} so
+     * that threads it starts do not inherit it (the kernel refuses to fork a deadline thread otherwise). The
+     * parameters were checked. A refusal throws with errno {@code "EBUSY"} (admission control: the bandwidth does
+     * not fit, the message gives the figures), {@code "EPERM"} (a permission, or CPU affinity narrower than the
+     * root domain) or {@code "EINVAL"}; {@code "ENOSYS"} where the provider has no such call.
+     *
+     * @param tid the thread, 0 for the calling thread
+     * @param parameters runtime, deadline and period
+     */
+    default void setDeadline(long tid, DeadlineParameters parameters) {
+        throw new LowLatencyException("sched_setattr(" + tid + ", SCHED_DEADLINE) failed: ENOSYS: this provider"
+                + " cannot set SCHED_DEADLINE", Errno.ENOSYS);
+    }
+
+    /**
+     * A thread's SCHED_DEADLINE parameters ({@code sched_getattr}).
+     *
+     * @param tid the thread, 0 for the calling thread
+     * @return the parameters, empty when the thread runs under another policy or the provider cannot tell
+     */
+    default Optional<DeadlineParameters> deadlineParameters(long tid) {
+        return Optional.empty();
+    }
+
+    /**
+     * Gives up the CPU ({@code sched_yield()}): for a SCHED_DEADLINE thread, the end of its job; the kernel then
+     * lets it run again at its next period. Allocates nothing.
+     */
+    default void yieldCpu() {
+        Thread.yield();
+    }
 
     /**
      * A thread's policy ({@code sched_getscheduler}).

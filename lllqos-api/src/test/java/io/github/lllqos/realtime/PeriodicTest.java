@@ -3,6 +3,7 @@ package io.github.lllqos.realtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.lllqos.spi.AbsoluteSleeper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,5 +71,119 @@ class PeriodicTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("alignment PT-0.000000001S");
         assertThatThrownBy(() -> periodic.withOffset(Duration.ofNanos(-1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("offset");
+    }
+
+    /** A sleeper that wakes {@code latenessNanos} after each target, busy-waiting, and records the targets. */
+    private AbsoluteSleeper lateBy(long latenessNanos) {
+        return target -> {
+            slept.add(target);
+            long wake = target + latenessNanos;
+            while (System.nanoTime() - wake < 0) {
+                Thread.onSpinWait();
+            }
+        };
+    }
+
+    private static Periodic spinning(long period, long margin, boolean adaptive, AbsoluteSleeper sleeper) {
+        return new Periodic(period, 0, 0, Periodic.Overrun.CATCH_UP, margin, adaptive, sleeper, () -> { },
+                () -> false);
+    }
+
+    @Test
+    void spin_finish_sleeps_until_the_margin_before_the_deadline_and_returns_at_the_deadline() {
+        Periodic periodic = spinning(200_000, 50_000, false, lateBy(5_000));
+        long start = System.nanoTime();
+
+        for (int i = 0; i < 20; i++) {
+            long deadline = periodic.awaitNext();
+            long returned = System.nanoTime();
+
+            assertThat(slept.get(i)).isEqualTo(deadline - 50_000);
+            assertThat(returned).isGreaterThanOrEqualTo(deadline);
+        }
+        assertThat(periodic.activations()).isEqualTo(20);
+        assertThat(periodic.spinMargin()).isEqualTo(Duration.ofNanos(50_000));
+        assertThat(periodic.spinTime().toNanos()).as("the time between each wake-up and its deadline, 45 µs unless"
+                + " the machine preempts the spin").isPositive().isLessThan(System.nanoTime() - start);
+    }
+
+    @Test
+    void a_sleep_that_wakes_after_the_deadline_spins_not_at_all() {
+        Periodic periodic = spinning(200_000, 10_000, false, lateBy(30_000));
+
+        for (int i = 0; i < 10; i++) {
+            periodic.awaitNext();
+        }
+
+        assertThat(periodic.spinTime()).isZero();
+    }
+
+    @Test
+    void the_adaptive_margin_starts_at_100_us_and_then_covers_the_lateness_of_the_sleeps() {
+        Periodic periodic = new Periodic(1_000_000, 0, 0, Periodic.Overrun.SKIP, 0, true, lateBy(20_000), () -> { },
+                () -> false);
+        assertThat(periodic.spinMargin()).isEqualTo(Periodic.ADAPTIVE_SPIN_INITIAL);
+
+        for (int i = 0; i < 20_000 && periodic.spinMargin().equals(Periodic.ADAPTIVE_SPIN_INITIAL); i++) {
+            periodic.awaitNext();
+        }
+
+        assertThat(periodic.spinMargin().toNanos()).as("at least the 20 µs every sleep is late by; more where this"
+                + " machine's load preempted the spinning sleeper, at most half the period")
+                .isBetween(20_000L, 500_000L);
+        long firstDeadline = slept.get(0) + Periodic.ADAPTIVE_SPIN_INITIAL.toNanos();
+        periodic.awaitNext();
+        long lastDeadline = slept.get(slept.size() - 1) + periodic.spinMargin().toNanos();
+        assertThat(Math.floorMod(lastDeadline - firstDeadline, 1_000_000L))
+                .as("the next sleep ends the learned margin before a deadline on the grid").isZero();
+    }
+
+    @Test
+    void on_a_deadline_thread_every_activation_ends_a_job_with_a_yield_and_lies_on_the_kernels_grid() {
+        int[] yields = new int[1];
+        long period = 100_000;
+        long since = System.nanoTime() - 3 * period - 1_234;
+        DeadlineThreads.markCurrent(since);
+        try {
+            Periodic periodic = new Periodic(period, 7_000, 3_000, Periodic.Overrun.CATCH_UP, 0, false,
+                    slept::add, () -> yields[0]++, DeadlineThreads::isCurrent);
+
+            long first = periodic.awaitNext();
+            long second = periodic.awaitNext();
+
+            assertThat(yields[0]).isEqualTo(2);
+            assertThat((first - since) % period).as("alignment and offset do not apply").isZero();
+            assertThat(first).isGreaterThan(since + 3 * period);
+            assertThat(second - first).isEqualTo(period);
+        } finally {
+            DeadlineThreads.clearCurrent();
+        }
+    }
+
+    @Test
+    void other_threads_never_yield() {
+        int[] yields = new int[1];
+        Periodic periodic = new Periodic(1_000_000, 0, 0, Periodic.Overrun.CATCH_UP, 0, false, slept::add,
+                () -> yields[0]++, () -> false);
+
+        periodic.awaitNext();
+        periodic.awaitNext();
+
+        assertThat(yields[0]).isZero();
+    }
+
+    @Test
+    void a_spin_margin_must_lie_between_zero_and_the_period() {
+        Periodic periodic = Periodic.every(Duration.ofMillis(1));
+
+        assertThatThrownBy(() -> periodic.withSpin(Duration.ofNanos(-1))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("spin margin PT-0.000000001S must be zero (no spinning) up to the period PT0.001S");
+        assertThatThrownBy(() -> periodic.withSpin(Duration.ofMillis(2))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("up to the period");
+        assertThat(periodic.withSpin(Duration.ofNanos(50_000))).hasToString(
+                "Periodic[every PT0.001S, aligned to PT0S, offset PT0S, SKIP, spin PT0.00005S]");
+        assertThat(periodic.withAdaptiveSpin().withOffset(Duration.ofNanos(5)).adaptiveSpin()).isTrue();
+        assertThat(periodic.withSpin(Duration.ofNanos(7)).withAlignment(Duration.ofSeconds(1)).spinMargin())
+                .isEqualTo(Duration.ofNanos(7));
     }
 }

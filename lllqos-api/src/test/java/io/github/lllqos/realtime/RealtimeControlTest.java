@@ -3,6 +3,7 @@ package io.github.lllqos.realtime;
 import io.github.lllqos.Errno;
 import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.Outcome;
+import io.github.lllqos.Refusal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +14,7 @@ import io.github.lllqos.spi.support.UnsupportedRealtime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The API's side of real-time calls: argument checks, fallbacks and read-backs, over a recording backend. */
@@ -20,6 +22,11 @@ class RealtimeControlTest {
 
     private final RecordingBackend backend = new RecordingBackend();
     private final RealtimeControl control = new RealtimeControl(backend, RecordingBackend.PID);
+
+    @AfterEach
+    void forgetTheDeadlineThread() {
+        DeadlineThreads.clearCurrent();
+    }
 
     @Test
     void a_permitted_elevation_sets_the_policy_once_and_reports_it() {
@@ -299,5 +306,58 @@ class RealtimeControlTest {
         assertThat(unsupported.nice(0)).isEmpty();
         assertThat(unsupported.affinity(0)).isEmpty();
         assertThat(unsupported.timerSlack()).isEmpty();
+    }
+
+    @Test
+    void setting_deadline_makes_one_call_and_reads_the_parameters_back() {
+        DeadlineParameters wanted = DeadlineParameters.ofNanos(200_000, 1_000_000, 1_000_000);
+
+        Outcome<DeadlineParameters> set = control.setDeadline(wanted);
+
+        assertThat(backend.calls).containsExactly("setDeadline(0, " + wanted + ")");
+        assertThat(set.applied()).isTrue();
+        assertThat(set.value()).contains(wanted);
+        assertThat(control.policy(0)).contains(SchedPolicy.DEADLINE);
+        assertThat(DeadlineThreads.isCurrent()).isTrue();
+        control.lower(0, 0);
+        assertThat(DeadlineThreads.isCurrent()).as("forgotten when the thread leaves the policy").isFalse();
+        assertThat(backend.policy).isEqualTo(SchedPolicy.OTHER);
+    }
+
+    @Test
+    void each_refusal_of_the_kernel_becomes_a_reason_with_its_errno() {
+        for (Errno errno : new Errno[] {Errno.EBUSY, Errno.EPERM, Errno.EINVAL}) {
+            backend.failures.put("setDeadline", errno);
+
+            Outcome<DeadlineParameters> refused = control.setDeadline(DeadlineParameters.ofNanos(2_000, 3_000,
+                    4_000));
+
+            assertThat(refused.applied()).isFalse();
+            assertThat(refused.errno()).contains(errno);
+            assertThat(refused.refusal().orElseThrow().kind()).isEqualTo(errno == Errno.EPERM
+                    ? Refusal.Kind.PERMISSION : Refusal.Kind.REJECTED);
+            assertThat(refused.notAppliedReason()).hasValueSatisfying(reason -> assertThat(reason)
+                    .contains("failed: " + errno));
+            assertThat(DeadlineThreads.isCurrent()).isFalse();
+        }
+    }
+
+    @Test
+    void an_unexpected_failure_of_sched_setattr_is_thrown() {
+        backend.failures.put("setDeadline", Errno.EFAULT);
+
+        assertThatThrownBy(() -> control.setDeadline(DeadlineParameters.ofNanos(2_000, 3_000, 4_000)))
+                .isInstanceOf(LowLatencyException.class).hasMessageContaining("EFAULT");
+    }
+
+    @Test
+    void without_real_time_support_setting_deadline_says_why() {
+        RealtimeControl none = new RealtimeControl(new UnsupportedRealtime("not Linux"), 1);
+
+        Outcome<DeadlineParameters> set = none.setDeadline(DeadlineParameters.ofNanos(2_000, 3_000, 4_000));
+
+        assertThat(set.applied()).isFalse();
+        assertThat(set.notAppliedReason()).contains("not Linux");
+        assertThat(none.deadlineParameters(0)).isEmpty();
     }
 }

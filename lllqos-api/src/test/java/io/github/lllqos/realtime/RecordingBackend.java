@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -66,6 +67,28 @@ final class RecordingBackend implements RealtimeBackend {
         }
         this.policy = policy;
         this.priority = priority;
+        this.deadline = null;
+    }
+
+    DeadlineParameters deadline;
+    int yields;
+
+    @Override
+    public void setDeadline(long tid, DeadlineParameters parameters) {
+        record("setDeadline(" + tid + ", " + parameters + ")", "setDeadline");
+        policy = SchedPolicy.DEADLINE;
+        priority = 0;
+        deadline = parameters;
+    }
+
+    @Override
+    public Optional<DeadlineParameters> deadlineParameters(long tid) {
+        return policy == SchedPolicy.DEADLINE ? Optional.of(deadline) : Optional.empty();
+    }
+
+    @Override
+    public void yieldCpu() {
+        yields++;
     }
 
     @Override

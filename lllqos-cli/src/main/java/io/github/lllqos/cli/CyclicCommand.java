@@ -12,9 +12,11 @@ import io.github.lllqos.cli.cyclic.OutputFile;
 import io.github.lllqos.cli.cyclic.PlotSupport;
 import io.github.lllqos.cli.cyclic.PolicyNames;
 import io.github.lllqos.cli.cyclic.RunDuration;
+import io.github.lllqos.cli.cyclic.SpinFinish;
 import io.github.lllqos.cli.cyclic.Summary;
 import io.github.lllqos.cli.cyclic.SystemInfo;
 import io.github.lllqos.cli.cyclic.Wakeups;
+import io.github.lllqos.realtime.SchedPolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -70,8 +72,18 @@ final class CyclicCommand implements Callable<Integer> {
     Integer priority;
 
     @Option(names = "--policy", paramLabel = "NAME",
-            description = "Policy of the measuring threads: other, normal, batch, idle, fifo or rr.")
+            description = "Policy of the measuring threads: other, normal, batch, idle, fifo, rr or deadline"
+                    + " (SCHED_DEADLINE, period and deadline -i, measured as cyclicdeadline does).")
     String policy;
+
+    @Option(names = "--runtime", paramLabel = "US",
+            description = "With --policy deadline: the runtime per period, µs (default: 60%% of -i).")
+    Long runtime;
+
+    @Option(names = "--spin", paramLabel = "US|auto",
+            description = "Sleep until US µs before each deadline and spin the rest; auto learns the margin from"
+                    + " the sleeps' lateness. Prints the CPU the spinning took.")
+    String spin;
 
     @Option(names = {"-m", "--mlockall"},
             description = "Lock current and future memory (mlockall): all of this JVM's memory, its whole heap"
@@ -152,7 +164,7 @@ final class CyclicCommand implements Callable<Integer> {
 
     private int run(CyclicSettings settings, CountDownLatch finished, PrintWriter out, PrintWriter err)
             throws InterruptedException {
-        CyclicTest test = new CyclicTest(settings, Wakeups.tickers(), Wakeups.tuning());
+        CyclicTest test = new CyclicTest(settings, Wakeups.tickers(settings.spin()), Wakeups.tuning());
         AtomicInteger exitCode = new AtomicInteger(1);
         Thread onSignal = new Thread(() -> {
             test.stop();
@@ -231,8 +243,12 @@ final class CyclicCommand implements Callable<Integer> {
                         err.println(note);
                         err.flush();
                     });
+            SpinFinish spinFinish = spin == null ? SpinFinish.NONE : SpinFinish.parse(spin);
+            long runtimeMicros = runtime != null ? runtime
+                    : chosen.policy() == SchedPolicy.DEADLINE ? CyclicSettings.defaultRuntimeMicros(interval) : 0;
             return new CyclicSettings(interval, distance, loops, chosen.policy(), chosen.priority(), mlockall, cpus,
-                    threadCount, histogram, laptop ? OptionalInt.empty() : OptionalInt.of(latency), runFor);
+                    threadCount, histogram, laptop ? OptionalInt.empty() : OptionalInt.of(latency), runFor,
+                    spinFinish, runtimeMicros);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -1,5 +1,9 @@
 package io.github.lllqos.cli;
 
+import com.fasterxml.jackson.databind.util.RawValue;
+import io.github.lllqos.cli.json.JsonStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,106 +17,43 @@ final class ReportJson {
     }
 
     static String render(Report report) {
-        StringBuilder json = new StringBuilder();
-        object(report, "", json);
-        return json.append('\n').toString();
+        return JsonStyle.indented(tree(report));
     }
 
-    private static void object(Report report, String indent, StringBuilder json) {
-        json.append("{");
-        String inner = indent + "  ";
-        boolean first = true;
+    private static Map<String, Object> tree(Report report) {
+        Map<String, Object> object = new LinkedHashMap<>();
         for (Report.Entry entry : report.entries()) {
-            json.append(first ? "\n" : ",\n").append(inner);
-            first = false;
-            string(entry.key(), json);
-            json.append(": ");
-            value(entry.value(), inner, json);
+            object.put(entry.key(), value(entry.value()));
         }
-        json.append(first ? "}" : "\n" + indent + "}");
+        return object;
     }
 
-    private static void value(Object value, String indent, StringBuilder json) {
-        if (value instanceof Report) {
-            object((Report) value, indent, json);
-        } else if (value instanceof Report.Table) {
-            Report.Table table = (Report.Table) value;
-            json.append('[');
-            String inner = indent + "  ";
-            for (int row = 0; row < table.rows().size(); row++) {
-                json.append(row == 0 ? "\n" : ",\n").append(inner);
-                object(table.rows().get(row), inner, json);
-            }
-            json.append(table.rows().isEmpty() ? "]" : "\n" + indent + "]");
-        } else {
-            Report.Value known = (Report.Value) value;
-            if (!known.isKnown()) {
-                json.append("{\"unknown\": ");
-                string(known.reason(), json);
-                json.append('}');
-            } else {
-                scalarOrCollection(known.json(), json);
-            }
+    private static Object value(Object value) {
+        if (value instanceof Report section) {
+            return tree(section);
         }
+        if (value instanceof Report.Table table) {
+            List<Object> rows = new ArrayList<>();
+            table.rows().forEach(row -> rows.add(tree(row)));
+            return rows;
+        }
+        Report.Value known = (Report.Value) value;
+        return new RawValue(JsonStyle.inline(known.isKnown() ? plain(known.json()) : Map.of("unknown", known.reason())));
     }
 
-    /** A value's JSON: null, a number, a boolean, a string, a list or a map of these. */
-    private static void scalarOrCollection(Object value, StringBuilder json) {
-        if (value == null) {
-            json.append("null");
-        } else if (value instanceof Number || value instanceof Boolean) {
-            json.append(value);
-        } else if (value instanceof List<?> items) {
-            json.append('[');
-            for (int i = 0; i < items.size(); i++) {
-                json.append(i == 0 ? "" : ", ");
-                scalarOrCollection(items.get(i), json);
-            }
-            json.append(']');
-        } else if (value instanceof Map<?, ?> fields) {
-            json.append('{');
-            boolean first = true;
-            for (Map.Entry<?, ?> field : fields.entrySet()) {
-                json.append(first ? "" : ", ");
-                first = false;
-                string(String.valueOf(field.getKey()), json);
-                json.append(": ");
-                scalarOrCollection(field.getValue(), json);
-            }
-            json.append('}');
-        } else {
-            string(value.toString(), json);
+    /** Numbers, booleans, strings, lists and maps as they are; anything else as its text. */
+    private static Object plain(Object value) {
+        if (value == null || value instanceof Number || value instanceof Boolean || value instanceof String) {
+            return value;
         }
-    }
-
-    static void string(String text, StringBuilder json) {
-        json.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"':
-                    json.append("\\\"");
-                    break;
-                case '\\':
-                    json.append("\\\\");
-                    break;
-                case '\n':
-                    json.append("\\n");
-                    break;
-                case '\r':
-                    json.append("\\r");
-                    break;
-                case '\t':
-                    json.append("\\t");
-                    break;
-                default:
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-            }
+        if (value instanceof List<?> items) {
+            return items.stream().map(ReportJson::plain).toList();
         }
-        json.append('"');
+        if (value instanceof Map<?, ?> fields) {
+            Map<String, Object> object = new LinkedHashMap<>();
+            fields.forEach((key, field) -> object.put(String.valueOf(key), plain(field)));
+            return object;
+        }
+        return value.toString();
     }
 }

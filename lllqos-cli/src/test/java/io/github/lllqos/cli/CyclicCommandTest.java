@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lllqos.realtime.SchedPolicy;
 import io.github.lllqos.cli.cyclic.CyclicSettings;
+import io.github.lllqos.cli.cyclic.SpinFinish;
 import io.github.lllqos.cli.cyclic.Wakeups;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -130,7 +131,7 @@ class CyclicCommandTest {
         "-l|-5|-l loops must be 0 (no limit) or more, was -5",
         "-p|100|-p priority must be 0..99, was 100",
         "-p|-1|-p priority must be 0..99, was -1",
-        "--policy|deadline|--policy must be one of other, normal, batch, idle, fifo, rr; was 'deadline'",
+        "--policy|sporadic|--policy must be one of other, normal, batch, idle, fifo, rr, deadline; was 'sporadic'",
         "-a|3-1|-a CPU list: '3-1' is not a CPU list: the range 3-1 runs backwards",
         "-a|0,x|-a CPU list: '0,x' is not a CPU list such as 0-3,6: CPU numbers and ascending ranges separated by commas",
         "-a|4095|-a CPU 4095 is not one this process can run on",
@@ -148,6 +149,10 @@ class CyclicCommandTest {
         "--json|''|--json needs a file name, was ''",
         "--json|.|--json must name a file, '.' is a directory",
         "-d|-1|-d distance must be 0..2147483647 µs, was -1",
+        "--spin|0|--spin must be a margin in µs (1 or more) or auto, was 0",
+        "--spin|fast|--spin must be a margin in µs (1 or more) or auto, was 'fast'",
+        "--spin|1001|--spin margin must be at most the -i interval 1000 µs, was 1001",
+        "--runtime|300|--runtime 300 µs applies only to --policy deadline, policy was other",
     })
     void a_bad_value_is_refused_in_one_line_naming_the_value_and_the_rule_and_nothing_runs(String option,
             String value, String message) {
@@ -170,6 +175,39 @@ class CyclicCommandTest {
 
         assertThat(exit).as("refused at once, not after an hour").isEqualTo(2);
         assertThat(err.toString()).contains(dir.resolve("missing") + " does not exist");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void spin_takes_a_margin_or_auto() {
+        assertThat(parse("-p", "80", "--spin", "25").spin()).isEqualTo(new SpinFinish(false, 25));
+        assertThat(parse("-p", "80", "--spin", "auto").spin()).isEqualTo(new SpinFinish(true, 0));
+        assertThat(parse().spin()).isEqualTo(SpinFinish.NONE);
+    }
+
+    @Test
+    void policy_deadline_takes_a_runtime_which_defaults_to_60_percent_of_the_interval_as_cyclicdeadlines() {
+        CyclicSettings given = parse("--policy", "deadline", "-i", "4000", "--runtime", "1000");
+        CyclicSettings defaulted = parse("--policy", "deadline", "-i", "4000");
+
+        assertThat(given.policy()).isEqualTo(SchedPolicy.DEADLINE);
+        assertThat(given.priority()).isZero();
+        assertThat(given.runtimeMicros()).isEqualTo(1000);
+        assertThat(defaulted.runtimeMicros()).isEqualTo(2400);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--runtime=1|--runtime 1 µs with -i 1000 µs: runtime 1000 ns is below 1024 ns",
+        "--runtime=1001|--runtime 1001 µs with -i 1000 µs: deadline 1000000 ns is shorter than the runtime",
+        "-p=10|-p 10 does not apply to --policy deadline, which takes no priority",
+        "--spin=10|--spin does not apply to --policy deadline",
+    })
+    void policy_deadline_refuses_what_does_not_fit_it(String option, String message) {
+        int exit = run("cyclic", "--policy=deadline", option, "-l", "1");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains(message);
         assertThat(out.toString()).isEmpty();
     }
 
@@ -197,7 +235,7 @@ class CyclicCommandTest {
         assertThat(lllqos.getSubcommands()).containsKey("cyclic");
         assertThat(List.of(lllqos.getSubcommands().get("cyclic").getCommandSpec().optionsMap().keySet().toArray()))
                 .contains("-i", "-l", "-p", "--policy", "-m", "-a", "-t", "-q", "-h", "--latency", "--laptop", "-D",
-                        "--json", "--plot");
+                        "--json", "--plot", "--spin", "--runtime");
     }
 
     @Test

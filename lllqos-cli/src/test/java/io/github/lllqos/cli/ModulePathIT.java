@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class ModulePathIT {
 
     private static final List<String> MODULE_JARS = List.of("lllqos-api", "lllqos-linux", "jna-jpms", "picocli",
-            "HdrHistogram");
+            "HdrHistogram", "jackson-databind", "jackson-core", "jackson-annotations");
 
     @Test
     void the_command_runs_as_a_named_module_with_the_linux_provider() throws Exception {
@@ -91,7 +91,7 @@ class ModulePathIT {
     private static String commandJar() throws Exception {
         try (Stream<Path> jars = Files.list(Path.of("target"))) {
             return jars.map(Path::toString)
-                    .filter(name -> name.matches(".*/lllqos-cli-[^/]*\\.jar") && !name.contains("tests"))
+                    .filter(name -> name.matches(".*/lllqos-cli-[0-9][^/]*-SNAPSHOT\\.jar|.*/lllqos-cli-[0-9.]+\\.jar"))
                     .findFirst().orElseThrow(() -> new AssertionError("no lllqos-cli jar in target/"));
         }
     }

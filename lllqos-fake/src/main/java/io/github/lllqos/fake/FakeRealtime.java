@@ -1,8 +1,10 @@
 package io.github.lllqos.fake;
 
+import io.github.lllqos.realtime.DeadlineParameters;
 import io.github.lllqos.realtime.SchedPolicy;
 import io.github.lllqos.spi.AbsoluteSleeper;
 import io.github.lllqos.spi.RealtimeBackend;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 
@@ -39,6 +41,22 @@ final class FakeRealtime implements RealtimeBackend {
     @Override
     public void setScheduler(long tid, SchedPolicy policy, int priority) {
         scheduler().setScheduler(tid, policy, priority);
+    }
+
+    @Override
+    public void setDeadline(long tid, DeadlineParameters parameters) {
+        scheduler().setDeadline(tid, parameters);
+    }
+
+    @Override
+    public Optional<DeadlineParameters> deadlineParameters(long tid) {
+        return scheduler().resolve(tid, "sched_getattr(" + tid + ")").deadline();
+    }
+
+    /** The simulation has no periods to wait for: a deadline thread's yield is the JVM's. */
+    @Override
+    public void yieldCpu() {
+        Thread.yield();
     }
 
     @Override

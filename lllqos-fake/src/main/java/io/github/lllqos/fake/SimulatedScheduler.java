@@ -2,12 +2,16 @@ package io.github.lllqos.fake;
 
 import io.github.lllqos.Errno;
 import io.github.lllqos.LowLatencyException;
+import io.github.lllqos.realtime.DeadlineParameters;
 import io.github.lllqos.realtime.SchedPolicy;
+import io.github.lllqos.spi.support.DeadlineAdmission;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.WeakHashMap;
@@ -23,6 +27,12 @@ import java.util.stream.IntStream;
  * assert their thread set-up. The permission rules of Linux refuse changes the way a real machine would:
  * without {@code CAP_SYS_NICE} a real-time priority needs {@code RLIMIT_RTPRIO} and a lower nice value needs
  * {@code RLIMIT_NICE}; a cgroup without real-time runtime refuses every real-time policy.
+ *
+ * <p>SCHED_DEADLINE follows the kernel's admission control: the deadline threads of a root domain (all CPUs, unless
+ * {@link #rootDomains(List)} splits them) may reserve together at most {@code sched_rt_runtime_us /
+ * sched_rt_period_us} ({@link #rtBandwidth(long, long)}, 950000 / 1000000 by default) of each of its CPUs; a thread
+ * that does not fit is refused with EBUSY, one without {@code CAP_SYS_NICE} or not allowed every CPU of its root
+ * domain with EPERM. A thread's reservation ends when it leaves the policy or its Java thread ends.
  *
  * <pre>{@code
  * @Test
@@ -46,6 +56,10 @@ public final class SimulatedScheduler {
 
     /** The timer slack of a thread that did not change it, as on Linux. */
     public static final long DEFAULT_TIMER_SLACK_NANOS = 50_000;
+    /** {@code /proc/sys/kernel/sched_deadline_period_min_us} by default, in ns. */
+    public static final long DEADLINE_PERIOD_MIN_NANOS = 100_000;
+    /** {@code /proc/sys/kernel/sched_deadline_period_max_us} by default (2^22 µs), in ns. */
+    public static final long DEADLINE_PERIOD_MAX_NANOS = 4_194_304_000L;
     /** {@code RLIM_INFINITY}. */
     public static final long UNLIMITED = Long.MAX_VALUE;
 
@@ -62,6 +76,9 @@ public final class SimulatedScheduler {
     private volatile long realtimeRuntimeMicros = 950_000;
     private volatile boolean memoryLocked;
     private volatile Set<Integer> isolated = Set.of();
+    private volatile long rtRuntimeMicros = 950_000;
+    private volatile long rtPeriodMicros = 1_000_000;
+    private volatile List<Set<Integer>> rootDomains;
     private volatile Set<Integer> cpusetCpus;
     private volatile Set<Integer> processAffinity;
 
@@ -69,6 +86,7 @@ public final class SimulatedScheduler {
         this.cpus = IntStream.range(0, cpuCount).boxed().collect(Collectors.toUnmodifiableSet());
         this.cpusetCpus = cpus;
         this.processAffinity = cpus;
+        this.rootDomains = List.of(cpus);
     }
 
     /**
@@ -104,6 +122,58 @@ public final class SimulatedScheduler {
 
     private static Set<Integer> intersect(Set<Integer> a, Set<Integer> b) {
         return a.stream().filter(b::contains).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * Sets {@code /proc/sys/kernel/sched_rt_runtime_us} and {@code sched_rt_period_us}, the share of each CPU that
+     * real-time and deadline threads may take; deadline admission control counts against it.
+     *
+     * @param runtimeMicros 0 up to the period, or -1 for no limit (admission control off)
+     * @param periodMicros positive
+     * @return this scheduler
+     */
+    public SimulatedScheduler rtBandwidth(long runtimeMicros, long periodMicros) {
+        if (periodMicros <= 0 || runtimeMicros < -1 || runtimeMicros > periodMicros) {
+            throw new IllegalArgumentException("sched_rt_runtime_us must be -1 or 0.." + periodMicros
+                    + " and sched_rt_period_us positive, was " + runtimeMicros + " / " + periodMicros);
+        }
+        rtRuntimeMicros = runtimeMicros;
+        rtPeriodMicros = periodMicros;
+        return this;
+    }
+
+    /**
+     * Splits the CPUs into root domains, as exclusive cpusets do; each has its own deadline bandwidth.
+     *
+     * @param domains disjoint CPU sets that together hold every CPU
+     * @return this scheduler
+     * @throws IllegalArgumentException if they overlap or leave a CPU out
+     */
+    public SimulatedScheduler rootDomains(List<Set<Integer>> domains) {
+        Set<Integer> seen = new TreeSet<>();
+        for (Set<Integer> domain : domains) {
+            for (int cpu : domain) {
+                if (!seen.add(cpu)) {
+                    throw new IllegalArgumentException("root domains must not overlap: CPU " + cpu + " is in two");
+                }
+            }
+        }
+        if (!seen.equals(new TreeSet<>(cpus))) {
+            throw new IllegalArgumentException("root domains " + domains + " must hold every CPU "
+                    + new TreeSet<>(cpus) + " once");
+        }
+        rootDomains = domains.stream().map(Set::copyOf).collect(Collectors.toUnmodifiableList());
+        return this;
+    }
+
+    /**
+     * The bandwidth the deadline threads of a root domain reserve now.
+     *
+     * @param cpu any CPU of the root domain
+     * @return the summed runtime / period of its live deadline threads, 0 for none
+     */
+    public double deadlineBandwidth(int cpu) {
+        return reservedBandwidth(domainOf(Set.of(cpu)), null);
     }
 
     /**
@@ -263,6 +333,55 @@ public final class SimulatedScheduler {
         calls.add(call + " = 0");
     }
 
+    void setDeadline(long tid, DeadlineParameters parameters) {
+        SimulatedThread thread = resolve(tid, "sched_setattr(" + tid + ", " + parameters + ")");
+        String call = "sched_setattr(" + describe(thread) + ", " + parameters + ")";
+        if (parameters.periodNanos() < DEADLINE_PERIOD_MIN_NANOS || parameters.periodNanos() > DEADLINE_PERIOD_MAX_NANOS) {
+            throw refuse(call, "EINVAL", "the kernel takes periods of 100 to 4194304 µs"
+                    + " (sched_deadline_period_min_us and _max_us), the period was " + parameters.periodNanos() + " ns");
+        }
+        if (!capSysNice) {
+            throw refuse(call, "EPERM", "no CAP_SYS_NICE, which SCHED_DEADLINE needs whatever RLIMIT_RTPRIO says");
+        }
+        Set<Integer> domain = domainOf(thread.affinity());
+        if (!thread.affinity().containsAll(domain)) {
+            throw refuse(call, "EPERM", "the thread may run only on CPUs " + new TreeSet<>(thread.affinity())
+                    + ", and a deadline thread must be allowed every CPU of its root domain " + new TreeSet<>(domain));
+        }
+        DeadlineAdmission admission = new DeadlineAdmission(rtRuntimeMicros, rtPeriodMicros, domain.size());
+        double reserved = reservedBandwidth(domain, thread);
+        if (!admission.admits(parameters, reserved)) {
+            throw refuse(call, "EBUSY", admission.refusal(parameters, OptionalDouble.of(reserved)));
+        }
+        thread.deadline(parameters);
+        calls.add(call + " = 0");
+    }
+
+    private Set<Integer> domainOf(Set<Integer> affinity) {
+        int cpu = affinity.stream().min(Integer::compare).orElse(0);
+        return rootDomains.stream().filter(domain -> domain.contains(cpu)).findFirst().orElse(cpus);
+    }
+
+    /** The deadline bandwidth of the live threads in a root domain, leaving out one thread (or none). */
+    private double reservedBandwidth(Set<Integer> domain, SimulatedThread except) {
+        List<SimulatedThread> live = new ArrayList<>();
+        synchronized (byJavaThread) {
+            byJavaThread.forEach((java, simulated) -> {
+                if (java.isAlive() && simulated != except) {
+                    live.add(simulated);
+                }
+            });
+        }
+        double sum = 0;
+        for (SimulatedThread thread : live) {
+            Optional<DeadlineParameters> deadline = thread.deadline();
+            if (deadline.isPresent() && domain.containsAll(domainOf(thread.affinity()))) {
+                sum += deadline.get().bandwidth();
+            }
+        }
+        return sum;
+    }
+
     void setNice(long tid, int nice) {
         SimulatedThread thread = resolve(tid, "setpriority(PRIO_PROCESS, " + tid + ", " + nice + ")");
         String call = "setpriority(PRIO_PROCESS, " + describe(thread) + ", " + nice + ")";
@@ -296,6 +415,10 @@ public final class SimulatedScheduler {
         Set<Integer> allowed = intersect(wanted, cpusetCpus);
         if (allowed.isEmpty()) {
             throw refuse(call, "EINVAL", "the cpuset allows only CPUs " + new TreeSet<>(cpusetCpus));
+        }
+        if (thread.deadline().isPresent() && !allowed.containsAll(domainOf(thread.affinity()))) {
+            throw refuse(call, "EBUSY", "a deadline thread must stay allowed every CPU of its root domain "
+                    + new TreeSet<>(domainOf(thread.affinity())));
         }
         thread.affinity(allowed);
         calls.add(call + " = 0");

@@ -1,6 +1,8 @@
 package io.github.lllqos.fake;
 
+import io.github.lllqos.realtime.DeadlineParameters;
 import io.github.lllqos.realtime.SchedPolicy;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,6 +18,7 @@ public final class SimulatedThread {
     private int nice;
     private Set<Integer> affinity;
     private long timerSlackNanos = SimulatedScheduler.DEFAULT_TIMER_SLACK_NANOS;
+    private DeadlineParameters deadline;
 
     SimulatedThread(long tid, String name, Set<Integer> affinity) {
         this.tid = tid;
@@ -69,6 +72,15 @@ public final class SimulatedThread {
     }
 
     /**
+     * The SCHED_DEADLINE parameters.
+     *
+     * @return them while the policy is {@link SchedPolicy#DEADLINE}, else empty
+     */
+    public synchronized Optional<DeadlineParameters> deadline() {
+        return Optional.ofNullable(deadline);
+    }
+
+    /**
      * The CPUs the thread may run on.
      *
      * @return all CPUs until changed
@@ -83,12 +95,19 @@ public final class SimulatedThread {
      * @return nanoseconds, 50,000 until changed
      */
     public synchronized long timerSlackNanos() {
-        return policy.isRealtime() ? 0 : timerSlackNanos;
+        return policy.isRealtimeClass() ? 0 : timerSlackNanos;
     }
 
     synchronized void schedule(SchedPolicy policy, int priority) {
         this.policy = policy;
         this.priority = priority;
+        this.deadline = null;
+    }
+
+    synchronized void deadline(DeadlineParameters parameters) {
+        this.policy = SchedPolicy.DEADLINE;
+        this.priority = 0;
+        this.deadline = parameters;
     }
 
     synchronized void nice(int nice) {
@@ -100,7 +119,7 @@ public final class SimulatedThread {
     }
 
     synchronized boolean timerSlack(long nanos) {
-        if (policy.isRealtime()) {
+        if (policy.isRealtimeClass()) {
             return false;
         }
         timerSlackNanos = nanos;
@@ -109,7 +128,8 @@ public final class SimulatedThread {
 
     @Override
     public synchronized String toString() {
-        return "SimulatedThread[" + tid + " '" + name + "', " + policy.cName() + " " + priority + ", nice " + nice
+        return "SimulatedThread[" + tid + " '" + name + "', " + (deadline == null ? policy.cName() + " " + priority
+                : deadline.toString()) + ", nice " + nice
                 + ", CPUs " + affinity + ", slack " + timerSlackNanos() + " ns]";
     }
 }

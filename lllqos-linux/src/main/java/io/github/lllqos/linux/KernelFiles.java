@@ -2,9 +2,13 @@ package io.github.lllqos.linux;
 
 import io.github.lllqos.spi.support.CpuList;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +26,10 @@ final class KernelFiles {
     static final int CAP_IPC_LOCK = 14;
     /** {@code CAP_SYS_NICE}. */
     static final int CAP_SYS_NICE = 23;
+
+    private static final int SCHED_DEADLINE = 6;
+    /** {@code policy} is field 41 of {@code stat}; after {@code comm} (field 2) the fields count from 3. */
+    private static final int POLICY_FIELD_AFTER_COMM = 41 - 3;
 
     private final Path root;
 
@@ -89,6 +97,50 @@ final class KernelFiles {
                 .orElse(OptionalLong.empty());
     }
 
+    /** {@code /proc/sys/kernel/sched_rt_period_us}: the period of the real-time share, µs. */
+    OptionalLong rtPeriodMicros() {
+        return readLong(path("proc/sys/kernel/sched_rt_period_us"));
+    }
+
+    /** {@code /proc/sys/kernel/sched_deadline_period_min_us} and {@code ..._max_us}, where the kernel has them. */
+    OptionalLong deadlinePeriodMicros(boolean max) {
+        return readLong(path("proc/sys/kernel/sched_deadline_period_" + (max ? "max" : "min") + "_us"));
+    }
+
+    /**
+     * The thread ids of every thread on the host that runs under SCHED_DEADLINE, from the {@code policy} field
+     * (the 41st) of {@code /proc/PID/task/TID/stat}. Slow: for an error message, not a hot path.
+     */
+    List<Long> deadlineThreadIds() {
+        List<Long> ids = new ArrayList<>();
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(path("proc"), "[0-9]*")) {
+            for (Path process : processes) {
+                try (DirectoryStream<Path> tasks = Files.newDirectoryStream(process.resolve("task"), "[0-9]*")) {
+                    for (Path task : tasks) {
+                        if (policyField(task.resolve("stat")) == SCHED_DEADLINE) {
+                            ids.add(Long.parseLong(task.getFileName().toString()));
+                        }
+                    }
+                } catch (IOException | UncheckedIOException processExited) {
+                    // gone while listed
+                }
+            }
+        } catch (IOException e) {
+            return ids;
+        }
+        return ids;
+    }
+
+    private static int policyField(Path stat) {
+        try {
+            String text = readText(stat);
+            String[] fields = text.substring(text.lastIndexOf(')') + 2).trim().split(" ");
+            return fields.length > POLICY_FIELD_AFTER_COMM ? Integer.parseInt(fields[POLICY_FIELD_AFTER_COMM]) : -1;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /**
      * The {@code cpu.rt_runtime_us} file of this process's cgroup (v1 cpu controller with real-time group
      * scheduling), where there is one.
@@ -116,7 +168,7 @@ final class KernelFiles {
 
     OptionalLong readLong(Path file) {
         try {
-            return OptionalLong.of(Long.parseLong(Files.readString(file).trim()));
+            return OptionalLong.of(Long.parseLong(readText(file).trim()));
         } catch (IOException | NumberFormatException e) {
             return OptionalLong.empty();
         }
@@ -131,9 +183,19 @@ final class KernelFiles {
 
     private Optional<String> read(String relative) {
         try {
-            return Optional.of(Files.readString(path(relative)));
+            return Optional.of(readText(path(relative)));
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * A file's text, read to its end. Not {@link Files#readString}: on JDK 17 it reads a sysctl file under
+     * {@code /proc/sys}, whose size is 0, one byte at most ({@code sched_rt_runtime_us} 950000 read as "9").
+     */
+    private static String readText(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

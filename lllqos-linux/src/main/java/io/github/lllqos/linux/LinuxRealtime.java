@@ -2,6 +2,7 @@ package io.github.lllqos.linux;
 
 import io.github.lllqos.Errno;
 import io.github.lllqos.LowLatencyException;
+import io.github.lllqos.realtime.DeadlineParameters;
 import io.github.lllqos.realtime.SchedPolicy;
 import io.github.lllqos.linux.internal.ErrnoException;
 import io.github.lllqos.linux.internal.NativeLibc;
@@ -10,6 +11,8 @@ import io.github.lllqos.spi.AbsoluteSleeper;
 import io.github.lllqos.spi.RealtimeBackend;
 import java.io.UncheckedIOException;
 import java.util.Collections;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
@@ -76,6 +79,72 @@ final class LinuxRealtime implements RealtimeBackend {
     }
 
     @Override
+    public void setDeadline(long tid, DeadlineParameters parameters) {
+        String call = "sched_setattr(" + tid + ", {SCHED_DEADLINE, runtime " + parameters.runtimeNanos()
+                + " ns, deadline " + parameters.deadlineNanos() + " ns, period " + parameters.periodNanos()
+                + " ns}, 0)";
+        if (NativeLibc.SYS_SCHED_SETATTR == 0) {
+            throw new LowLatencyException(call + " failed: ENOSYS: its system call number on "
+                    + System.getProperty("os.arch") + " is not known here", Errno.ENOSYS);
+        }
+        NativeMemory attr = libc.allocate(NativeLibc.SIZEOF_SCHED_ATTR);
+        attr.clear();
+        attr.setInt(0, NativeLibc.SIZEOF_SCHED_ATTR);
+        attr.setInt(4, NativeLibc.SCHED_DEADLINE);
+        attr.setLong(8, NativeLibc.SCHED_FLAG_RESET_ON_FORK);
+        attr.setLong(24, parameters.runtimeNanos());
+        attr.setLong(32, parameters.deadlineNanos());
+        attr.setLong(40, parameters.periodNanos());
+        try {
+            libc.syscall(NativeLibc.SYS_SCHED_SETATTR, pid(tid), attr, 0, 0);
+        } catch (ErrnoException e) {
+            String hint = Errno.ofNumber(e.errno()).map(errno -> switch (errno) {
+                case EBUSY -> hints.deadlineAdmissionRefused(parameters, admittedBandwidth(), onlineCpus().size());
+                case EPERM -> hints.deadlineRefused(affinity(tid), onlineCpus());
+                case EINVAL -> hints.deadlineInvalid(parameters);
+                default -> "";
+            }).orElse("");
+            throw failure(call, e, hint);
+        }
+    }
+
+    @Override
+    public Optional<DeadlineParameters> deadlineParameters(long tid) {
+        if (NativeLibc.SYS_SCHED_GETATTR == 0) {
+            return Optional.empty();
+        }
+        NativeMemory attr = libc.allocate(NativeLibc.SIZEOF_SCHED_ATTR);
+        attr.clear();
+        try {
+            libc.syscall(NativeLibc.SYS_SCHED_GETATTR, pid(tid), attr, NativeLibc.SIZEOF_SCHED_ATTR, 0);
+        } catch (ErrnoException e) {
+            throw failure("sched_getattr(" + tid + ")", e, "");
+        }
+        if (attr.getInt(4) != NativeLibc.SCHED_DEADLINE) {
+            return Optional.empty();
+        }
+        return Optional.of(DeadlineParameters.ofNanos(attr.getLong(24), attr.getLong(32), attr.getLong(40)));
+    }
+
+    /** The summed runtime/period of every deadline thread on the host, for the EBUSY message. */
+    private OptionalDouble admittedBandwidth() {
+        double sum = 0;
+        for (long tid : files.deadlineThreadIds()) {
+            try {
+                sum += deadlineParameters(tid).map(DeadlineParameters::bandwidth).orElse(0.0);
+            } catch (LowLatencyException | IllegalArgumentException exitedOrOdd) {
+                // counted as nothing
+            }
+        }
+        return OptionalDouble.of(sum);
+    }
+
+    @Override
+    public void yieldCpu() {
+        libc.sched_yield();
+    }
+
+    @Override
     public SchedPolicy policy(long tid) {
         int policy;
         try {
@@ -94,9 +163,11 @@ final class LinuxRealtime implements RealtimeBackend {
                 return SchedPolicy.BATCH;
             case NativeLibc.SCHED_IDLE:
                 return SchedPolicy.IDLE;
+            case NativeLibc.SCHED_DEADLINE:
+                return SchedPolicy.DEADLINE;
             default:
                 throw new LowLatencyException("sched_getscheduler(" + tid + ") returned policy " + policy
-                        + " (such as SCHED_DEADLINE), which SchedPolicy does not name");
+                        + ", which SchedPolicy does not name");
         }
     }
 
@@ -162,7 +233,9 @@ final class LinuxRealtime implements RealtimeBackend {
         } catch (ErrnoException e) {
             String list = new TreeSet<>(cpus).toString();
             String hint = e.errno() == Errno.EPERM.number() ? hints.affinityRefused(true, list)
-                    : e.errno() == Errno.EINVAL.number() ? hints.affinityRefused(false, list) : "";
+                    : e.errno() == Errno.EINVAL.number() ? hints.affinityRefused(false, list)
+                    : e.errno() == Errno.EBUSY.number() ? "the thread runs under SCHED_DEADLINE, which must stay"
+                            + " allowed every CPU of its root domain" : "";
             throw failure("sched_setaffinity(" + tid + ", " + size + ", " + list + ")", e, hint);
         }
     }
@@ -269,6 +342,8 @@ final class LinuxRealtime implements RealtimeBackend {
                 return NativeLibc.SCHED_BATCH;
             case IDLE:
                 return NativeLibc.SCHED_IDLE;
+            case DEADLINE:
+                return NativeLibc.SCHED_DEADLINE;
             default:
                 return NativeLibc.SCHED_OTHER;
         }

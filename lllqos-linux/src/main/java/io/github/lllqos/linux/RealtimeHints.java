@@ -1,12 +1,17 @@
 package io.github.lllqos.linux;
 
-import io.github.lllqos.linux.internal.NativeLibc;
+import io.github.lllqos.realtime.DeadlineParameters;
 import io.github.lllqos.realtime.SchedPolicy;
+import io.github.lllqos.spi.support.DeadlineAdmission;
+import io.github.lllqos.linux.internal.NativeLibc;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** What would let a refused real-time call through, from the kernel's reports about this process. */
 final class RealtimeHints {
@@ -86,6 +91,56 @@ final class RealtimeHints {
         return "none of CPUs " + cpus + " is allowed to this process: its cpuset allows "
                 + files.processCpusAllowed().orElse("other CPUs") + " (set by a cgroup, taskset or docker"
                 + " --cpuset-cpus)";
+    }
+
+    /**
+     * Why {@code sched_setattr(SCHED_DEADLINE)} said EBUSY: admission control, with its figures.
+     *
+     * @param wanted the refused parameters
+     * @param reserved the summed runtime/period of the deadline threads already admitted, where known
+     * @param cpus the CPUs of the root domain
+     */
+    String deadlineAdmissionRefused(DeadlineParameters wanted, OptionalDouble reserved, int cpus) {
+        OptionalLong runtime = files.rtRuntimeMicros();
+        OptionalLong period = files.rtPeriodMicros();
+        if (runtime.isEmpty() || period.isEmpty() || runtime.getAsLong() < -1 || period.getAsLong() <= 0) {
+            return "admission control refused the bandwidth of " + wanted + " (the limits in"
+                    + " /proc/sys/kernel/sched_rt_runtime_us and sched_rt_period_us cannot be read)";
+        }
+        return new DeadlineAdmission(runtime.getAsLong(), period.getAsLong(), cpus).refusal(wanted, reserved);
+    }
+
+    /** Why {@code sched_setattr(SCHED_DEADLINE)} said EPERM: capability, CPU affinity, or real-time group scheduling. */
+    String deadlineRefused(Set<Integer> affinity, Set<Integer> online) {
+        List<String> causes = new ArrayList<>();
+        if (!files.hasCapability(KernelFiles.CAP_SYS_NICE).orElse(true)) {
+            causes.add("SCHED_DEADLINE needs CAP_SYS_NICE, whatever RLIMIT_RTPRIO says: run as root, "
+                    + GRANT_SYS_NICE);
+        }
+        if (!affinity.containsAll(online)) {
+            causes.add("the thread may run only on CPUs " + new TreeSet<>(affinity) + ", and a deadline thread must be"
+                    + " allowed every CPU of its root domain " + new TreeSet<>(online) + ": do not pin it"
+                    + " (cyclicdeadline runs such threads in an exclusive cpuset instead)");
+        }
+        if (causes.isEmpty()) {
+            causes.add("the kernel refused although this process has CAP_SYS_NICE and the thread may use every CPU:"
+                    + " with real-time group scheduling a deadline thread must be in the root cgroup; check"
+                    + " security modules (SELinux, AppArmor, seccomp)");
+        }
+        return String.join("; ", causes);
+    }
+
+    /** Why {@code sched_setattr(SCHED_DEADLINE)} said EINVAL: the period outside the kernel's bounds. */
+    String deadlineInvalid(DeadlineParameters wanted) {
+        OptionalLong min = files.deadlinePeriodMicros(false);
+        OptionalLong max = files.deadlinePeriodMicros(true);
+        if (min.isPresent() && max.isPresent()) {
+            return "the kernel takes periods of " + min.getAsLong() + " to " + max.getAsLong() + " µs"
+                    + " (/proc/sys/kernel/sched_deadline_period_min_us and _max_us), the period was "
+                    + wanted.periodNanos() + " ns";
+        }
+        return "the kernel refused " + wanted + ": its period may be outside the kernel's bounds (100 µs to 4 s by"
+                + " default)";
     }
 
     static boolean allows(long limit, int value) {

@@ -11,6 +11,7 @@ final class KernelReport {
     static final int SCHED_OTHER = 0;
     static final int SCHED_FIFO = 1;
     static final int SCHED_RR = 2;
+    static final int SCHED_DEADLINE = 6;
 
     private KernelReport() {
     }

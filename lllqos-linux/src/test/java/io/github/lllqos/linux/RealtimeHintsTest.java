@@ -2,10 +2,13 @@ package io.github.lllqos.linux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lllqos.realtime.DeadlineParameters;
 import io.github.lllqos.realtime.SchedPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalDouble;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +92,29 @@ class RealtimeHintsTest {
         String hint = new RealtimeHints(new KernelFiles(root)).affinityRefused(false, "[0]");
 
         assertThat(hint).contains("none of CPUs [0]", "allows 2-3", "--cpuset-cpus");
+    }
+
+    @Test
+    void a_refused_deadline_thread_is_told_about_the_capability_and_its_pinning() throws IOException {
+        status(NO_CAPS);
+
+        String hint = new RealtimeHints(new KernelFiles(root)).deadlineRefused(Set.of(1), Set.of(0, 1));
+
+        assertThat(hint).contains("SCHED_DEADLINE needs CAP_SYS_NICE", "AmbientCapabilities=CAP_SYS_NICE",
+                "may run only on CPUs [1]", "every CPU of its root domain [0, 1]");
+    }
+
+    @Test
+    void admission_control_and_period_bounds_are_read_from_proc_sys() throws IOException {
+        write("proc/sys/kernel/sched_rt_period_us", "1000000\n");
+        write("proc/sys/kernel/sched_deadline_period_min_us", "100\n");
+        write("proc/sys/kernel/sched_deadline_period_max_us", "4194304\n");
+        DeadlineParameters wanted = DeadlineParameters.ofNanos(10_000, 50_000, 50_000);
+        RealtimeHints hints = new RealtimeHints(new KernelFiles(root));
+
+        assertThat(hints.deadlineInvalid(wanted)).contains("periods of 100 to 4194304 µs", "the period was 50000 ns");
+        assertThat(hints.deadlineAdmissionRefused(wanted, OptionalDouble.of(1.5), 2)).contains("asks for 20.0%",
+                "on top of 150.0%", "= 950000 / 1000000 µs = 95.0% of each of the root domain's 2 CPUs");
     }
 
     private void status(String capEff) throws IOException {

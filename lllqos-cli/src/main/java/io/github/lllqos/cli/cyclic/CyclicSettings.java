@@ -1,5 +1,6 @@
 package io.github.lllqos.cli.cyclic;
 
+import io.github.lllqos.realtime.DeadlineParameters;
 import io.github.lllqos.realtime.SchedPolicy;
 import java.time.Duration;
 import java.util.Objects;
@@ -23,10 +24,13 @@ import java.util.function.Consumer;
  * @param latencyTargetMicros {@code --latency}: the CPU latency request held for the run, µs, 0 or more; empty
  *     with {@code --laptop}, which holds none (as cyclictest's)
  * @param duration {@code -D}: how long to run, {@link Duration#ZERO} for no limit
+ * @param spin {@code --spin}: whether each wait finishes by spinning, at most the interval
+ * @param runtimeMicros {@code --runtime}: with policy deadline, each thread's runtime per period (its interval,
+ *     which is also its deadline), µs; 0 otherwise
  */
 public record CyclicSettings(long intervalMicros, long distanceMicros, long loops, SchedPolicy policy, int priority,
-        boolean lockMemory, Optional<CpuRotation> affinity, int threads, int histogramMicros, OptionalInt latencyTargetMicros,
-        Duration duration) {
+        boolean lockMemory, Optional<CpuRotation> affinity, int threads, int histogramMicros,
+        OptionalInt latencyTargetMicros, Duration duration, SpinFinish spin, long runtimeMicros) {
 
     /** The largest {@code -h} range, as cyclictest's. */
     public static final int HISTOGRAM_MAX_MICROS = 1_000_000;
@@ -73,6 +77,59 @@ public record CyclicSettings(long intervalMicros, long distanceMicros, long loop
         if (duration.isNegative()) {
             throw new IllegalArgumentException("-D duration must not be negative, was " + duration);
         }
+        Objects.requireNonNull(spin, "spin");
+        if (spin.marginMicros() > intervalMicros) {
+            throw new IllegalArgumentException("--spin margin must be at most the -i interval " + intervalMicros
+                    + " µs, was " + spin.marginMicros());
+        }
+        if (policy == SchedPolicy.DEADLINE) {
+            if (spin.spins()) {
+                throw new IllegalArgumentException("--spin does not apply to --policy deadline: the kernel wakes a"
+                        + " deadline thread at its period itself");
+            }
+            try {
+                DeadlineParameters.ofNanos(runtimeMicros * 1000, intervalMicros * 1000, intervalMicros * 1000);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--runtime " + runtimeMicros + " µs with -i " + intervalMicros
+                        + " µs: " + e.getMessage(), e);
+            }
+        } else if (runtimeMicros != 0) {
+            throw new IllegalArgumentException("--runtime " + runtimeMicros + " µs applies only to --policy deadline,"
+                    + " policy was " + PolicyNames.name(policy));
+        }
+    }
+
+    /**
+     * Settings without spinning or a deadline runtime, as cyclictest has.
+     *
+     * @param intervalMicros {@code -i}
+     * @param distanceMicros {@code -d}
+     * @param loops {@code -l}
+     * @param policy {@code --policy}
+     * @param priority {@code -p}
+     * @param lockMemory {@code -m}
+     * @param affinity {@code -a}
+     * @param threads {@code -t}
+     * @param histogramMicros {@code -h}
+     * @param latencyTargetMicros {@code --latency}
+     * @param duration {@code -D}
+     */
+    public CyclicSettings(long intervalMicros, long distanceMicros, long loops, SchedPolicy policy, int priority,
+            boolean lockMemory, Optional<CpuRotation> affinity, int threads, int histogramMicros,
+            OptionalInt latencyTargetMicros, Duration duration) {
+        this(intervalMicros, distanceMicros, loops, policy, priority, lockMemory, affinity, threads, histogramMicros,
+                latencyTargetMicros, duration, SpinFinish.NONE, 0);
+    }
+
+    /**
+     * The runtime {@code --policy deadline} gets without {@code --runtime}: 60% of the interval, as cyclicdeadline
+     * gives its threads here.
+     *
+     * @param intervalMicros the {@code -i} interval
+     * @return µs
+     */
+    public static long defaultRuntimeMicros(long intervalMicros) {
+        return intervalMicros * 6 / 10;
     }
 
     /**
@@ -90,6 +147,10 @@ public record CyclicSettings(long intervalMicros, long distanceMicros, long loop
             Consumer<String> notes) {
         SchedPolicy chosen = policy.orElse(priority.isPresent() ? SchedPolicy.FIFO : SchedPolicy.OTHER);
         int prio = priority.orElse(0);
+        if (chosen == SchedPolicy.DEADLINE && priority.isPresent()) {
+            throw new IllegalArgumentException("-p " + prio + " does not apply to --policy deadline, which takes no"
+                    + " priority: give its --runtime instead");
+        }
         if (prio > 0 && !chosen.isRealtime()) {
             notes.accept("policy and priority don't match: setting policy to SCHED_FIFO");
             chosen = SchedPolicy.FIFO;

@@ -2,6 +2,7 @@ package io.github.lllqos.cli.cyclic;
 
 import io.github.lllqos.CpuLatencyLease;
 import io.github.lllqos.LowLatency;
+import io.github.lllqos.realtime.SchedPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,9 +126,18 @@ public final class CyclicTest {
             if (record.cpu() >= 0) {
                 tuning.pinTo(record.cpu());
             }
-            tuning.schedule(settings.policy(), settings.priority());
-            Ticker ticker = tickers.start(TimeUnit.MICROSECONDS.toNanos(record.intervalMicros()));
-            CyclicLoop.run(ticker, record, settings.loops(), settings.duration().toNanos(), stop);
+            long intervalNanos = TimeUnit.MICROSECONDS.toNanos(record.intervalMicros());
+            if (settings.policy() == SchedPolicy.DEADLINE) {
+                tuning.scheduleDeadline(TimeUnit.MICROSECONDS.toNanos(settings.runtimeMicros()), intervalNanos);
+            } else {
+                tuning.schedule(settings.policy(), settings.priority());
+            }
+            Ticker ticker = tickers.start(intervalNanos);
+            try {
+                CyclicLoop.run(ticker, record, settings.loops(), settings.duration().toNanos(), stop);
+            } finally {
+                record.spin(ticker.spinNanos(), ticker.spinMarginNanos());
+            }
         } catch (RuntimeException e) {
             failure.compareAndSet(null, e);
         } catch (InterruptedException e) {

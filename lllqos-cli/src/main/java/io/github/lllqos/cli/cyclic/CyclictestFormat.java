@@ -29,7 +29,7 @@ public final class CyclictestFormat {
      * @return {@code policy: fifo: loadavg: 0.37 0.55 0.39 4/133 11214          }
      */
     public static String header(SchedPolicy policy, String loadavg) {
-        String name = PolicyNames.name(policy) + (policy.isRealtime() ? "" : "/other");
+        String name = PolicyNames.name(policy) + (policy.isRealtimeClass() ? "" : "/other");
         return "policy: " + name + ": loadavg: " + loadavg + "          ";
     }
 

@@ -1,5 +1,10 @@
 package io.github.lllqos.cli.cyclic;
 
+import io.github.lllqos.cli.json.JsonStyle;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,92 +52,72 @@ public final class JsonReport {
     public static String render(CyclicResult result, String commandLine, int returnCode, SystemInfo system) {
         CyclicSettings settings = result.settings();
         List<ThreadStats> threads = result.threads();
-        StringBuilder json = new StringBuilder("{\n");
-        json.append("  \"file_version\": 1,\n");
-        json.append("  \"cmdline:\": ").append(string(commandLine)).append(",\n");
-        json.append("  \"rt_test_version:\": ").append(string("lllqos cyclic")).append(",\n");
-        json.append("  \"start_time\": ").append(string(time(result.start()))).append(",\n");
-        json.append("  \"end_time\": ").append(string(time(result.end()))).append(",\n");
-        json.append("  \"return_code\": ").append(returnCode).append(",\n");
-        json.append("  \"sysinfo\": {\n");
-        json.append("    \"sysname\": ").append(string(system.sysname())).append(",\n");
-        json.append("    \"nodename\": ").append(string(system.nodename())).append(",\n");
-        json.append("    \"release\": ").append(string(system.release())).append(",\n");
-        json.append("    \"version\": ").append(string(system.version())).append(",\n");
-        json.append("    \"machine\": ").append(string(system.machine())).append(",\n");
-        json.append("    \"realtime\": ").append(system.realtime() ? 1 : 0).append('\n');
-        json.append("  },\n");
-        json.append("  \"policy\": ").append(string(PolicyNames.name(settings.policy()))).append(",\n");
-        json.append("  \"latency_target\": ").append(settings.latencyTargetMicros().isPresent()
-                ? Integer.toString(settings.latencyTargetMicros().getAsInt()) : "null").append(",\n");
-        json.append("  \"laptop\": ").append(settings.latencyTargetMicros().isEmpty()).append(",\n");
-        json.append("  \"latency_target_held\": ").append(result.leaseHeld()).append(",\n");
-        json.append("  \"num_threads\": ").append(threads.size()).append(",\n");
-        json.append("  \"resolution_in_ns\": 0,\n");
-        json.append("  \"thread\": {\n");
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("file_version", 1);
+        json.put("cmdline:", commandLine);
+        json.put("rt_test_version:", "lllqos cyclic");
+        json.put("start_time", time(result.start()));
+        json.put("end_time", time(result.end()));
+        json.put("return_code", returnCode);
+        Map<String, Object> sysinfo = new LinkedHashMap<>();
+        sysinfo.put("sysname", system.sysname());
+        sysinfo.put("nodename", system.nodename());
+        sysinfo.put("release", system.release());
+        sysinfo.put("version", system.version());
+        sysinfo.put("machine", system.machine());
+        sysinfo.put("realtime", system.realtime() ? 1 : 0);
+        json.put("sysinfo", sysinfo);
+        json.put("policy", PolicyNames.name(settings.policy()));
+        json.put("latency_target", settings.latencyTargetMicros().isPresent()
+                ? settings.latencyTargetMicros().getAsInt() : null);
+        json.put("laptop", settings.latencyTargetMicros().isEmpty());
+        json.put("latency_target_held", result.leaseHeld());
+        json.put("num_threads", threads.size());
+        json.put("resolution_in_ns", 0);
+        Map<String, Object> byThread = new LinkedHashMap<>();
         for (int i = 0; i < threads.size(); i++) {
-            ThreadStats t = threads.get(i);
-            json.append("    \"").append(i).append("\": {\n");
-            json.append("      \"histogram\": {");
-            t.buckets().ifPresent(buckets -> histogram(buckets, json));
-            json.append("      },\n");
-            json.append("      \"cycles\": ").append(t.cycles()).append(",\n");
-            json.append("      \"min\": ").append(t.minMicros()).append(",\n");
-            json.append("      \"max\": ").append(t.maxMicros()).append(",\n");
-            json.append("      \"avg\": ").append(String.format(Locale.ROOT, "%.2f",
-                    t.cycles() == 0 ? 0.0 : (double) t.sumMicros() / t.cycles())).append(",\n");
-            json.append("      \"cpu\": ").append(t.cpu()).append(",\n");
-            json.append("      \"node\": 0,\n");
-            json.append("      \"tid\": ").append(t.tid()).append(",\n");
-            json.append("      \"priority\": ").append(t.priority()).append(",\n");
-            json.append("      \"interval\": ").append(t.intervalMicros()).append(",\n");
-            json.append("      \"percentiles_us\": {");
-            json.append(String.format(Locale.ROOT, "\"50\": %.3f, \"99\": %.3f, \"99.9\": %.3f},\n",
-                    Percentiles.micros(t.percentileNanos(50)), Percentiles.micros(t.percentileNanos(99)),
-                    Percentiles.micros(t.percentileNanos(99.9))));
-            json.append("      \"max_ns\": ").append(t.maxNanos()).append('\n');
-            json.append("    }").append(i == threads.size() - 1 ? "" : ",").append('\n');
+            byThread.put(Integer.toString(i), thread(threads.get(i)));
         }
-        json.append("  }\n}\n");
-        return json.toString();
+        json.put("thread", byThread);
+        return JsonStyle.indented(json);
     }
 
-    private static void histogram(LatencyBuckets buckets, StringBuilder json) {
-        boolean any = false;
-        for (int micros = 0; micros < buckets.rangeMicros(); micros++) {
-            long count = buckets.count(micros);
-            if (count != 0) {
-                json.append(any ? ",\n" : "\n").append("        \"").append(micros).append("\": ").append(count);
-                any = true;
+    private static Map<String, Object> thread(ThreadStats t) {
+        Map<String, Object> thread = new LinkedHashMap<>();
+        Map<String, Long> histogram = new LinkedHashMap<>();
+        t.buckets().ifPresent(buckets -> {
+            for (int micros = 0; micros < buckets.rangeMicros(); micros++) {
+                if (buckets.count(micros) != 0) {
+                    histogram.put(Integer.toString(micros), buckets.count(micros));
+                }
             }
-        }
-        if (any) {
-            json.append('\n');
-        }
+        });
+        thread.put("histogram", histogram);
+        thread.put("cycles", t.cycles());
+        thread.put("min", t.minMicros());
+        thread.put("max", t.maxMicros());
+        thread.put("avg", decimal(t.cycles() == 0 ? 0.0 : (double) t.sumMicros() / t.cycles(), 2));
+        thread.put("cpu", t.cpu());
+        thread.put("node", 0);
+        thread.put("tid", t.tid());
+        thread.put("priority", t.priority());
+        thread.put("interval", t.intervalMicros());
+        Map<String, Object> percentiles = new LinkedHashMap<>();
+        percentiles.put("50", decimal(Percentiles.micros(t.percentileNanos(50)), 3));
+        percentiles.put("99", decimal(Percentiles.micros(t.percentileNanos(99)), 3));
+        percentiles.put("99.9", decimal(Percentiles.micros(t.percentileNanos(99.9)), 3));
+        thread.put("percentiles_us", percentiles);
+        thread.put("max_ns", t.maxNanos());
+        return thread;
+    }
+
+    /** A number with a fixed count of decimals, as cyclictest prints its averages. */
+    private static BigDecimal decimal(double value, int decimals) {
+        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_EVEN);
     }
 
     private static String time(Instant instant) {
         return TIME.format(instant.atZone(ZoneId.systemDefault()));
     }
 
-    static String string(String text) {
-        StringBuilder quoted = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                case '\t' -> quoted.append("\\t");
-                case '\r' -> quoted.append("\\r");
-                default -> {
-                    if (c < 0x20) {
-                        quoted.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        quoted.append(c);
-                    }
-                }
-            }
-        }
-        return quoted.append('"').toString();
-    }
 }

@@ -11,7 +11,7 @@ public final class PolicyNames {
 
     /**
      * The policy of a cyclictest name: {@code other} (or {@code normal}), {@code batch}, {@code idle}, {@code fifo}
-     * or {@code rr}, in any case.
+     * or {@code rr}, in any case; and {@code deadline}, which cyclicdeadline measures.
      *
      * @param name the name
      * @return the policy
@@ -27,7 +27,7 @@ public final class PolicyNames {
                 return policy;
             }
         }
-        throw new IllegalArgumentException("--policy must be one of other, normal, batch, idle, fifo, rr; was '"
+        throw new IllegalArgumentException("--policy must be one of other, normal, batch, idle, fifo, rr, deadline; was '"
                 + name + "'");
     }
 
@@ -35,7 +35,7 @@ public final class PolicyNames {
      * The name cyclictest prints for a policy.
      *
      * @param policy the policy
-     * @return {@code fifo}, {@code rr}, {@code other}, {@code batch} or {@code idle}
+     * @return {@code fifo}, {@code rr}, {@code other}, {@code batch}, {@code idle} or {@code deadline}
      */
     public static String name(SchedPolicy policy) {
         return policy.name().toLowerCase(Locale.ROOT);

@@ -25,6 +25,9 @@ public final class Summary {
             result.threads().forEach(t -> out.print(CyclictestFormat.statLine(t) + "\n"));
         }
         result.threads().forEach(t -> out.print(Percentiles.line(t) + "\n"));
+        if (result.settings().spin().spins()) {
+            result.threads().forEach(t -> out.print(Percentiles.spinLine(t, result.settings().spin()) + "\n"));
+        }
         out.flush();
     }
 }

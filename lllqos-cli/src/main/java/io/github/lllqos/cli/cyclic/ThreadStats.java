@@ -30,6 +30,8 @@ public final class ThreadStats {
     private volatile long actMicros;
     private volatile long sumMicros;
     private long maxNanos;
+    private volatile long spinNanos;
+    private volatile long spinMarginNanos;
 
     /**
      * Creates the record of one thread.
@@ -73,6 +75,35 @@ public final class ThreadStats {
             buckets.add(micros, cycle);
         }
         cycles = cycle + 1;
+    }
+
+    /**
+     * Sets what spinning cost, once the thread has stopped.
+     *
+     * @param totalNanos the time spent spinning over all activations
+     * @param marginNanos the margin spun before each deadline at the end (the learned one with {@code --spin auto})
+     */
+    public void spin(long totalNanos, long marginNanos) {
+        this.spinNanos = totalNanos;
+        this.spinMarginNanos = marginNanos;
+    }
+
+    /**
+     * The time spent spinning over all activations.
+     *
+     * @return nanoseconds, 0 without {@code --spin}
+     */
+    public long spinNanos() {
+        return spinNanos;
+    }
+
+    /**
+     * The margin spun before each deadline at the end of the run.
+     *
+     * @return nanoseconds, 0 without {@code --spin}
+     */
+    public long spinMarginNanos() {
+        return spinMarginNanos;
     }
 
     /**

@@ -20,6 +20,14 @@ public interface ThreadTuning {
      */
     void schedule(SchedPolicy policy, int priority);
 
+    /**
+     * Makes the calling thread a SCHED_DEADLINE thread whose deadline is its period.
+     *
+     * @param runtimeNanos its runtime per period
+     * @param periodNanos its period and deadline
+     */
+    void scheduleDeadline(long runtimeNanos, long periodNanos);
+
     /** Locks all current and future memory of the process ({@code mlockall(MCL_CURRENT | MCL_FUTURE)}). */
     void lockAllMemory();
 

@@ -12,6 +12,24 @@ public interface Ticker {
      */
     long awaitNext() throws InterruptedException;
 
+    /**
+     * The time spent spinning so far, for a ticker that finishes its waits by spinning.
+     *
+     * @return nanoseconds, 0 for one that only sleeps
+     */
+    default long spinNanos() {
+        return 0;
+    }
+
+    /**
+     * The margin before each deadline that the ticker spins now.
+     *
+     * @return nanoseconds, 0 for one that only sleeps
+     */
+    default long spinMarginNanos() {
+        return 0;
+    }
+
     /** Makes a ticker on the calling thread, so that a thread's ticker is created by the thread that waits on it. */
     @FunctionalInterface
     interface Factory {

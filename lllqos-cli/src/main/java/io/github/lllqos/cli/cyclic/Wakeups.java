@@ -20,8 +20,38 @@ public final class Wakeups {
 
     /** Each thread's periodic wake-up: a {@link Periodic} that skips missed activations, as cyclictest does. */
     public static Ticker.Factory tickers() {
-        return intervalNanos -> Periodic.every(Duration.ofNanos(intervalNanos))
-                .withOverrun(Periodic.Overrun.SKIP)::awaitNext;
+        return tickers(SpinFinish.NONE);
+    }
+
+    /**
+     * Each thread's periodic wake-up, finished by spinning as asked; on a deadline thread the {@link Periodic}
+     * yields at the end of each job itself.
+     *
+     * @param spin {@code --spin}
+     * @return the factory
+     */
+    public static Ticker.Factory tickers(SpinFinish spin) {
+        return intervalNanos -> {
+            Periodic plain = Periodic.every(Duration.ofNanos(intervalNanos)).withOverrun(Periodic.Overrun.SKIP);
+            Periodic periodic = spin.adaptive() ? plain.withAdaptiveSpin()
+                    : spin.spins() ? plain.withSpin(Duration.ofNanos(spin.marginMicros() * 1000)) : plain;
+            return new Ticker() {
+                @Override
+                public long awaitNext() {
+                    return periodic.awaitNext();
+                }
+
+                @Override
+                public long spinNanos() {
+                    return periodic.spinTime().toNanos();
+                }
+
+                @Override
+                public long spinMarginNanos() {
+                    return periodic.spinMargin().toNanos();
+                }
+            };
+        };
     }
 
     /** Pinning, scheduling and memory locking through {@link Realtime}, failing when the kernel refuses. */
@@ -37,6 +67,12 @@ public final class Wakeups {
                 if (policy.isRealtime()) {
                     Realtime.elevatePriority(policy, priority).requireRealtime();
                 }
+            }
+
+            @Override
+            public void scheduleDeadline(long runtimeNanos, long periodNanos) {
+                Realtime.setDeadline(Duration.ofNanos(runtimeNanos), Duration.ofNanos(periodNanos),
+                        Duration.ofNanos(periodNanos)).requireApplied();
             }
 
             @Override

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class CyclicRealRunTest {
 
     private static final int SCHED_FIFO = 1;
+    private static final int SCHED_DEADLINE = 6;
 
     /** Fields 40 (rt_priority) and 41 (policy) of a thread's /proc stat, as the kernel sees them. */
     private static int[] priorityAndPolicy(int tid) throws IOException {
@@ -71,5 +72,74 @@ class CyclicRealRunTest {
                 .isEqualTo(200);
         assertThat(CyclictestFormat.statLine(thread)).matches(CyclictestFormatTest.STAT_LINE)
                 .contains("P:80 I:1000 C:    200");
+    }
+
+    @Test
+    void spinning_finishes_the_wake_ups_on_time_and_says_what_it_cost() throws Exception {
+        RealEnvironment.require("root".equals(System.getProperty("user.name")), "SCHED_FIFO needs root on this"
+                + " machine");
+        CyclicSettings settings = new CyclicSettings(1000, 500, 500, SchedPolicy.FIFO, 80, false, Optional.empty(), 1,
+                0, OptionalInt.of(0), Duration.ZERO, new SpinFinish(false, 200), 0);
+
+        CyclicResult result = new CyclicTest(settings, Wakeups.tickers(settings.spin()), Wakeups.tuning())
+                .run(quiet());
+
+        ThreadStats thread = result.threads().get(0);
+        assertThat(thread.cycles()).isEqualTo(500);
+        assertThat(thread.percentileNanos(50)).as("the median activation returns within a few µs of its deadline"
+                + " when a 200 µs spin covers the sleep's lateness").isLessThan(10_000);
+        assertThat(thread.spinMarginNanos()).isEqualTo(200_000);
+        assertThat(thread.spinNanos()).as("at most the margin per activation, unless preempted while spinning")
+                .isPositive();
+        StringWriter out = new StringWriter();
+        Summary.print(result, true, new PrintWriter(out));
+        assertThat(out.toString()).containsPattern("# T: 0 spin: margin 200.0 us \\(200 us\\), [0-9.]+ us per"
+                + " activation, [0-9.]+ ms in all, [0-9.]+% of a CPU");
+    }
+
+    @Test
+    void a_deadline_run_measures_from_each_period_start_as_cyclicdeadline_does() throws Exception {
+        RealEnvironment.require("root".equals(System.getProperty("user.name")), "SCHED_DEADLINE needs root");
+        CyclicSettings settings = new CyclicSettings(4000, 500, 200, SchedPolicy.DEADLINE, 0, false, Optional.empty(),
+                1, 100, OptionalInt.empty(), Duration.ZERO, SpinFinish.NONE, 1000);
+        int[][] seen = new int[1][];
+        RunObserver observer = new RunObserver() {
+            @Override
+            public void leaseTaken(CpuLatencyLease lease) {
+            }
+
+            @Override
+            public void progress(List<ThreadStats> threads) {
+                ThreadStats thread = threads.get(0);
+                if (seen[0] == null && thread.cycles() > 0) {
+                    try {
+                        seen[0] = priorityAndPolicy(thread.tid());
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        };
+
+        CyclicResult result = new CyclicTest(settings, Wakeups.tickers(), Wakeups.tuning()).run(observer);
+
+        assertThat(seen[0][1]).as("policy of the measuring thread while it ran").isEqualTo(SCHED_DEADLINE);
+        ThreadStats thread = result.threads().get(0);
+        assertThat(thread.cycles()).isEqualTo(200);
+        assertThat(thread.avgMicros()).as("wake-ups on the kernel's period grid: an activation a period off would"
+                + " be 4,000 µs late").isLessThan(2_000);
+        assertThat(CyclictestFormat.statLine(thread)).contains("I:4000 C:    200");
+    }
+
+    private static RunObserver quiet() {
+        return new RunObserver() {
+            @Override
+            public void leaseTaken(CpuLatencyLease lease) {
+            }
+
+            @Override
+            public void progress(List<ThreadStats> threads) {
+            }
+        };
     }
 }

@@ -116,6 +116,20 @@ final class JnaLibc implements NativeLibc {
     }
 
     @Override
+    public long syscall(long number, long arg1, NativeMemory arg2, long arg3, long arg4) throws ErrnoException {
+        try {
+            return LibC.syscall(number, arg1, (Memory) arg2, arg3, arg4);
+        } catch (LastErrorException e) {
+            throw new ErrnoException(e.getErrorCode());
+        }
+    }
+
+    @Override
+    public int sched_yield() {
+        return LibC.sched_yield();
+    }
+
+    @Override
     public int sched_getscheduler(int pid) throws ErrnoException {
         try {
             return LibC.sched_getscheduler(pid);

@@ -105,6 +105,27 @@ final class LibC {
     static native int sched_setscheduler(int pid, int policy, Pointer param) throws LastErrorException;
 
     /**
+     * {@code long syscall(long number, ...)} with four integer or pointer arguments, for the calls glibc does not
+     * wrap.
+     *
+     * @param number such as {@link NativeLibc#SYS_SCHED_SETATTR}
+     * @param arg1 the first argument (a pid)
+     * @param arg2 the second (a struct)
+     * @param arg3 the third
+     * @param arg4 the fourth
+     * @return the call's result
+     * @throws LastErrorException with errno on failure
+     */
+    static native long syscall(long number, long arg1, Pointer arg2, long arg3, long arg4) throws LastErrorException;
+
+    /**
+     * {@code int sched_yield(void)}: never fails on Linux.
+     *
+     * @return 0
+     */
+    static native int sched_yield();
+
+    /**
      * {@code int sched_getscheduler(pid_t pid)}.
      *
      * @param pid the thread id, 0 for the calling thread

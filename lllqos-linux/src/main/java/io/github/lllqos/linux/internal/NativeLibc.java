@@ -30,6 +30,16 @@ public interface NativeLibc {
     int SCHED_BATCH = 3;
     /** {@code SCHED_IDLE}. */
     int SCHED_IDLE = 5;
+    /** {@code SCHED_DEADLINE}. */
+    int SCHED_DEADLINE = 6;
+    /** {@code SCHED_FLAG_RESET_ON_FORK}, a {@code sched_attr.sched_flags} bit: children get SCHED_OTHER. */
+    long SCHED_FLAG_RESET_ON_FORK = 0x01;
+    /** {@code SCHED_ATTR_SIZE_VER0}: {@code sizeof(struct sched_attr)} without the utilization clamps. */
+    int SIZEOF_SCHED_ATTR = 48;
+    /** {@code SYS_sched_setattr} of this architecture, 0 where it is not known here. */
+    long SYS_SCHED_SETATTR = schedAttrCall(System.getProperty("os.arch", ""), true);
+    /** {@code SYS_sched_getattr} of this architecture, 0 where it is not known here. */
+    long SYS_SCHED_GETATTR = schedAttrCall(System.getProperty("os.arch", ""), false);
     /** {@code SCHED_RESET_ON_FORK}, or-ed into what {@code sched_getscheduler} returns. */
     int SCHED_RESET_ON_FORK = 0x40000000;
     /** {@code PRIO_PROCESS}: with a thread id, {@code setpriority} acts on that thread alone. */
@@ -85,6 +95,46 @@ public interface NativeLibc {
     int S_IFIFO = 0010000;
     /** {@code S_IFSOCK}: a socket. */
     int S_IFSOCK = 0140000;
+
+    /**
+     * The system call numbers of {@code sched_setattr} and {@code sched_getattr}, which glibc before 2.41 does not
+     * wrap: from each architecture's {@code unistd.h}.
+     *
+     * @param arch the {@code os.arch} of the JVM
+     * @param set true for {@code sched_setattr}, false for {@code sched_getattr}
+     * @return the number, 0 for an architecture not listed
+     */
+    static long schedAttrCall(String arch, boolean set) {
+        long setattr = switch (arch) {
+            case "amd64", "x86_64" -> 314;
+            case "aarch64", "riscv64", "loongarch64" -> 274;
+            case "ppc64", "ppc64le" -> 355;
+            case "s390x" -> 345;
+            default -> 0;
+        };
+        return setattr == 0 ? 0 : set ? setattr : setattr + 1;
+    }
+
+    /**
+     * {@code long syscall(long number, ...)} with four integer or pointer arguments, for the calls glibc does not
+     * wrap; the kernel ignores the arguments a call does not take.
+     *
+     * @param number such as {@link #SYS_SCHED_SETATTR}
+     * @param arg1 the first argument (a pid)
+     * @param arg2 the second (a struct)
+     * @param arg3 the third
+     * @param arg4 the fourth
+     * @return the call's result
+     * @throws ErrnoException on failure
+     */
+    long syscall(long number, long arg1, NativeMemory arg2, long arg3, long arg4) throws ErrnoException;
+
+    /**
+     * {@code int sched_yield(void)}: never fails on Linux.
+     *
+     * @return 0
+     */
+    int sched_yield();
 
     /**
      * Zeroed native memory that lives as long as the returned object is reachable.

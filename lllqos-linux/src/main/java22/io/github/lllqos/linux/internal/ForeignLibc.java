@@ -46,6 +46,12 @@ final class ForeignLibc implements NativeLibc {
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
     private static final MethodHandle SCHED_SETSCHEDULER = settingErrno("sched_setscheduler",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
+    /** {@code long syscall(long number, ...)} is variadic: the four arguments after the number are its varargs. */
+    private static final MethodHandle SYSCALL = settingErrno("syscall",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_LONG),
+            Linker.Option.firstVariadicArg(1));
+    private static final MethodHandle SCHED_YIELD = LINKER.downcallHandle(symbol("sched_yield"),
+            FunctionDescriptor.of(JAVA_INT));
     private static final MethodHandle SCHED_GETSCHEDULER = settingErrno("sched_getscheduler",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final MethodHandle SCHED_GETPARAM = settingErrno("sched_getparam",
@@ -211,6 +217,27 @@ final class ForeignLibc implements NativeLibc {
             return checked((int) SCHED_SETSCHEDULER.invokeExact(state, pid, policy, segment(param)), state);
         } catch (ErrnoException e) {
             throw e;
+        } catch (Throwable e) {
+            throw unexpected(e);
+        }
+    }
+
+    @Override
+    public long syscall(long number, long arg1, NativeMemory arg2, long arg3, long arg4) throws ErrnoException {
+        MemorySegment state = callState.get();
+        try {
+            return checked((long) SYSCALL.invokeExact(state, number, arg1, segment(arg2), arg3, arg4), state);
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw unexpected(e);
+        }
+    }
+
+    @Override
+    public int sched_yield() {
+        try {
+            return (int) SCHED_YIELD.invokeExact();
         } catch (Throwable e) {
             throw unexpected(e);
         }

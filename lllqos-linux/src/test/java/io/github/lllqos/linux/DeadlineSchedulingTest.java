@@ -1,0 +1,143 @@
+package io.github.lllqos.linux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.lllqos.LowLatency;
+import io.github.lllqos.Errno;
+import io.github.lllqos.Outcome;
+import io.github.lllqos.contract.RealEnvironment;
+import io.github.lllqos.realtime.DeadlineParameters;
+import io.github.lllqos.realtime.Periodic;
+import io.github.lllqos.realtime.Realtime;
+import io.github.lllqos.realtime.SchedPolicy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** SCHED_DEADLINE through {@code sched_setattr} on the real kernel, as root, each on a thread made for it. */
+class DeadlineSchedulingTest {
+
+    private static final Duration PERIOD = Duration.ofMillis(4);
+
+    @BeforeEach
+    void requireRootOnLinux() {
+        assertThat(LowLatency.providerName()).isEqualTo("linux");
+        RealEnvironment.requireRoot("sets SCHED_DEADLINE, which needs CAP_SYS_NICE");
+    }
+
+    @Test
+    void a_deadline_thread_shows_in_the_kernels_stat_with_the_parameters_read_back() throws Exception {
+        OnNewThread.run(() -> {
+            Outcome<DeadlineParameters> set = Realtime.setDeadline(Duration.ofNanos(500_000), PERIOD, PERIOD);
+
+            assertThat(set.notAppliedReason()).isEmpty();
+            assertThat(KernelReport.policy()).isEqualTo(KernelReport.SCHED_DEADLINE);
+            assertThat(Realtime.policy()).contains(SchedPolicy.DEADLINE);
+            assertThat(set.value()).contains(new DeadlineParameters(Duration.ofNanos(500_000), PERIOD, PERIOD));
+            assertThat(Realtime.deadlineParameters()).isEqualTo(set.value());
+
+            Realtime.lowerPriority(0);
+            assertThat(KernelReport.policy()).isEqualTo(KernelReport.SCHED_OTHER);
+            assertThat(Realtime.deadlineParameters()).isEmpty();
+        });
+    }
+
+    @Test
+    void periodic_on_a_deadline_thread_yields_each_job_and_wakes_on_the_kernels_period_never_early()
+            throws Exception {
+        OnNewThread.run(() -> {
+            Realtime.setDeadline(Duration.ofNanos(500_000), PERIOD, PERIOD).requireApplied();
+            Periodic periodic = Periodic.every(PERIOD);
+            long previous = periodic.awaitNext();
+            long lateTotal = 0;
+            for (int i = 0; i < 200; i++) {
+                long deadline = periodic.awaitNext();
+                long lateness = System.nanoTime() - deadline;
+                assertThat(lateness).as("lateness of activation %d", i).isNotNegative();
+                assertThat((deadline - previous) % PERIOD.toNanos()).isZero();
+                lateTotal += lateness;
+                previous = deadline;
+            }
+            assertThat(lateTotal / 200).as("average lateness: a sched_yield() that did not wait for the next"
+                    + " period would leave the clock sleep to do it, a yield that waited past it would show")
+                    .isLessThan(TimeUnit.MILLISECONDS.toNanos(1));
+        });
+    }
+
+    @Test
+    void admission_control_refuses_more_bandwidth_than_the_root_domain_has_with_the_figures() throws Exception {
+        int cpus = Realtime.affinity().orElseThrow().size();
+        int holding100Percent = Math.max(1, cpus - 1);
+        Duration period = Duration.ofMillis(10);
+        CountDownLatch holding = new CountDownLatch(holding100Percent);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<Throwable> holderFailure = new AtomicReference<>();
+        Thread[] holders = new Thread[holding100Percent];
+        for (int i = 0; i < holders.length; i++) {
+            holders[i] = new Thread(() -> {
+                try {
+                    Realtime.setDeadline(period, period, period).requireApplied();
+                    holding.countDown();
+                    release.await();
+                } catch (Throwable t) {
+                    holderFailure.set(t);
+                    holding.countDown();
+                }
+            }, "lllqos-test-deadline-holder");
+            holders[i].start();
+        }
+        try {
+            holding.await();
+            RealEnvironment.require(holderFailure.get() == null, "the machine admits " + holding100Percent
+                    + " deadline threads of 100% only if nothing else holds deadline bandwidth: "
+                    + holderFailure.get());
+
+            Outcome<DeadlineParameters> refused = OnNewThread.call(() -> Realtime.setDeadline(period, period,
+                    period));
+
+            assertThat(refused.applied()).isFalse();
+            assertThat(refused.errno()).contains(Errno.EBUSY);
+            assertThat(refused.notAppliedReason().orElseThrow()).contains("admission control",
+                    "asks for 100.0% of a CPU", "sched_rt_runtime_us / sched_rt_period_us = "
+                            + Files.readAllLines(Path.of("/proc/sys/kernel/sched_rt_runtime_us")).get(0) + " / "
+                            + Files.readAllLines(Path.of("/proc/sys/kernel/sched_rt_period_us")).get(0) + " µs",
+                    "of each of the root domain's " + cpus + " CPUs");
+        } finally {
+            release.countDown();
+            for (Thread holder : holders) {
+                holder.join();
+            }
+        }
+    }
+
+    @Test
+    void a_period_below_the_kernels_minimum_is_refused_with_the_bounds() throws Exception {
+        Duration period = Duration.ofNanos(50_000);
+
+        Outcome<DeadlineParameters> refused = OnNewThread.call(() -> Realtime.setDeadline(Duration.ofNanos(2_000),
+                period, period));
+
+        assertThat(refused.errno()).contains(Errno.EINVAL);
+        assertThat(refused.notAppliedReason().orElseThrow()).contains("sched_deadline_period_min_us",
+                "the period was 50000 ns");
+    }
+
+    @Test
+    void a_pinned_thread_is_refused_with_eperm_naming_the_affinity() throws Exception {
+        RealEnvironment.require(Realtime.affinity().orElseThrow().size() > 1, "this test needs two CPUs");
+
+        Outcome<DeadlineParameters> refused = OnNewThread.call(() -> {
+            Realtime.pinToCpu(Realtime.affinity().orElseThrow().iterator().next()).requireApplied();
+            return Realtime.setDeadline(Duration.ofNanos(100_000), PERIOD, PERIOD);
+        });
+
+        assertThat(refused.errno()).contains(Errno.EPERM);
+        assertThat(refused.notAppliedReason().orElseThrow()).contains("must be allowed every CPU of its root"
+                + " domain");
+    }
+}

@@ -1,24 +1,65 @@
 #!/usr/bin/env bash
-# What a lease costs next to the bare system calls: runs the C reference (open, write, close) and the JMH lease
-# benchmark alternately on the real device and prints their ratio. Needs a built jmh/target/benchmarks.jar,
-# gcc, and a readable and writable /dev/cpu_dma_latency.
+# What a lease costs next to the bare system calls, on each native layer: runs the C reference (open, write,
+# close) and the JMH lease benchmark on java.lang.foreign (JDK 22+), on JNA on the same JDK, and on JNA on JDK 17
+# (the layer JDK 17 to 21 users get), alternately in one go on the real device, and prints each one's ratio to C.
+# Needs jmh/target/benchmarks.jar built on JDK 22+ (it then carries the FFM layer and runs on JDK 17 too), gcc,
+# and a readable and writable /dev/cpu_dma_latency.
+#   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw -B -q package -pl jmh -am -DskipTests
 #   jmh/lease-cost.sh [rounds]
+#   JDK_FFM=/path/to/jdk22+ JDK_17=/path/to/jdk17 jmh/lease-cost.sh 5
 set -euo pipefail
 cd "$(dirname "$0")"
 rounds=${1:-3}
+JDK_FFM=${JDK_FFM:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JDK_17=${JDK_17:-/usr/lib/jvm/java-17-openjdk-amd64}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 gcc -O2 -o "$work/bare_lease" src/main/c/bare_lease.c
 
-c_total=0; java_total=0
+# lease JDK NATIVE_LAYER: µs per acquire + release; fails unless the forks used that layer.
+lease() {
+    local args="-Dlllqos.native=$2"
+    [ "$("$1/bin/java" -version 2>&1 | awk -F'"' '/version/ {split($2, v, "."); print v[1]}')" -ge 22 ] \
+        && args="--enable-native-access=ALL-UNNAMED $args"
+    "$1/bin/java" -jar target/benchmarks.jar 'LeaseBenchmark.leaseAcquireRelease' -p provider=linux -f 1 -wi 3 \
+        -i 5 -jvmArgsAppend "$args" -rf csv -rff "$work/lease.csv" > "$work/lease.log"
+    local expected; expected=$([ "$2" = ffm ] && echo "java.lang.foreign" || echo "JNA")
+    grep -q "libc through $expected" "$work/lease.log" \
+        || { echo "the $2 run did not use $expected:" >&2; cat "$work/lease.log" >&2; exit 1; }
+    awk -F, 'NR == 2 {print $5}' "$work/lease.csv"
+}
+
+declare -A total=([c]=0 [ffm]=0 [jna]=0 [jna17]=0)
+declare -A ratios=([ffm]="" [jna]="" [jna17]="")
 for ((i = 1; i <= rounds; i++)); do
-    c=$("$work/bare_lease" 400000 | awk '{print $1}')
-    java=$(java -jar target/benchmarks.jar 'LeaseBenchmark.leaseAcquireRelease' -p provider=linux -f 1 -wi 3 -i 5 \
-        -rf csv -rff "$work/lease.csv" >/dev/null && awk -F, 'NR == 2 {print $5}' "$work/lease.csv")
-    awk -v i="$i" -v c="$c" -v j="$java" \
-        'BEGIN { printf "round %d: C open+write+close %.3f us, lease acquire+release %.3f us, ratio %.2f\n", i, c, j, j / c }'
-    c_total=$(awk -v a="$c_total" -v b="$c" 'BEGIN { print a + b }')
-    java_total=$(awk -v a="$java_total" -v b="$java" 'BEGIN { print a + b }')
+    # Each round in another order, so a slow stretch of a loaded machine does not always hit the same one.
+    order=(c ffm jna jna17)
+    (( i % 2 == 0 )) && order=(jna17 jna ffm c)
+    declare -A t=()
+    for what in "${order[@]}"; do
+        case $what in
+            c) t[c]=$("$work/bare_lease" 400000 | awk '{print $1}') ;;
+            ffm) t[ffm]=$(lease "$JDK_FFM" ffm) ;;
+            jna) t[jna]=$(lease "$JDK_FFM" jna) ;;
+            jna17) t[jna17]=$(lease "$JDK_17" jna) ;;
+        esac
+    done
+    awk -v i="$i" -v c="${t[c]}" -v f="${t[ffm]}" -v j="${t[jna]}" -v k="${t[jna17]}" 'BEGIN {
+        printf "round %d: C open+write+close %.3f us; lease: FFM %.3f us (%.2fx), JNA same JDK %.3f us (%.2fx),",
+            i, c, f, f / c, j, j / c
+        printf " JNA JDK 17 %.3f us (%.2fx)\n", k, k / c }'
+    for what in c ffm jna jna17; do
+        total[$what]=$(awk -v a="${total[$what]}" -v b="${t[$what]}" 'BEGIN { print a + b }')
+    done
+    for what in ffm jna jna17; do
+        ratios[$what]+="$(awk -v a="${t[$what]}" -v c="${t[c]}" 'BEGIN { print a / c }') "
+    done
 done
-awk -v c="$c_total" -v j="$java_total" -v n="$rounds" \
-    'BEGIN { printf "mean: C %.3f us, lease %.3f us, ratio %.2f (target <= 1.20)\n", c / n, j / n, j / c }'
+# The median of the per-round ratios: each round's C run is beside its Java runs, so a loaded stretch of the
+# machine moves both; the means above mix rounds of different load.
+median() { tr ' ' '\n' <<< "$1" | sed '/^$/d' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+printf "median of the per-round ratios to C: FFM %.2fx (target <= 1.10), JNA same JDK %.2fx, JNA JDK 17 %.2fx\n" \
+    "$(median "${ratios[ffm]}")" "$(median "${ratios[jna]}")" "$(median "${ratios[jna17]}")"
+awk -v c="${total[c]}" -v f="${total[ffm]}" -v j="${total[jna]}" -v k="${total[jna17]}" -v n="$rounds" 'BEGIN {
+    printf "mean of %d rounds: C %.3f us; lease on FFM %.3f us, ratio %.2f (target <= 1.10);", n, c / n, f / n, f / c
+    printf " on JNA (same JDK) %.3f us, ratio %.2f; on JNA (JDK 17) %.3f us, ratio %.2f\n", j / n, j / c, k / n, k / c }'

@@ -52,6 +52,19 @@ public final class ProviderSelection {
     }
 
     /**
+     * How the chosen provider works here, as it says.
+     *
+     * @return such as which native layer carries its calls and why; empty when it says nothing
+     */
+    public Optional<String> chosenDetail() {
+        try {
+            return chosen.detail();
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.of("cannot tell: " + e);
+        }
+    }
+
+    /**
      * Why the chosen provider was chosen.
      *
      * @return such as {@code "lllqos.provider=fake"}
@@ -72,11 +85,13 @@ public final class ProviderSelection {
     /**
      * A human-readable account of the selection.
      *
-     * @return several lines: the chosen provider and why, then each provider passed over and why
+     * @return several lines: the chosen provider and why, how it works here (such as its native layer), then
+     *     each provider passed over and why
      */
     public String report() {
         StringBuilder report = new StringBuilder("provider: ").append(chosen.name()).append(" (").append(why)
                 .append(')');
+        chosenDetail().ifPresent(detail -> report.append(System.lineSeparator()).append("  ").append(detail));
         passedOver.forEach((name, reason) -> report.append(System.lineSeparator()).append("  passed over ")
                 .append(name).append(": ").append(reason));
         return report.toString();

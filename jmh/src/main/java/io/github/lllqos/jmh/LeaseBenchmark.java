@@ -23,9 +23,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * What a lease costs: acquire + release through the API, against the bare {@code open}, {@code write},
  * {@code close} it is made of, for each provider named by {@link #provider}: the real kernel ({@code linux}) and the
  * simulated one ({@code fake}). The name is set as {@value ProviderSelection#PROPERTY} before lllqos is first used;
- * JMH forks a JVM per parameter value, so each fork selects its provider afresh.
+ * JMH forks a JVM per parameter value, so each fork selects its provider afresh. The native layer of the linux
+ * provider is the JVM's (java.lang.foreign on JDK 22+, JNA before) unless {@code -Dlllqos.native} is passed to
+ * the forks; {@code jmh/lease-cost.sh} compares both with C.
  *
- * <pre>java -jar jmh/target/benchmarks.jar LeaseBenchmark</pre>
+ * <pre>java -jar jmh/target/benchmarks.jar LeaseBenchmark
+ * java -jar jmh/target/benchmarks.jar LeaseBenchmark.leaseAcquireRelease -p provider=linux \
+ *     -jvmArgsAppend "--enable-native-access=ALL-UNNAMED -Dlllqos.native=jna"   # JDK 22+: JNA instead</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,9 +45,6 @@ public class LeaseBenchmark {
     @Param({"linux", "fake"})
     public String provider;
 
-    private final Memory path = new Memory(DEVICE.length() + 1L);
-    private final Memory target = new Memory(Integer.BYTES);
-
     /** Selects the provider, and fails the run early when no request can be held rather than measuring a no-op. */
     @Setup
     public void requireAHeldLease() {
@@ -52,11 +53,10 @@ public class LeaseBenchmark {
             throw new IllegalStateException("provider " + provider + " was not selected: "
                     + LowLatency.providerSelection().report());
         }
-        path.setString(0, DEVICE, "US-ASCII");
-        target.setInt(0, 0);
         try (CpuLatencyLease lease = LowLatency.lowWakeupLatency()) {
             lease.requireAcquired();
         }
+        System.out.println(LowLatency.providerSelection().report());
     }
 
     /**
@@ -77,11 +77,25 @@ public class LeaseBenchmark {
      * @return the bytes written
      */
     @Benchmark
-    public long bareOpenWriteClose() {
-        int fd = BareDeviceCalls.open(path, BareDeviceCalls.O_RDWR | BareDeviceCalls.O_CLOEXEC);
-        long written = BareDeviceCalls.write(fd, target, 4);
+    public long bareOpenWriteClose(BareArguments arguments) {
+        int fd = BareDeviceCalls.open(arguments.path, BareDeviceCalls.O_RDWR | BareDeviceCalls.O_CLOEXEC);
+        long written = BareDeviceCalls.write(fd, arguments.target, 4);
         BareDeviceCalls.close(fd);
         return written;
+    }
+
+    /** The path and value of the bare calls in JNA memory, in a state of their own so leases never load JNA. */
+    @State(Scope.Thread)
+    public static class BareArguments {
+        final Memory path = new Memory(DEVICE.length() + 1L);
+        final Memory target = new Memory(Integer.BYTES);
+
+        /** Fills in the path and the 0 µs target. */
+        @Setup
+        public void fill() {
+            path.setString(0, DEVICE, "US-ASCII");
+            target.setInt(0, 0);
+        }
     }
 
     /**

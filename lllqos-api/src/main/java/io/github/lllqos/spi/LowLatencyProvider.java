@@ -43,6 +43,16 @@ public interface LowLatencyProvider {
     Optional<String> unavailableReason();
 
     /**
+     * How this provider works here, for {@code lllqos providers} and {@code status}: such as which native layer
+     * carries its calls and why.
+     *
+     * @return one line, or empty (the default) when there is nothing to say
+     */
+    default Optional<String> detail() {
+        return Optional.empty();
+    }
+
+    /**
      * The CPU latency QoS interface of this provider.
      *
      * @return the CPU latency QoS backend; only called when {@link #unavailableReason()} is empty

@@ -58,6 +58,8 @@ final class StatusCollector {
         ProviderSelection selection = LowLatency.providerSelection();
         report.put("provider", "provider", Report.Value.known(selection.chosenName(),
                 selection.chosenName() + " (" + selection.why() + ")"));
+        selection.chosenDetail().ifPresent(detail -> report.put("provider_detail", "provider detail",
+                Report.Value.known(detail)));
         OptionalInt limit = LowLatency.effectiveCpuLatency();
         report.put("cpu_latency", "CPU latency limit (all processes' requests on " + DEVICE + ")",
                 cpuLatency(limit));

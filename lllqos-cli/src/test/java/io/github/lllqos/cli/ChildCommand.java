@@ -37,7 +37,8 @@ final class ChildCommand implements AutoCloseable {
 
     /**
      * Starts {@code java OPTIONS ... lllqos ARGS} on the Linux provider with this JVM's class path, writing UTF-8
-     * ({@link #UTF_8_OUTPUT}), and this JVM's journal directory; an option among OPTIONS comes later and wins.
+     * ({@link #UTF_8_OUTPUT}), this JVM's journal directory, and native access enabled, as the command's jar
+     * manifest enables it; an option among OPTIONS comes later and wins.
      */
     static ChildCommand startWith(List<String> jvmOptions, String... args) throws IOException {
         return new ChildCommand(new ProcessBuilder(command(jvmOptions, args)).redirectErrorStream(true).start());
@@ -53,6 +54,7 @@ final class ChildCommand implements AutoCloseable {
         if (journal != null) {
             command.add("-D" + CpuIdle.JOURNAL_DIRECTORY_PROPERTY + "=" + journal);
         }
+        command.add("--enable-native-access=ALL-UNNAMED");
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), LllqosCommand.class.getName()));
         command.addAll(List.of(args));

@@ -7,6 +7,7 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The modules' descriptors hold up on the module path: the command runs as a named module, finds the Linux
- * provider through {@code provides}/{@code uses}, and JNA binds libc from a named module.
+ * provider through {@code provides}/{@code uses}, and libc is bound from a named module (java.lang.foreign on JDK 22+,
+ * with native access granted to {@code io.github.lllqos.linux}; JNA before). The command's jar runs on the JDK's
+ * layer without a restricted-method warning.
  */
 class ModulePathIT {
 
@@ -30,16 +33,30 @@ class ModulePathIT {
                 .collect(Collectors.joining(File.pathSeparator));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 
-        List<String> command = new java.util.ArrayList<>(List.of(java.toString()));
-        command.addAll(ChildCommand.UTF_8_OUTPUT);
-        command.addAll(List.of("--module-path", modulePath,
-                "--module", "io.github.lllqos.cli/io.github.lllqos.cli.LllqosCommand", "demo", "9", "--hold-ms", "1"));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(modular(java, modulePath, "demo", "9", "--hold-ms", "1"))
+                .redirectErrorStream(true).start();
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child finished").isTrue();
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(child.exitValue()).as(output).isZero();
-        assertThat(output).contains("provider: linux", "holding a request for 9 µs");
+        assertThat(output).contains("provider: linux", "holding a request for 9 µs")
+                .doesNotContain("WARNING: A restricted method");
+    }
+
+    @Test
+    void the_command_jar_names_the_jdks_native_layer_and_prints_no_restricted_method_warning() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        String layer = Runtime.version().feature() >= 22 ? "libc through java.lang.foreign" : "libc through JNA";
+
+        for (String command : List.of("providers", "status")) {
+            Process child = new ProcessBuilder(java.toString(), "-jar", "target/lllqos.jar", command)
+                    .redirectErrorStream(true).start();
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child finished").isTrue();
+            String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(child.exitValue()).as(output).isZero();
+            assertThat(output).as(command).contains(layer).doesNotContain("WARNING");
+        }
     }
 
     @Test
@@ -51,15 +68,24 @@ class ModulePathIT {
         Path plot = Path.of("target", "module-path-cyclic.png");
         Files.deleteIfExists(plot);
 
-        Process child = new ProcessBuilder(java.toString(), "--module-path", modulePath,
-                "--module", "io.github.lllqos.cli/io.github.lllqos.cli.LllqosCommand", "cyclic", "-l", "20", "-q",
-                "--plot", plot.toString()).redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(modular(java, modulePath, "cyclic", "-l", "20", "-q", "--plot",
+                plot.toString())).redirectErrorStream(true).start();
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child finished").isTrue();
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(child.exitValue()).as(output).isZero();
         assertThat(output).contains("C:     20", "# T: 0 p50:");
         assertThat(plot).isNotEmptyFile();
+    }
+
+    /** {@code java --module-path ... --module ...cli ARGS}, writing UTF-8, with native access for the Linux module. */
+    private static List<String> modular(Path java, String modulePath, String... args) {
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(ChildCommand.UTF_8_OUTPUT);
+        command.addAll(List.of("--module-path", modulePath, "--enable-native-access=io.github.lllqos.linux"));
+        command.addAll(List.of("--module", "io.github.lllqos.cli/io.github.lllqos.cli.LllqosCommand"));
+        command.addAll(List.of(args));
+        return command;
     }
 
     private static String commandJar() throws Exception {

@@ -36,7 +36,7 @@ final class HostLeaseProcess {
             throw new AssertionError("-D" + DockerEngine.CONTEXT_PROPERTY + " is not set: run with -Pit");
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(List.of(java.toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        Process process = new ProcessBuilder(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-XX:-UsePerfData", "-cp", Path.of(context, "lib", "*").toString(), ContainerSpec.MAIN_CLASS,
                 Integer.toString(targetMicros)))
                 .redirectErrorStream(true)

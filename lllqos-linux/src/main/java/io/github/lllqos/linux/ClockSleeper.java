@@ -1,14 +1,14 @@
 package io.github.lllqos.linux;
 
-import com.sun.jna.Memory;
-import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.Errno;
-import io.github.lllqos.linux.internal.LibC;
+import io.github.lllqos.LowLatencyException;
+import io.github.lllqos.linux.internal.NativeLibc;
+import io.github.lllqos.linux.internal.NativeMemory;
 import io.github.lllqos.spi.AbsoluteSleeper;
 
 /**
  * {@code clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME)} on a {@code struct timespec} in native memory
- * allocated once: the periodic loop's wait, with no allocation, lock or boxing per call. HotSpot's
+ * allocated once per sleeper: the periodic loop's wait, with no allocation, lock or boxing per call. HotSpot's
  * {@link System#nanoTime()} reads CLOCK_MONOTONIC, so deadlines pass through unchanged; {@link MonotonicClock}
  * measures the offset once in case another JVM differs. A deadline already past returns without the system
  * call, which would cost a timer interrupt and a context switch (about 6 µs here) for nothing.
@@ -16,21 +16,28 @@ import io.github.lllqos.spi.AbsoluteSleeper;
 final class ClockSleeper implements AbsoluteSleeper {
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
-    private static final long OFFSET = MonotonicClock.OFFSET_FROM_NANO_TIME;
 
-    private final Memory timespec = new Memory(LibC.SIZEOF_TIMESPEC);
+    private final NativeLibc libc;
+    private final long offset;
+    private final NativeMemory timespec;
+
+    ClockSleeper(NativeLibc libc, long offsetFromNanoTime) {
+        this.libc = libc;
+        this.offset = offsetFromNanoTime;
+        this.timespec = libc.allocate(NativeLibc.SIZEOF_TIMESPEC);
+    }
 
     @Override
     public void sleepUntil(long deadline) {
         if (deadline - System.nanoTime() <= 0) {
             return;
         }
-        long monotonic = deadline + OFFSET;
+        long monotonic = deadline + offset;
         timespec.setLong(0, monotonic / NANOS_PER_SECOND);
         timespec.setLong(Long.BYTES, monotonic % NANOS_PER_SECOND);
         int error;
         do {
-            error = LibC.clock_nanosleep(LibC.CLOCK_MONOTONIC, LibC.TIMER_ABSTIME, timespec, null);
+            error = libc.clock_nanosleep(NativeLibc.CLOCK_MONOTONIC, NativeLibc.TIMER_ABSTIME, timespec);
         } while (error == Errno.EINTR.number());
         if (error != 0) {
             throw new LowLatencyException("clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, " + monotonic

@@ -1,7 +1,6 @@
 package io.github.lllqos.linux;
 
-import com.sun.jna.Memory;
-import com.sun.jna.Pointer;
+import io.github.lllqos.linux.internal.NativeMemory;
 import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,9 +19,9 @@ final class CpuSet {
         return ((Math.max(cpus, 1) + 63L) / 64) * Long.BYTES;
     }
 
-    /** A mask of {@code size} bytes holding {@code cpus}, each below {@code size * 8}. */
-    static Memory encode(Set<Integer> cpus, long size) {
-        Memory mask = new Memory(size);
+    /** Sets the bits of {@code cpus}, each below the mask's size in bits, in a cleared mask; returns the mask. */
+    static NativeMemory encode(Set<Integer> cpus, NativeMemory mask) {
+        long size = mask.size();
         mask.clear();
         for (int cpu : cpus) {
             if (cpu < 0 || cpu >= size * Byte.SIZE) {
@@ -34,10 +33,10 @@ final class CpuSet {
         return mask;
     }
 
-    /** The CPUs of a mask of {@code size} bytes. */
-    static Set<Integer> decode(Pointer mask, long size) {
+    /** The CPUs of a mask. */
+    static Set<Integer> decode(NativeMemory mask) {
         TreeSet<Integer> cpus = new TreeSet<>();
-        for (long word = 0; word < size / Long.BYTES; word++) {
+        for (long word = 0; word < mask.size() / Long.BYTES; word++) {
             long bits = mask.getLong(word * Long.BYTES);
             while (bits != 0) {
                 int bit = Long.numberOfTrailingZeros(bits);

@@ -1,12 +1,11 @@
 package io.github.lllqos.linux;
 
-import com.sun.jna.LastErrorException;
-import com.sun.jna.Memory;
 import io.github.lllqos.Errno;
 import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.Refusal;
-import io.github.lllqos.linux.internal.LibC;
-import io.github.lllqos.linux.internal.Scratch;
+import io.github.lllqos.linux.internal.ErrnoException;
+import io.github.lllqos.linux.internal.NativeLibc;
+import io.github.lllqos.linux.internal.NativeMemory;
 import io.github.lllqos.spi.CpuLatencyQos;
 import io.github.lllqos.spi.CpuLatencyRequest;
 import io.github.lllqos.spi.RequestRefusedException;
@@ -32,47 +31,59 @@ import java.util.OptionalInt;
  */
 final class DeviceCpuLatencyQos implements CpuLatencyQos {
 
-    private static final int OPEN_FLAGS = LibC.O_CLOEXEC | LibC.O_NONBLOCK | LibC.O_NOCTTY;
+    private static final int OPEN_FLAGS = NativeLibc.O_CLOEXEC | NativeLibc.O_NONBLOCK | NativeLibc.O_NOCTTY;
 
     private final Path device;
-    private final Memory devicePath;
+    private final NativeLibc libc;
+    private final NativeMemory devicePath;
+    private final NativeMemory emptyPath;
+    private final ThreadLocal<NativeMemory> statx;
     private final Path expectedNumberFile;
     private volatile DeviceNumber expectedNumber;
     private final RequestPlacement placement = new RequestPlacement();
 
-    /** The device at {@code device}, identified by the number in {@value DeviceNumber#CPU_DMA_LATENCY_SYSFS}. */
-    DeviceCpuLatencyQos(Path device) {
-        this(device, Path.of(DeviceNumber.CPU_DMA_LATENCY_SYSFS));
+    /**
+     * The device at {@code device}, identified by the number in {@value DeviceNumber#CPU_DMA_LATENCY_SYSFS}.
+     *
+     * @param device the device node
+     * @param libc the native calls
+     */
+    DeviceCpuLatencyQos(Path device, NativeLibc libc) {
+        this(device, libc, Path.of(DeviceNumber.CPU_DMA_LATENCY_SYSFS));
     }
 
     /**
      * The device at {@code device}, identified by the number in another file.
      *
      * @param device the device node
+     * @param libc the native calls
      * @param expectedNumberFile a sysfs {@code dev} file, such as {@value DeviceNumber#CPU_DMA_LATENCY_SYSFS}
      */
-    DeviceCpuLatencyQos(Path device, Path expectedNumberFile) {
+    DeviceCpuLatencyQos(Path device, NativeLibc libc, Path expectedNumberFile) {
         this.device = device;
-        this.devicePath = Scratch.cString(device.toString());
+        this.libc = libc;
+        this.devicePath = libc.cString(device.toString());
+        this.emptyPath = libc.cString("");
+        this.statx = ThreadLocal.withInitial(() -> libc.allocate(NativeLibc.SIZEOF_STATX));
         this.expectedNumberFile = expectedNumberFile;
     }
 
     @Override
     public CpuLatencyRequest addRequest(int targetMicros) throws RequestRefusedException {
-        int fd = openChecked(LibC.O_RDWR, "O_RDWR");
-        return placement.place(new DeviceRequest(device, fd), targetMicros);
+        int fd = openChecked(NativeLibc.O_RDWR, "O_RDWR");
+        return placement.place(new DeviceRequest(device, fd, libc), targetMicros);
     }
 
     @Override
     public OptionalInt effectiveLimit() {
         try {
-            int fd = openChecked(LibC.O_RDONLY, "O_RDONLY");
+            int fd = openChecked(NativeLibc.O_RDONLY, "O_RDONLY");
             try {
-                return OptionalInt.of(DeviceRequest.readEffective(device, fd));
+                return OptionalInt.of(DeviceRequest.readEffective(libc, device, fd));
             } finally {
-                LibC.close(fd);
+                libc.close(fd);
             }
-        } catch (RequestRefusedException | LastErrorException | LowLatencyException e) {
+        } catch (RequestRefusedException | ErrnoException | LowLatencyException e) {
             return OptionalInt.empty();
         }
     }
@@ -87,22 +98,23 @@ final class DeviceCpuLatencyQos implements CpuLatencyQos {
         DeviceNumber expected = expectedNumber();
         int fd;
         try {
-            fd = LibC.open(devicePath, accessMode | OPEN_FLAGS);
-        } catch (LastErrorException e) {
+            fd = libc.open(devicePath, accessMode | OPEN_FLAGS);
+        } catch (ErrnoException e) {
             throw openFailure(e, accessName, expected);
         }
         try {
-            OpenFileKind kind = OpenFileKind.of(fd);
-            if (!kind.isCharacterDevice(expected)) {
-                throw DeviceRefusals.notTheDevice(device.toString(), kind.describe(), expected,
+            NativeMemory description = statx.get();
+            libc.statx(fd, emptyPath, NativeLibc.AT_EMPTY_PATH, NativeLibc.STATX_TYPE, description);
+            if (!OpenFileKind.isCharacterDevice(description, expected)) {
+                throw DeviceRefusals.notTheDevice(device.toString(), OpenFileKind.of(description).describe(), expected,
                         LinuxProvider.DEVICE_PROPERTY);
             }
             return fd;
-        } catch (LastErrorException e) {
+        } catch (ErrnoException e) {
             closeQuietly(fd);
-            String call = "statx(" + device + ") failed: " + Errno.nameOf(e.getErrorCode()) + ": cannot tell whether"
+            String call = "statx(" + device + ") failed: " + e.errnoName() + ": cannot tell whether"
                     + " it is the CPU latency device, so nothing is written to it";
-            throw new RequestRefusedException(Errno.ofNumber(e.getErrorCode())
+            throw new RequestRefusedException(Errno.ofNumber(e.errno())
                     .map(known -> Refusal.forErrno(known, call)).orElseGet(() -> Refusal.of(Refusal.Kind.FAILED, call)));
         } catch (RequestRefusedException e) {
             closeQuietly(fd);
@@ -126,8 +138,8 @@ final class DeviceCpuLatencyQos implements CpuLatencyQos {
         return number;
     }
 
-    private RequestRefusedException openFailure(LastErrorException e, String accessName, DeviceNumber expected) {
-        int errno = e.getErrorCode();
+    private RequestRefusedException openFailure(ErrnoException e, String accessName, DeviceNumber expected) {
+        int errno = e.errno();
         String call = "open(" + device + ", " + accessName + ") failed: " + Errno.nameOf(errno);
         if (errno == Errno.EPERM.number()) {
             return new RequestRefusedException(Refusal.of(Refusal.Kind.PERMISSION, Errno.EPERM, call + ". File"
@@ -160,10 +172,10 @@ final class DeviceCpuLatencyQos implements CpuLatencyQos {
         }
     }
 
-    private static void closeQuietly(int fd) {
+    private void closeQuietly(int fd) {
         try {
-            LibC.close(fd);
-        } catch (LastErrorException e) {
+            libc.close(fd);
+        } catch (ErrnoException e) {
             // Linux releases the descriptor even when close reports an error.
         }
     }

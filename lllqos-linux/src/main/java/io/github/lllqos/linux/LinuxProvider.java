@@ -1,6 +1,6 @@
 package io.github.lllqos.linux;
 
-import io.github.lllqos.linux.internal.LibC;
+import io.github.lllqos.linux.internal.NativeLayer;
 import io.github.lllqos.spi.CpuLatencyQos;
 import io.github.lllqos.spi.CpuLocks;
 import io.github.lllqos.spi.CpuSysfs;
@@ -15,7 +15,9 @@ import java.util.Optional;
 
 /**
  * The real provider: requests go to the kernel through {@code /dev/cpu_dma_latency}, and real-time scheduling
- * through libc.
+ * through libc. Its libc calls go through {@code java.lang.foreign} on JDK 22 and later and through JNA before
+ * ({@link NativeLayer}; {@code -D}{@value NativeLayer#PROPERTY}{@code =ffm|jna} overrides); {@link #detail()} says
+ * which and why.
  *
  * <p>The device path can be changed with {@code -D}{@value #DEVICE_PROPERTY} for a {@code /dev} mounted elsewhere,
  * and the CPU attribute directory with {@code -D}{@value #CPU_SYSFS_PROPERTY} for a {@code /sys} mounted elsewhere.
@@ -67,14 +69,21 @@ public final class LinuxProvider implements LowLatencyProvider {
             return Optional.of("this is " + osName + ": PM QoS CPU latency requests exist only on Linux,"
                     + " so nothing is requested");
         }
-        return Optional.ofNullable(LibC.unsupportedReason());
+        return NativeLayer.current().unavailableReason();
+    }
+
+    /** Which native layer carries the libc calls, and why. */
+    @Override
+    public Optional<String> detail() {
+        return Optional.of(NativeLayer.current().description());
     }
 
     @Override
     public CpuLatencyQos cpuLatencyQos() {
         DeviceCpuLatencyQos qos = cpuLatencyQos;
         if (qos == null) {
-            qos = new DeviceCpuLatencyQos(Path.of(System.getProperty(DEVICE_PROPERTY, CpuLatencyQos.DEVICE)));
+            qos = new DeviceCpuLatencyQos(Path.of(System.getProperty(DEVICE_PROPERTY, CpuLatencyQos.DEVICE)),
+                    NativeLayer.current().libc());
             cpuLatencyQos = qos;
         }
         return qos;
@@ -106,7 +115,7 @@ public final class LinuxProvider implements LowLatencyProvider {
         if (backend == null) {
             Optional<String> unavailable = unavailableReason();
             backend = unavailable.isPresent() ? new UnsupportedRealtime(unavailable.get())
-                    : new LinuxRealtime(KernelFiles.system());
+                    : new LinuxRealtime(KernelFiles.system(), NativeLayer.current().libc());
             realtime = backend;
         }
         return backend;

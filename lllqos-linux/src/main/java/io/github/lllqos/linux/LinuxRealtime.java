@@ -1,15 +1,12 @@
 package io.github.lllqos.linux;
 
-import com.sun.jna.LastErrorException;
-import com.sun.jna.Memory;
-import com.sun.jna.Pointer;
+import io.github.lllqos.Errno;
 import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.realtime.DeadlineParameters;
 import io.github.lllqos.realtime.SchedPolicy;
-import io.github.lllqos.Errno;
-import io.github.lllqos.linux.internal.Gettid;
-import io.github.lllqos.linux.internal.LibC;
-import io.github.lllqos.linux.internal.Scratch;
+import io.github.lllqos.linux.internal.ErrnoException;
+import io.github.lllqos.linux.internal.NativeLibc;
+import io.github.lllqos.linux.internal.NativeMemory;
 import io.github.lllqos.spi.AbsoluteSleeper;
 import io.github.lllqos.spi.RealtimeBackend;
 import java.io.UncheckedIOException;
@@ -20,23 +17,30 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Real-time scheduling through libc: sched_*, setpriority, mlockall, prctl and clock_nanosleep. */
+/**
+ * Real-time scheduling through libc: sched_*, setpriority, mlockall, prctl and clock_nanosleep, on whichever
+ * native layer carries {@link NativeLibc}.
+ */
 final class LinuxRealtime implements RealtimeBackend {
 
     /** The largest cpu_set_t tried when the kernel keeps saying EINVAL: 1,048,576 CPUs. */
     private static final long MAX_MASK_BYTES = 1L << 17;
 
     private final KernelFiles files;
+    private final NativeLibc libc;
     private final RealtimeHints hints;
+    private final MonotonicClock clock;
 
-    LinuxRealtime(KernelFiles files) {
+    LinuxRealtime(KernelFiles files, NativeLibc libc) {
         this.files = files;
+        this.libc = libc;
         this.hints = new RealtimeHints(files);
+        this.clock = new MonotonicClock(libc);
     }
 
     @Override
     public long currentThreadId() {
-        return Gettid.bound() ? Gettid.gettid() : files.threadSelfId();
+        return libc.hasGettid() ? libc.gettid() : files.threadSelfId();
     }
 
     @Override
@@ -52,22 +56,22 @@ final class LinuxRealtime implements RealtimeBackend {
     @Override
     public int currentCpu() {
         try {
-            return LibC.sched_getcpu();
-        } catch (LastErrorException e) {
+            return libc.sched_getcpu();
+        } catch (ErrnoException e) {
             throw failure("sched_getcpu()", e, "");
         }
     }
 
     @Override
     public void setScheduler(long tid, SchedPolicy policy, int priority) {
-        Pointer param = Scratch.threadInt();
+        NativeMemory param = libc.threadInt();
         param.setInt(0, priority);
         try {
-            LibC.sched_setscheduler(pid(tid), policyNumber(policy), param);
-        } catch (LastErrorException e) {
+            libc.sched_setscheduler(pid(tid), policyNumber(policy), param);
+        } catch (ErrnoException e) {
             String hint = "";
-            if (e.getErrorCode() == Errno.EPERM.number()) {
-                long[] rtprio = rlimit(LibC.RLIMIT_RTPRIO);
+            if (e.errno() == Errno.EPERM.number()) {
+                long[] rtprio = rlimit(NativeLibc.RLIMIT_RTPRIO);
                 hint = hints.schedulerRefused(policy, priority, rtprio[0], rtprio[1]);
             }
             throw failure("sched_setscheduler(" + tid + ", " + policy.cName() + ", " + priority + ")", e, hint);
@@ -79,22 +83,22 @@ final class LinuxRealtime implements RealtimeBackend {
         String call = "sched_setattr(" + tid + ", {SCHED_DEADLINE, runtime " + parameters.runtimeNanos()
                 + " ns, deadline " + parameters.deadlineNanos() + " ns, period " + parameters.periodNanos()
                 + " ns}, 0)";
-        if (LibC.SYS_SCHED_SETATTR == 0) {
+        if (NativeLibc.SYS_SCHED_SETATTR == 0) {
             throw new LowLatencyException(call + " failed: ENOSYS: its system call number on "
                     + System.getProperty("os.arch") + " is not known here", Errno.ENOSYS);
         }
-        Memory attr = new Memory(LibC.SIZEOF_SCHED_ATTR);
+        NativeMemory attr = libc.allocate(NativeLibc.SIZEOF_SCHED_ATTR);
         attr.clear();
-        attr.setInt(0, LibC.SIZEOF_SCHED_ATTR);
-        attr.setInt(4, LibC.SCHED_DEADLINE);
-        attr.setLong(8, LibC.SCHED_FLAG_RESET_ON_FORK);
+        attr.setInt(0, NativeLibc.SIZEOF_SCHED_ATTR);
+        attr.setInt(4, NativeLibc.SCHED_DEADLINE);
+        attr.setLong(8, NativeLibc.SCHED_FLAG_RESET_ON_FORK);
         attr.setLong(24, parameters.runtimeNanos());
         attr.setLong(32, parameters.deadlineNanos());
         attr.setLong(40, parameters.periodNanos());
         try {
-            LibC.syscall(LibC.SYS_SCHED_SETATTR, pid(tid), attr, 0, 0);
-        } catch (LastErrorException e) {
-            String hint = Errno.ofNumber(e.getErrorCode()).map(errno -> switch (errno) {
+            libc.syscall(NativeLibc.SYS_SCHED_SETATTR, pid(tid), attr, 0, 0);
+        } catch (ErrnoException e) {
+            String hint = Errno.ofNumber(e.errno()).map(errno -> switch (errno) {
                 case EBUSY -> hints.deadlineAdmissionRefused(parameters, admittedBandwidth(), onlineCpus().size());
                 case EPERM -> hints.deadlineRefused(affinity(tid), onlineCpus());
                 case EINVAL -> hints.deadlineInvalid(parameters);
@@ -106,17 +110,17 @@ final class LinuxRealtime implements RealtimeBackend {
 
     @Override
     public Optional<DeadlineParameters> deadlineParameters(long tid) {
-        if (LibC.SYS_SCHED_GETATTR == 0) {
+        if (NativeLibc.SYS_SCHED_GETATTR == 0) {
             return Optional.empty();
         }
-        Memory attr = new Memory(LibC.SIZEOF_SCHED_ATTR);
+        NativeMemory attr = libc.allocate(NativeLibc.SIZEOF_SCHED_ATTR);
         attr.clear();
         try {
-            LibC.syscall(LibC.SYS_SCHED_GETATTR, pid(tid), attr, LibC.SIZEOF_SCHED_ATTR, 0);
-        } catch (LastErrorException e) {
+            libc.syscall(NativeLibc.SYS_SCHED_GETATTR, pid(tid), attr, NativeLibc.SIZEOF_SCHED_ATTR, 0);
+        } catch (ErrnoException e) {
             throw failure("sched_getattr(" + tid + ")", e, "");
         }
-        if (attr.getInt(4) != LibC.SCHED_DEADLINE) {
+        if (attr.getInt(4) != NativeLibc.SCHED_DEADLINE) {
             return Optional.empty();
         }
         return Optional.of(DeadlineParameters.ofNanos(attr.getLong(24), attr.getLong(32), attr.getLong(40)));
@@ -137,29 +141,29 @@ final class LinuxRealtime implements RealtimeBackend {
 
     @Override
     public void yieldCpu() {
-        LibC.sched_yield();
+        libc.sched_yield();
     }
 
     @Override
     public SchedPolicy policy(long tid) {
         int policy;
         try {
-            policy = LibC.sched_getscheduler(pid(tid)) & ~LibC.SCHED_RESET_ON_FORK;
-        } catch (LastErrorException e) {
+            policy = libc.sched_getscheduler(pid(tid)) & ~NativeLibc.SCHED_RESET_ON_FORK;
+        } catch (ErrnoException e) {
             throw failure("sched_getscheduler(" + tid + ")", e, "");
         }
         switch (policy) {
-            case LibC.SCHED_OTHER:
+            case NativeLibc.SCHED_OTHER:
                 return SchedPolicy.OTHER;
-            case LibC.SCHED_FIFO:
+            case NativeLibc.SCHED_FIFO:
                 return SchedPolicy.FIFO;
-            case LibC.SCHED_RR:
+            case NativeLibc.SCHED_RR:
                 return SchedPolicy.RR;
-            case LibC.SCHED_BATCH:
+            case NativeLibc.SCHED_BATCH:
                 return SchedPolicy.BATCH;
-            case LibC.SCHED_IDLE:
+            case NativeLibc.SCHED_IDLE:
                 return SchedPolicy.IDLE;
-            case LibC.SCHED_DEADLINE:
+            case NativeLibc.SCHED_DEADLINE:
                 return SchedPolicy.DEADLINE;
             default:
                 throw new LowLatencyException("sched_getscheduler(" + tid + ") returned policy " + policy
@@ -169,10 +173,10 @@ final class LinuxRealtime implements RealtimeBackend {
 
     @Override
     public int priority(long tid) {
-        Pointer param = Scratch.threadInt();
+        NativeMemory param = libc.threadInt();
         try {
-            LibC.sched_getparam(pid(tid), param);
-        } catch (LastErrorException e) {
+            libc.sched_getparam(pid(tid), param);
+        } catch (ErrnoException e) {
             throw failure("sched_getparam(" + tid + ")", e, "");
         }
         return param.getInt(0);
@@ -181,10 +185,10 @@ final class LinuxRealtime implements RealtimeBackend {
     @Override
     public void setNice(long tid, int nice) {
         try {
-            LibC.setpriority(LibC.PRIO_PROCESS, pid(tid), nice);
-        } catch (LastErrorException e) {
-            String hint = e.getErrorCode() == Errno.EACCES.number() || e.getErrorCode() == Errno.EPERM.number()
-                    ? hints.niceRefused(nice, rlimit(LibC.RLIMIT_NICE)[0]) : "";
+            libc.setpriority(NativeLibc.PRIO_PROCESS, pid(tid), nice);
+        } catch (ErrnoException e) {
+            String hint = e.errno() == Errno.EACCES.number() || e.errno() == Errno.EPERM.number()
+                    ? hints.niceRefused(nice, rlimit(NativeLibc.RLIMIT_NICE)[0]) : "";
             throw failure("setpriority(PRIO_PROCESS, " + tid + ", " + nice + ")", e, hint);
         }
     }
@@ -192,15 +196,15 @@ final class LinuxRealtime implements RealtimeBackend {
     @Override
     public int nice(long tid) {
         try {
-            return LibC.getpriority(LibC.PRIO_PROCESS, pid(tid));
-        } catch (LastErrorException e) {
+            return libc.getpriority(NativeLibc.PRIO_PROCESS, pid(tid));
+        } catch (ErrnoException e) {
             throw failure("getpriority(PRIO_PROCESS, " + tid + ")", e, "");
         }
     }
 
     @Override
     public boolean raiseRtprioLimit(int priority) {
-        long[] limit = rlimit(LibC.RLIMIT_RTPRIO);
+        long[] limit = rlimit(NativeLibc.RLIMIT_RTPRIO);
         if (RealtimeHints.allows(limit[0], priority)) {
             return false;
         }
@@ -208,12 +212,12 @@ final class LinuxRealtime implements RealtimeBackend {
             throw new LowLatencyException("its hard limit " + RealtimeHints.limit(limit[1]) + " is below priority "
                     + priority);
         }
-        Memory rlim = new Memory(LibC.SIZEOF_RLIMIT);
+        NativeMemory rlim = libc.allocate(NativeLibc.SIZEOF_RLIMIT);
         rlim.setLong(0, priority);
         rlim.setLong(Long.BYTES, limit[1]);
         try {
-            LibC.setrlimit(LibC.RLIMIT_RTPRIO, rlim);
-        } catch (LastErrorException e) {
+            libc.setrlimit(NativeLibc.RLIMIT_RTPRIO, rlim);
+        } catch (ErrnoException e) {
             throw failure("setrlimit(RLIMIT_RTPRIO, " + priority + ", " + RealtimeHints.limit(limit[1]) + ")", e, "");
         }
         return true;
@@ -223,14 +227,14 @@ final class LinuxRealtime implements RealtimeBackend {
     public void setAffinity(long tid, Set<Integer> cpus) {
         int highest = Collections.max(cpus);
         long size = CpuSet.allocSize(Math.max(files.possibleCpus(), highest + 1));
-        Memory mask = CpuSet.encode(cpus, size);
+        NativeMemory mask = CpuSet.encode(cpus, libc.allocate(size));
         try {
-            LibC.sched_setaffinity(pid(tid), size, mask);
-        } catch (LastErrorException e) {
+            libc.sched_setaffinity(pid(tid), size, mask);
+        } catch (ErrnoException e) {
             String list = new TreeSet<>(cpus).toString();
-            String hint = e.getErrorCode() == Errno.EPERM.number() ? hints.affinityRefused(true, list)
-                    : e.getErrorCode() == Errno.EINVAL.number() ? hints.affinityRefused(false, list)
-                    : e.getErrorCode() == Errno.EBUSY.number() ? "the thread runs under SCHED_DEADLINE, which must stay"
+            String hint = e.errno() == Errno.EPERM.number() ? hints.affinityRefused(true, list)
+                    : e.errno() == Errno.EINVAL.number() ? hints.affinityRefused(false, list)
+                    : e.errno() == Errno.EBUSY.number() ? "the thread runs under SCHED_DEADLINE, which must stay"
                             + " allowed every CPU of its root domain" : "";
             throw failure("sched_setaffinity(" + tid + ", " + size + ", " + list + ")", e, hint);
         }
@@ -240,13 +244,12 @@ final class LinuxRealtime implements RealtimeBackend {
     public Set<Integer> affinity(long tid) {
         long size = CpuSet.allocSize(files.possibleCpus());
         while (true) {
-            Memory mask = new Memory(size);
-            mask.clear();
+            NativeMemory mask = libc.allocate(size);
             try {
-                LibC.sched_getaffinity(pid(tid), size, mask);
-                return CpuSet.decode(mask, size);
-            } catch (LastErrorException e) {
-                if (e.getErrorCode() != Errno.EINVAL.number() || size >= MAX_MASK_BYTES) {
+                libc.sched_getaffinity(pid(tid), size, mask);
+                return CpuSet.decode(mask);
+            } catch (ErrnoException e) {
+                if (e.errno() != Errno.EINVAL.number() || size >= MAX_MASK_BYTES) {
                     throw failure("sched_getaffinity(" + tid + ", " + size + ")", e, "");
                 }
                 size *= 2;
@@ -257,11 +260,11 @@ final class LinuxRealtime implements RealtimeBackend {
     @Override
     public void lockMemory() {
         try {
-            LibC.mlockall(LibC.MCL_CURRENT | LibC.MCL_FUTURE);
-        } catch (LastErrorException e) {
-            int errno = e.getErrorCode();
+            libc.mlockall(NativeLibc.MCL_CURRENT | NativeLibc.MCL_FUTURE);
+        } catch (ErrnoException e) {
+            int errno = e.errno();
             String hint = errno == Errno.EPERM.number() || errno == Errno.ENOMEM.number() || errno == Errno.EAGAIN.number()
-                    ? hints.memoryLockRefused(rlimit(LibC.RLIMIT_MEMLOCK)[0]) : "";
+                    ? hints.memoryLockRefused(rlimit(NativeLibc.RLIMIT_MEMLOCK)[0]) : "";
             throw failure("mlockall(MCL_CURRENT | MCL_FUTURE)", e, hint);
         }
     }
@@ -269,8 +272,8 @@ final class LinuxRealtime implements RealtimeBackend {
     @Override
     public void unlockMemory() {
         try {
-            LibC.munlockall();
-        } catch (LastErrorException e) {
+            libc.munlockall();
+        } catch (ErrnoException e) {
             throw failure("munlockall()", e, "");
         }
     }
@@ -287,8 +290,8 @@ final class LinuxRealtime implements RealtimeBackend {
     @Override
     public void setTimerSlack(long nanos) {
         try {
-            LibC.prctl(LibC.PR_SET_TIMERSLACK, nanos, 0, 0, 0);
-        } catch (LastErrorException e) {
+            libc.prctl(NativeLibc.PR_SET_TIMERSLACK, nanos, 0, 0, 0);
+        } catch (ErrnoException e) {
             throw failure("prctl(PR_SET_TIMERSLACK, " + nanos + ")", e, "");
         }
     }
@@ -300,22 +303,22 @@ final class LinuxRealtime implements RealtimeBackend {
             return exact.getAsLong();
         }
         try {
-            return Integer.toUnsignedLong(LibC.prctl(LibC.PR_GET_TIMERSLACK, 0, 0, 0, 0));
-        } catch (LastErrorException e) {
+            return Integer.toUnsignedLong(libc.prctl(NativeLibc.PR_GET_TIMERSLACK, 0, 0, 0, 0));
+        } catch (ErrnoException e) {
             throw failure("prctl(PR_GET_TIMERSLACK)", e, "");
         }
     }
 
     @Override
     public AbsoluteSleeper newSleeper() {
-        return new ClockSleeper();
+        return new ClockSleeper(libc, clock.offsetFromNanoTime());
     }
 
     private long[] rlimit(int resource) {
-        Memory rlim = new Memory(LibC.SIZEOF_RLIMIT);
+        NativeMemory rlim = libc.allocate(NativeLibc.SIZEOF_RLIMIT);
         try {
-            LibC.getrlimit(resource, rlim);
-        } catch (LastErrorException e) {
+            libc.getrlimit(resource, rlim);
+        } catch (ErrnoException e) {
             throw failure("getrlimit(" + resource + ")", e, "");
         }
         return new long[] {rlim.getLong(0), rlim.getLong(Long.BYTES)};
@@ -332,26 +335,25 @@ final class LinuxRealtime implements RealtimeBackend {
     private static int policyNumber(SchedPolicy policy) {
         switch (policy) {
             case FIFO:
-                return LibC.SCHED_FIFO;
+                return NativeLibc.SCHED_FIFO;
             case RR:
-                return LibC.SCHED_RR;
+                return NativeLibc.SCHED_RR;
             case BATCH:
-                return LibC.SCHED_BATCH;
+                return NativeLibc.SCHED_BATCH;
             case IDLE:
-                return LibC.SCHED_IDLE;
+                return NativeLibc.SCHED_IDLE;
             case DEADLINE:
-                return LibC.SCHED_DEADLINE;
+                return NativeLibc.SCHED_DEADLINE;
             default:
-                return LibC.SCHED_OTHER;
+                return NativeLibc.SCHED_OTHER;
         }
     }
 
-    private static LowLatencyException failure(String call, LastErrorException e, String hint) {
-        Errno errno = Errno.ofNumber(e.getErrorCode()).orElse(null);
-        String message = call + " failed: " + Errno.nameOf(e.getErrorCode());
-        if (e.getErrorCode() == Errno.ESRCH.number()) {
+    private static LowLatencyException failure(String call, ErrnoException e, String hint) {
+        String message = call + " failed: " + e.errnoName();
+        if (e.errno() == Errno.ESRCH.number()) {
             hint = "no such thread (it may have exited)";
         }
-        return new LowLatencyException(hint.isEmpty() ? message : message + ": " + hint, errno);
+        return new LowLatencyException(hint.isEmpty() ? message : message + ": " + hint, e.asErrno());
     }
 }

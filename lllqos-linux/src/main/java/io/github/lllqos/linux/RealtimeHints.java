@@ -3,7 +3,7 @@ package io.github.lllqos.linux;
 import io.github.lllqos.realtime.DeadlineParameters;
 import io.github.lllqos.realtime.SchedPolicy;
 import io.github.lllqos.spi.support.DeadlineAdmission;
-import io.github.lllqos.linux.internal.LibC;
+import io.github.lllqos.linux.internal.NativeLibc;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,10 +144,10 @@ final class RealtimeHints {
     }
 
     static boolean allows(long limit, int value) {
-        return limit == LibC.RLIM_INFINITY || Long.compareUnsigned(limit, value) >= 0;
+        return limit == NativeLibc.RLIM_INFINITY || Long.compareUnsigned(limit, value) >= 0;
     }
 
     static String limit(long value) {
-        return value == LibC.RLIM_INFINITY ? "unlimited" : Long.toUnsignedString(value);
+        return value == NativeLibc.RLIM_INFINITY ? "unlimited" : Long.toUnsignedString(value);
     }
 }

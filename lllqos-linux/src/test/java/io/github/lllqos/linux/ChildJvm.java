@@ -29,13 +29,34 @@ final class ChildJvm {
 
     /** Runs {@code mainClass} after {@code prefix} and returns its output; fails unless it exits with 0. */
     String run(List<String> prefix, Class<?> mainClass, String... args) throws IOException, InterruptedException {
+        return run(prefix, List.of(), mainClass, args);
+    }
+
+    /**
+     * Runs {@code mainClass} after {@code prefix} with JVM options, which come after this class's own and so
+     * override them, and returns its output; fails unless it exits with 0. On JDK 22 and later native access is
+     * enabled for the class path, as users are told to, unless the options say otherwise.
+     */
+    String run(List<String> prefix, List<String> jvmOptions, Class<?> mainClass, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(prefix);
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djna.tmpdir=" + temp.resolve("jna"), "-cp", classPath(), mainClass.getName()));
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (Runtime.version().feature() >= 22 && jvmOptions.stream().noneMatch(option ->
+                option.startsWith("--enable-native-access") || option.startsWith("--illegal-native-access"))) {
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
+        command.add("-Djna.tmpdir=" + temp.resolve("jna"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classPath(), mainClass.getName()));
         command.addAll(List.of(args));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child finished: %s", command).isTrue();
-        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Path log = Files.createTempFile(temp, "child", ".log");
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean finished = child.waitFor(60, TimeUnit.SECONDS);
+        if (!finished) {
+            child.destroyForcibly().waitFor();
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(finished).as("child finished: %s%n%s", command, output).isTrue();
         assertThat(child.exitValue()).as(output).isZero();
         return output;
     }

@@ -3,8 +3,10 @@ package io.github.lllqos.linux;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.jna.Memory;
 import io.github.lllqos.contract.RealEnvironment;
+import io.github.lllqos.linux.internal.NativeLayer;
+import io.github.lllqos.linux.internal.NativeLibc;
+import io.github.lllqos.linux.internal.NativeMemory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** cpu_set_t sized from the CPU count: beyond 64 and 1024 CPUs, encoded as the kernel reads it. */
 class CpuSetTest {
+
+    private static final NativeLibc LIBC = NativeLayer.current().libc();
 
     @TempDir
     Path temp;
@@ -30,19 +34,19 @@ class CpuSetTest {
     @Test
     void cpus_beyond_64_and_1024_land_on_their_bits() {
         long size = CpuSet.allocSize(2048);
-        Memory mask = CpuSet.encode(Set.of(0, 63, 64, 65, 1023, 1024, 1030, 2047), size);
+        NativeMemory mask = CpuSet.encode(Set.of(0, 63, 64, 65, 1023, 1024, 1030, 2047), LIBC.allocate(size));
 
         assertThat(mask.getLong(0)).isEqualTo(1L | 1L << 63);
         assertThat(mask.getLong(8)).isEqualTo(0b11L);
         assertThat(mask.getLong(15 * 8)).isEqualTo(1L << 63);
         assertThat(mask.getLong(16 * 8)).isEqualTo(1L | 1L << 6);
         assertThat(mask.getLong(31 * 8)).isEqualTo(1L << 63);
-        assertThat(CpuSet.decode(mask, size)).containsExactly(0, 63, 64, 65, 1023, 1024, 1030, 2047);
+        assertThat(CpuSet.decode(mask)).containsExactly(0, 63, 64, 65, 1023, 1024, 1030, 2047);
     }
 
     @Test
     void a_cpu_beyond_the_mask_is_refused() {
-        assertThatThrownBy(() -> CpuSet.encode(Set.of(64), 8)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> CpuSet.encode(Set.of(64), LIBC.allocate(8))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("CPU 64");
     }
 
@@ -52,7 +56,7 @@ class CpuSetTest {
         Path cpu = Files.createDirectories(temp.resolve("sys/devices/system/cpu"));
         Files.writeString(cpu.resolve("possible"), "0-4095\n");
         Files.writeString(cpu.resolve("online"), Files.readString(Path.of("/sys/devices/system/cpu/online")));
-        LinuxRealtime backend = new LinuxRealtime(new KernelFiles(temp));
+        LinuxRealtime backend = new LinuxRealtime(new KernelFiles(temp), LIBC);
         Set<Integer> online = backend.onlineCpus();
 
         Set<Integer> pinnedThenRead = OnNewThread.call(() -> {

@@ -2,7 +2,8 @@ package io.github.lllqos.linux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.lllqos.linux.internal.Gettid;
+import io.github.lllqos.linux.internal.NativeLayer;
+import io.github.lllqos.linux.internal.NativeLibc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -22,10 +23,11 @@ class KernelFilesTest {
     @Test
     void the_thread_id_from_proc_thread_self_is_the_one_gettid_returns() throws Exception {
         KernelFiles files = KernelFiles.system();
+        NativeLibc libc = NativeLayer.current().libc();
 
-        long[] ids = OnNewThread.call(() -> new long[] {files.threadSelfId(), Gettid.gettid()});
+        long[] ids = OnNewThread.call(() -> new long[] {files.threadSelfId(), libc.gettid()});
 
-        assertThat(Gettid.bound()).as("glibc 2.30 or later here").isTrue();
+        assertThat(libc.hasGettid()).as("glibc 2.30 or later here").isTrue();
         assertThat(ids[0]).isEqualTo(ids[1]).isNotEqualTo(ProcessHandle.current().pid());
     }
 

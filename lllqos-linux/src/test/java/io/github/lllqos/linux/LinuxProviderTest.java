@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lllqos.contract.RealEnvironment;
+import io.github.lllqos.linux.internal.NativeLayer;
 import io.github.lllqos.spi.RequestRefusedException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ class LinuxProviderTest {
     }
 
     private DeviceCpuLatencyQos qos(Path device) throws IOException {
-        return new DeviceCpuLatencyQos(device, miscDev());
+        return new DeviceCpuLatencyQos(device, NativeLayer.current().libc(), miscDev());
     }
 
     @Test
@@ -61,7 +62,8 @@ class LinuxProviderTest {
     @Test
     void the_device_is_known_by_its_number_not_by_its_path() throws IOException {
         Path nullIsExpected = Files.writeString(temp.resolve("dev"), "1:3\n");
-        DeviceCpuLatencyQos qos = new DeviceCpuLatencyQos(Path.of("/dev/null"), nullIsExpected);
+        DeviceCpuLatencyQos qos = new DeviceCpuLatencyQos(Path.of("/dev/null"), NativeLayer.current().libc(),
+                nullIsExpected);
 
         assertThatThrownBy(() -> qos.addRequest(0)).as("past the identity check, /dev/null cannot report a limit")
                 .isInstanceOf(RequestRefusedException.class)
@@ -114,7 +116,7 @@ class LinuxProviderTest {
     @Test
     void without_the_kernels_number_nothing_is_accepted() {
         Path absent = temp.resolve("no-such-dev");
-        DeviceCpuLatencyQos qos = new DeviceCpuLatencyQos(Path.of("/dev/null"), absent);
+        DeviceCpuLatencyQos qos = new DeviceCpuLatencyQos(Path.of("/dev/null"), NativeLayer.current().libc(), absent);
 
         assertThatThrownBy(() -> qos.addRequest(0)).isInstanceOf(RequestRefusedException.class)
                 .hasMessageContaining("cannot tell which device is the CPU latency device: " + absent);
@@ -133,7 +135,7 @@ class LinuxProviderTest {
     void a_symbolic_link_to_the_real_device_is_accepted() throws Exception {
         RealEnvironment.requireCpuDmaLatency();
         Path link = Files.createSymbolicLink(temp.resolve("latency"), RealEnvironment.CPU_DMA_LATENCY);
-        DeviceCpuLatencyQos qos = new DeviceCpuLatencyQos(link);
+        DeviceCpuLatencyQos qos = new DeviceCpuLatencyQos(link, NativeLayer.current().libc());
 
         var request = qos.addRequest(321);
         try {

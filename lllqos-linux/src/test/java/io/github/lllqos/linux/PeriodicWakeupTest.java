@@ -2,11 +2,12 @@ package io.github.lllqos.linux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.jna.Memory;
 import io.github.lllqos.contract.RealEnvironment;
 import io.github.lllqos.realtime.Periodic;
 import io.github.lllqos.realtime.Realtime;
-import io.github.lllqos.linux.internal.LibC;
+import io.github.lllqos.linux.internal.NativeLayer;
+import io.github.lllqos.linux.internal.NativeLibc;
+import io.github.lllqos.linux.internal.NativeMemory;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.stream.Stream;
@@ -20,15 +21,17 @@ class PeriodicWakeupTest {
 
     @Test
     void system_nano_time_is_clock_monotonic() {
-        Memory timespec = new Memory(LibC.SIZEOF_TIMESPEC);
+        NativeLibc libc = NativeLayer.current().libc();
+        MonotonicClock clock = new MonotonicClock(libc);
+        NativeMemory timespec = libc.allocate(NativeLibc.SIZEOF_TIMESPEC);
         for (int i = 0; i < 1000; i++) {
             long before = System.nanoTime();
-            long monotonic = MonotonicClock.now(timespec);
+            long monotonic = clock.now(timespec);
             long after = System.nanoTime();
 
             assertThat(monotonic).isBetween(before, after);
         }
-        assertThat(MonotonicClock.OFFSET_FROM_NANO_TIME).isZero();
+        assertThat(clock.offsetFromNanoTime()).isZero();
     }
 
     @Test

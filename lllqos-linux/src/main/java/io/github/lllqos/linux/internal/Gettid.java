@@ -7,7 +7,7 @@ import com.sun.jna.Platform;
  * {@code pid_t gettid(void)}, bound on its own: glibc added the wrapper only in 2.30 (RHEL 8 has 2.28), and a
  * missing symbol must not keep {@link LibC} from binding.
  */
-public final class Gettid {
+final class Gettid {
 
     private static final boolean BOUND = register();
 
@@ -28,7 +28,7 @@ public final class Gettid {
      *
      * @return false on glibc before 2.30
      */
-    public static boolean bound() {
+    static boolean bound() {
         return BOUND;
     }
 
@@ -37,5 +37,5 @@ public final class Gettid {
      *
      * @return the calling thread's id
      */
-    public static native int gettid();
+    static native int gettid();
 }

@@ -12,5 +12,9 @@ module io.github.lllqos {
     exports io.github.lllqos.spi;
     exports io.github.lllqos.spi.support;
 
+    // Both optional: a jlinked runtime may leave them out, and the classes that use them check first.
+    requires static jdk.jfr;
+    requires static java.management;
+
     uses io.github.lllqos.spi.LowLatencyProvider;
 }

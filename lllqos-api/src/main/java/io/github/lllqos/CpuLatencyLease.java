@@ -28,22 +28,34 @@ public final class CpuLatencyLease implements AutoCloseable {
 
     private final CpuLatencyRequest request;
     private final LeaseRelease release;
+    private final CpuLatencyQos qos;
+    /** The target the release reports; shared with the release action, which must not reference the lease. */
+    private final int[] heldTarget = new int[1];
     private final Refusal refusal;
     private volatile int targetMicros;
 
-    private CpuLatencyLease(int targetMicros, CpuLatencyRequest request, Refusal refusal) {
+    private CpuLatencyLease(int targetMicros, CpuLatencyQos qos, CpuLatencyRequest request, Refusal refusal) {
         this.targetMicros = targetMicros;
+        this.qos = qos;
         this.request = request;
         this.refusal = refusal;
+        int[] releasedTarget = heldTarget;
         this.release = LeaseRelease.register(this, "CPU latency request, opened at " + targetMicros + " µs",
-                request == null ? () -> { } : request::remove);
+                request == null ? () -> { } : () -> {
+                    request.remove();
+                    LeaseEvents.emit("released", releasedTarget[0], qos);
+                });
+        heldTarget[0] = targetMicros;
     }
 
     static CpuLatencyLease acquire(CpuLatencyQos qos, int targetMicros) {
         try {
-            return new CpuLatencyLease(targetMicros, qos.addRequest(targetMicros), null);
+            CpuLatencyLease lease = new CpuLatencyLease(targetMicros, qos, qos.addRequest(targetMicros), null);
+            LeaseEvents.emit("acquired", targetMicros, qos);
+            return lease;
         } catch (RequestRefusedException refused) {
-            return new CpuLatencyLease(targetMicros, null, refused.refusal());
+            LeaseEvents.emit("refused", targetMicros, qos);
+            return new CpuLatencyLease(targetMicros, qos, null, refused.refusal());
         }
     }
 
@@ -110,8 +122,10 @@ public final class CpuLatencyLease implements AutoCloseable {
             release.whileHeld(() -> {
                 if (request != null) {
                     request.update(targetMicros);
+                    LeaseEvents.emit("updated", targetMicros, qos);
                 }
                 this.targetMicros = targetMicros;
+                heldTarget[0] = targetMicros;
             }, () -> "the CPU latency lease is closed; open a new one to request " + targetMicros + " µs");
         } finally {
             Reference.reachabilityFence(this);

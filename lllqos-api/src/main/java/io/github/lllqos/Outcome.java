@@ -19,10 +19,12 @@ public final class Outcome<T> {
 
     private final T value;
     private final Refusal refusal;
+    private final String warning;
 
-    private Outcome(T value, Refusal refusal) {
+    private Outcome(T value, Refusal refusal, String warning) {
         this.value = value;
         this.refusal = refusal;
+        this.warning = warning;
     }
 
     /**
@@ -33,7 +35,7 @@ public final class Outcome<T> {
      * @return the outcome
      */
     public static <T> Outcome<T> applied(T value) {
-        return new Outcome<>(Objects.requireNonNull(value), null);
+        return new Outcome<>(Objects.requireNonNull(value), null, null);
     }
 
     /**
@@ -45,7 +47,17 @@ public final class Outcome<T> {
      * @return the outcome
      */
     public static <T> Outcome<T> notApplied(T valueOrNull, Refusal refusal) {
-        return new Outcome<>(valueOrNull, Objects.requireNonNull(refusal));
+        return new Outcome<>(valueOrNull, Objects.requireNonNull(refusal), null);
+    }
+
+    /**
+     * The same outcome with a warning about what the applied setting may cost, and how to avoid it.
+     *
+     * @param warning the warning
+     * @return a new outcome, otherwise equal
+     */
+    public Outcome<T> withWarning(String warning) {
+        return new Outcome<>(value, refusal, Objects.requireNonNull(warning));
     }
 
     /**
@@ -95,6 +107,20 @@ public final class Outcome<T> {
     }
 
     /**
+     * What the setting, although applied, may cost, and how to avoid that: {@link io.github.lllqos.realtime.Realtime#lockMemory()} warns
+     * when the heap can still grow, because GC pauses then fault in and lock new pages.
+     *
+     * <pre>{@code
+     * Realtime.lockMemory().warning().ifPresent(log::warn);
+     * }</pre>
+     *
+     * @return the warning, empty when there is nothing to warn about
+     */
+    public Optional<String> warning() {
+        return Optional.ofNullable(warning);
+    }
+
+    /**
      * Throws unless the setting took effect, for callers that cannot run without it.
      *
      * @return this outcome
@@ -110,6 +136,7 @@ public final class Outcome<T> {
     @Override
     public String toString() {
         return "Outcome[" + (refusal == null ? "applied" : "not applied") + (value == null ? "" : ", now " + value)
-                + (refusal == null ? "" : ", because " + refusal.message()) + "]";
+                + (refusal == null ? "" : ", because " + refusal.message())
+                + (warning == null ? "" : ", warning: " + warning) + "]";
     }
 }

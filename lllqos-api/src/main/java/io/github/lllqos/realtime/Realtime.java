@@ -270,11 +270,31 @@ public final class Realtime {
      * Locks all current and future memory of this process into RAM ({@code mlockall(MCL_CURRENT | MCL_FUTURE)}),
      * so no page fault to disk delays a real-time thread.
      *
+     * <p>In a JVM this is a trap when the heap can still grow: every page the heap grows into during a GC pause is
+     * then faulted in and locked inside the pause. Start the JVM with {@code -Xms} equal to {@code -Xmx} and
+     * {@code -XX:+AlwaysPreTouch}; until then the outcome carries a {@link Outcome#warning()}, also logged, that
+     * says so ({@link #heapGrowthHazard()}).
+     *
      * @return the locked bytes afterwards, or why nothing was locked (no CAP_IPC_LOCK and a small
      *     RLIMIT_MEMLOCK: EPERM or ENOMEM)
      */
     public static Outcome<Long> lockMemory() {
         return control().lockMemory();
+    }
+
+    /**
+     * Why locking memory in this JVM now would lengthen its GC pauses, if it would: the heap's committed size is
+     * below its maximum, or {@code -XX:+AlwaysPreTouch} is off.
+     *
+     * <pre>{@code
+     * Realtime.heapGrowthHazard().ifPresent(hazard -> log.warn("not locking memory: {}", hazard));
+     * }</pre>
+     *
+     * @return the hazard with its fix ({@code -Xms} equal to {@code -Xmx} plus {@code -XX:+AlwaysPreTouch}); empty
+     *     when the heap cannot grow into new pages, or where the JVM has no {@code java.management} module to tell
+     */
+    public static Optional<String> heapGrowthHazard() {
+        return HeapGrowth.hazard();
     }
 
     /**

@@ -33,6 +33,8 @@ final class RealtimeControl {
     static final int MIN_NICE = -20;
     static final int MAX_NICE = 19;
 
+    private static final System.Logger LOG = System.getLogger(Realtime.class.getName());
+
     private final RealtimeBackend backend;
     private final long processId;
     /** How many real-time threads were set up: the next one goes to the next real-time CPU in turn. */
@@ -300,7 +302,13 @@ final class RealtimeControl {
             return Outcome.notApplied(read(backend::lockedMemoryBytes),
                     refusalOf(requireRefusal(e, Errno.EPERM, Errno.ENOMEM, Errno.EAGAIN)));
         }
-        return Outcome.applied(backend.lockedMemoryBytes());
+        Outcome<Long> locked = Outcome.applied(backend.lockedMemoryBytes());
+        Optional<String> hazard = HeapGrowth.hazard();
+        if (hazard.isEmpty()) {
+            return locked;
+        }
+        LOG.log(System.Logger.Level.WARNING, "memory locked, but " + hazard.get());
+        return locked.withWarning(hazard.get());
     }
 
     Outcome<Long> unlockMemory() {

@@ -1,0 +1,378 @@
+package io.github.lllqos.monitor;
+
+import io.github.lllqos.Outcome;
+import io.github.lllqos.realtime.Periodic;
+import io.github.lllqos.realtime.PriorityChange;
+import io.github.lllqos.realtime.Realtime;
+import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.SingleWriterRecorder;
+
+/**
+ * A thread of this JVM that wakes at absolute deadlines and says why each late wake-up was late.
+ *
+ * <pre>{@code
+ * try (WakeupMonitor monitor = WakeupMonitor.start(MonitorSettings.defaults())) {
+ *     runTheApplication();
+ *     MonitorReport report = monitor.report();
+ *     System.out.println(report.toText());        // or report.toJson()
+ * }
+ * }</pre>
+ *
+ * <p>The monitor thread sleeps with {@link Periodic} (one {@code clock_nanosleep(TIMER_ABSTIME)} per period), asks
+ * for SCHED_FIFO (falling back to SCHED_OTHER with 1 ns timer slack, and saying why), records every wake-up's
+ * lateness into an HdrHistogram and reads its run-queue wait, all without allocating. A wake-up later than the
+ * threshold goes, with its counters, into a preallocated ring. Measuring begins once JFR has delivered its first
+ * events (about a second after {@link #start}). A late wake-up's cause is decided on another thread once JFR has
+ * delivered the JVM's safepoints of that time (about a second later): see {@link LatenessCause}. Each decision is
+ * also a JFR event, {@code io.github.lllqos.LateWakeup}.
+ */
+public final class WakeupMonitor implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(WakeupMonitor.class.getName());
+    private static final long HIGHEST_TRACKED_NANOS = 3_600_000_000_000L;
+    private static final int RING_CAPACITY = 1 << 13;
+    private static final long CLOSE_WAIT_NANOS = 2_500_000_000L;
+
+    private final MonitorSettings settings;
+    private final long lateNanos;
+    private final SingleWriterRecorder recorder = new SingleWriterRecorder(1, HIGHEST_TRACKED_NANOS, 3);
+    private final Histogram total = new Histogram(1, HIGHEST_TRACKED_NANOS, 3);
+    private final LateWakeupRing ring = new LateWakeupRing(RING_CAPACITY);
+    private final PauseTallies pauseTallies = new PauseTallies();
+    private final PauseHistory history = new PauseHistory(pauseTallies);
+    private final CauseTallies causes;
+    private final CountDownLatch setUp = new CountDownLatch(1);
+    private final Thread thread;
+    private final PauseStream pauses;
+    private final Optional<String> pausesUnseen;
+    private final Thread attribution;
+
+    private Histogram interval;
+    private volatile boolean running = true;
+    private volatile String scheduling = "starting";
+    private volatile boolean realtime;
+    private volatile long maxNanos;
+    private volatile long lastWoke;
+    private volatile long resolvedUpTo;
+    private volatile long lastFlush;
+    private volatile boolean attributing = true;
+    private volatile boolean streamLive;
+
+    private WakeupMonitor(MonitorSettings settings) {
+        this.settings = settings;
+        this.lateNanos = settings.lateThreshold().toNanos();
+        this.causes = new CauseTallies(lateNanos);
+        this.thread = new Thread(this::run, "lllqos-wakeup-monitor");
+        thread.setDaemon(true);
+        this.attribution = new Thread(this::attribute, "lllqos-wakeup-attribution");
+        attribution.setDaemon(true);
+        Optional<String> unavailable = PauseStream.unavailableReason();
+        PauseStream started = null;
+        if (unavailable.isEmpty()) {
+            lastFlush = System.nanoTime();
+            try {
+                started = PauseStream.start(history, new JfrClock(), this::flushed);
+            } catch (RuntimeException | LinkageError e) {
+                unavailable = Optional.of("the JFR stream did not start: " + e);
+            }
+        }
+        this.pauses = started;
+        this.pausesUnseen = unavailable;
+    }
+
+    /**
+     * Starts a monitor thread and the JFR stream it needs; returns once the thread has set up its scheduling.
+     *
+     * @param settings the interval, threshold and scheduling
+     * @return the running monitor; close it to stop it
+     */
+    public static WakeupMonitor start(MonitorSettings settings) {
+        WakeupMonitor monitor = new WakeupMonitor(settings);
+        monitor.thread.start();
+        monitor.attribution.start();
+        try {
+            monitor.setUp.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return monitor;
+    }
+
+    /**
+     * The settings it runs with.
+     *
+     * @return the settings
+     */
+    public MonitorSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Whether the monitor thread still runs.
+     *
+     * @return false after {@link #close()}
+     */
+    public boolean running() {
+        return running && thread.isAlive();
+    }
+
+    /**
+     * How the monitor thread is scheduled, and why not as asked.
+     *
+     * @return such as {@code "SCHED_FIFO 80, CPU 1"}
+     */
+    public String scheduling() {
+        return scheduling;
+    }
+
+    // ---- the monitor thread: nothing below allocates per wake-up ----
+
+    private void run() {
+        Periodic periodic = Periodic.every(settings.interval());
+        try (SchedulerCounters counters = SchedulerCounters.openForCurrentThread(settings.cpu().orElse(-1))) {
+            scheduling = setUpThread(counters.missing());
+            setUp.countDown();
+            awaitStream();
+            long runDelay = counters.runDelayNanos();
+            long switches = counters.involuntarySwitches();
+            long steal = counters.stealNanos();
+            long windowStart = System.nanoTime();
+            while (running) {
+                long deadline = periodic.awaitNext();
+                long woke = System.nanoTime();
+                long lateness = Math.max(0, woke - deadline);
+                recorder.recordValue(Math.min(Math.max(lateness, 1), HIGHEST_TRACKED_NANOS));
+                if (lateness > maxNanos) {
+                    maxNanos = lateness;
+                }
+                long nowRunDelay = counters.runDelayNanos();
+                if (lateness > lateNanos) {
+                    long nowSwitches = counters.involuntarySwitches();
+                    long nowSteal = counters.stealNanos();
+                    ring.offer(deadline, woke, nowRunDelay - runDelay, nowSwitches - switches, nowSteal - steal,
+                            windowStart);
+                    switches = nowSwitches;
+                    steal = nowSteal;
+                    windowStart = woke;
+                } else if (woke - windowStart > SchedulerCounters.REFRESH_NANOS) {
+                    switches = counters.involuntarySwitches();
+                    steal = counters.stealNanos();
+                    windowStart = woke;
+                }
+                runDelay = nowRunDelay;
+                lastWoke = woke;
+            }
+        } catch (RuntimeException | Error e) {
+            scheduling = scheduling + "; stopped by " + e;
+            LOG.log(System.Logger.Level.ERROR, "the wake-up monitor thread stopped", e);
+        } finally {
+            setUp.countDown();
+        }
+    }
+
+    /**
+     * Waits until JFR delivers its first flush (at most 5 s), so no wake-up is measured while pauses cannot yet be
+     * seen: it would be called unexplained.
+     */
+    private void awaitStream() {
+        long giveUp = System.nanoTime() + 5_000_000_000L;
+        while (pauses != null && !streamLive && running && System.nanoTime() - giveUp < 0) {
+            LockSupport.parkNanos(10_000_000L);
+        }
+    }
+
+    private String setUpThread(String missingCounters) {
+        StringBuilder note = new StringBuilder();
+        if (settings.policy().isRealtime()) {
+            PriorityChange change = Realtime.elevatePriority(settings.policy(), settings.priority());
+            realtime = change.realtime();
+            if (realtime) {
+                note.append(settings.policy().cName()).append(' ').append(settings.priority());
+            } else {
+                note.append(otherWithSlack()).append(" because ").append(settings.policy().cName())
+                        .append(" was refused: ").append(change.reason().orElse("no reason given"));
+            }
+        } else {
+            note.append(otherWithSlack()).append(" as asked");
+        }
+        if (settings.cpu().isPresent()) {
+            int cpu = settings.cpu().getAsInt();
+            try {
+                Outcome<Set<Integer>> pinned = Realtime.pinToCpu(cpu);
+                note.append(pinned.applied() ? ", CPU " + cpu
+                        : ", not pinned to CPU " + cpu + ": " + pinned.notAppliedReason().orElse(""));
+            } catch (IllegalArgumentException e) {
+                note.append(", not pinned: ").append(e.getMessage());
+            }
+        }
+        Periodic.fallbackReason().ifPresent(reason -> note.append("; relative sleeps: ").append(reason));
+        if (!missingCounters.isEmpty()) {
+            note.append("; unreadable: ").append(missingCounters);
+        }
+        return note.toString();
+    }
+
+    private static String otherWithSlack() {
+        Outcome<Long> slack = Realtime.setTimerSlackNanos(0);
+        return "SCHED_OTHER" + slack.value().map(nanos -> " with " + nanos + " ns timer slack").orElse("");
+    }
+
+    // ---- attribution, off the monitor thread ----
+
+    /** After each JFR flush, on the stream's thread: wakes the attribution thread. */
+    private void flushed() {
+        lastFlush = System.nanoTime();
+        streamLive = true;
+        LockSupport.unpark(attribution);
+    }
+
+    /**
+     * The attribution thread: after each JFR flush, decides the late wake-ups from before the flush preceding it
+     * (by then JFR has delivered every pause that ended before them); without JFR, every second, all of them.
+     */
+    private void attribute() {
+        long seen = lastFlush;
+        while (attributing) {
+            LockSupport.parkNanos(1_000_000_000L);
+            if (pauses == null) {
+                resolve(System.nanoTime());
+                continue;
+            }
+            long flush = lastFlush;
+            if (flush != seen) {
+                resolve(seen);
+                synchronized (history) {
+                    history.forgetBefore(flush);
+                }
+                seen = flush;
+                ClockSampleEvent.commitNow();
+            }
+        }
+    }
+
+    private void resolve(long bound) {
+        synchronized (history) {
+            ring.drainUpTo(bound, wakeup -> {
+                Attribution.Verdict verdict = Attribution.attribute(wakeup,
+                        history.overlapping(wakeup.deadline(), wakeup.woke()));
+                causes.add(verdict, wakeup.latenessNanos());
+                emit(wakeup, verdict);
+            });
+            if (bound - resolvedUpTo > 0) {
+                resolvedUpTo = bound;
+            }
+        }
+    }
+
+    private static void emit(LateWakeup wakeup, Attribution.Verdict verdict) {
+        LateWakeupEvent event = new LateWakeupEvent();
+        if (event.shouldCommit()) {
+            event.lateness = wakeup.latenessNanos();
+            event.cause = verdict.cause().key();
+            event.pause = verdict.pause() == null ? "" : verdict.pause().description();
+            event.deadlineNanoTime = wakeup.deadline();
+            event.wokeNanoTime = wakeup.woke();
+            event.commit();
+        }
+    }
+
+    // ---- the report ----
+
+    /**
+     * What the monitor found so far. Late wake-ups of the last second or two may still be {@code pending}: their
+     * cause is decided when JFR delivers the pauses of their time.
+     *
+     * @return a snapshot
+     */
+    public synchronized MonitorReport report() {
+        interval = recorder.getIntervalHistogram(interval);
+        total.add(interval);
+        Optional<String> hazard = Realtime.heapGrowthHazard();
+        var byCause = causes.snapshot();
+        List<String> advice = Advice.of(new Advice.Facts(byCause, causes.worstPause(), collectorName(),
+                lockedBytes(), hazard, realtime, pausesUnseen));
+        long samples = total.getTotalCount();
+        return new MonitorReport(samples, settings.interval().toNanos(), lateNanos,
+                new MonitorReport.Lateness(samples == 0 ? 0 : total.getValueAtPercentile(50),
+                        samples == 0 ? 0 : total.getValueAtPercentile(99),
+                        samples == 0 ? 0 : total.getValueAtPercentile(99.9), maxNanos),
+                byCause, pauseTallies.total(), pauseTallies.kinds(), ring.pending(), ring.dropped(), scheduling,
+                advice);
+    }
+
+    /**
+     * Stops the monitor thread, decides the causes of the late wake-ups still pending (waiting up to 2.5 s for
+     * JFR to deliver their time), and closes the JFR stream. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        try {
+            thread.join(settings.interval().toMillis() + 2000);
+            long last = lastWoke;
+            long giveUp = System.nanoTime() + CLOSE_WAIT_NANOS;
+            while (pauses != null && ring.pending() > 0 && resolvedUpTo - last < 0 && !pauses.closed()
+                    && System.nanoTime() - giveUp < 0) {
+                Thread.sleep(20);
+            }
+            attributing = false;
+            LockSupport.unpark(attribution);
+            attribution.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (pauses != null) {
+            pauses.close();
+        }
+        resolve(Long.MAX_VALUE);
+    }
+
+    private static String collectorName() {
+        try {
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                String name = gc.getName();
+                for (String known : new String[] {"G1", "ZGC", "Shenandoah"}) {
+                    if (name.startsWith(known)) {
+                        return known;
+                    }
+                }
+                if (name.startsWith("PS ")) {
+                    return "Parallel";
+                }
+                if (name.equals("Copy") || name.equals("MarkSweepCompact")) {
+                    return "Serial";
+                }
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // the advice then names no collector
+        }
+        return "";
+    }
+
+    private static long lockedBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmLck:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: nothing is locked that we can see
+        }
+        return 0;
+    }
+}

@@ -3,11 +3,17 @@ package io.github.lllqos.monitor;
 import java.time.Instant;
 
 /**
- * Maps JFR's timestamps onto {@link System#nanoTime()}: the offset between the two comes from the latest
- * {@link ClockSampleEvent}, and until one arrives from {@link Instant#now()} read beside {@code nanoTime}.
+ * Maps JFR's timestamps onto {@link System#nanoTime()}: the offset between the two comes from the recent
+ * {@link ClockSampleEvent}s, and until one arrives from {@link Instant#now()} read beside {@code nanoTime}. A sample
+ * reads nanoTime before JFR stamps its commit, so a thread preempted between the two makes the offset too large,
+ * never too small: the smallest of the last {@value #SAMPLES} is taken.
  */
 final class JfrClock {
 
+    static final int SAMPLES = 8;
+
+    private final long[] recent = new long[SAMPLES];
+    private int taken;
     private volatile long offsetNanos;
 
     JfrClock() {
@@ -18,8 +24,13 @@ final class JfrClock {
     }
 
     /** Takes the offset from a clock sample: its end time and the nanoTime read as it was committed. */
-    void calibrate(Instant committed, long nanoTime) {
-        offsetNanos = epochNanos(committed) - nanoTime;
+    synchronized void calibrate(Instant committed, long nanoTime) {
+        recent[taken++ % SAMPLES] = epochNanos(committed) - nanoTime;
+        long smallest = Long.MAX_VALUE;
+        for (int i = 0; i < Math.min(taken, SAMPLES); i++) {
+            smallest = Math.min(smallest, recent[i]);
+        }
+        offsetNanos = smallest;
     }
 
     /** A JFR timestamp in {@link System#nanoTime()} units. */

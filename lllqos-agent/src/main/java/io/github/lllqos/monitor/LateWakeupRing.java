@@ -80,7 +80,7 @@ final class LateWakeupRing {
         int taken = 0;
         while (r < w) {
             int i = (int) (r & mask);
-            if (wakeups[i] - bound > 0) {
+            if (wakeups[i] > bound) {
                 break;
             }
             sink.accept(new LateWakeup(deadlines[i], wakeups[i], runDelays[i], switches[i], steals[i],

@@ -19,6 +19,7 @@ final class PauseHistory {
     static final long RETENTION_NANOS = 60_000_000_000L;
     private static final int MAX_PAUSES = 100_000;
     private static final int MAX_OPEN = 64;
+    private static final long MAX_OPEN_NANOS = 30_000_000_000L;
     private static final int MAX_COLLECTIONS = 256;
 
     private final Map<Long, Long> beginnings = bounded(MAX_OPEN);
@@ -26,6 +27,7 @@ final class PauseHistory {
     private final ArrayDeque<Collection> collections = new ArrayDeque<>();
     private final ArrayDeque<Pause> pauses = new ArrayDeque<>();
     private final PauseTallies tallies;
+    private long delivered = Long.MIN_VALUE;
 
     /** A collection as {@code jdk.GarbageCollection} reports it. */
     private record Collection(long start, long end, String cause) {
@@ -33,6 +35,32 @@ final class PauseHistory {
 
     PauseHistory(PauseTallies tallies) {
         this.tallies = tallies;
+    }
+
+    /**
+     * Notes how far the stream has delivered: every event committed before {@code nanoTime} has arrived.
+     *
+     * @param nanoTime the {@link System#nanoTime()} read as a {@link ClockSampleEvent} was committed
+     */
+    void deliveredUpTo(long nanoTime) {
+        delivered = Math.max(delivered, nanoTime);
+    }
+
+    /**
+     * The time up to which late wake-ups can be decided: what the stream has delivered, but not past the start of
+     * a safepoint whose end has not yet arrived (its Java threads may have been let go before JFR records the
+     * end). A safepoint open for longer than {@link #MAX_OPEN_NANOS} is taken as lost.
+     *
+     * @return a {@link System#nanoTime()} value, {@link Long#MIN_VALUE} before anything was delivered
+     */
+    long decidableUpTo() {
+        long bound = delivered;
+        for (long start : beginnings.values()) {
+            if (delivered - start < MAX_OPEN_NANOS && start < bound) {
+                bound = start;
+            }
+        }
+        return bound;
     }
 
     /** {@code jdk.SafepointBegin}: the JVM began to stop Java threads. */

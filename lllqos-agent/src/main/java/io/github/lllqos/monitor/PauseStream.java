@@ -17,8 +17,10 @@ import jdk.jfr.consumer.RecordingStream;
  * safepoint, and no non-GC safepoint. All are rare (a few per second under load), so their cost is small.
  *
  * <p>JFR delivers events about once a second, in order of their end. Each flush calls {@code onFlush} on the
- * stream's thread, after the events of that flush. JFR records no event committed on that thread (it excludes its
- * own threads), so the monitor commits its events, clock samples included, on a thread of its own.
+ * stream's thread, after the events of that flush. How far the stream has got is told by the monitor's own
+ * {@link ClockSampleEvent}s: when one arrives, every event committed before it has. JFR records no event
+ * committed on the stream's thread (it excludes its own threads), so the monitor commits its events, clock
+ * samples included, on a thread of its own.
  */
 final class PauseStream implements AutoCloseable {
 
@@ -83,7 +85,12 @@ final class PauseStream implements AutoCloseable {
                         e.getString("cause"));
             }
         });
-        stream.onEvent(CLOCK_SAMPLE, e -> clock.calibrate(e.getEndTime(), e.getLong("nanoTime")));
+        stream.onEvent(CLOCK_SAMPLE, e -> {
+            clock.calibrate(e.getEndTime(), e.getLong("nanoTime"));
+            synchronized (history) {
+                history.deliveredUpTo(e.getLong("nanoTime"));
+            }
+        });
         stream.onFlush(onFlush);
         PauseStream pauses = new PauseStream(stream);
         stream.onClose(() -> pauses.closed = true);

@@ -43,6 +43,7 @@ public final class WakeupMonitor implements AutoCloseable {
     private static final long HIGHEST_TRACKED_NANOS = 3_600_000_000_000L;
     private static final int RING_CAPACITY = 1 << 13;
     private static final long CLOSE_WAIT_NANOS = 2_500_000_000L;
+    private static final long ATTRIBUTION_PERIOD_MILLIS = 200;
 
     private final MonitorSettings settings;
     private final long lateNanos;
@@ -65,7 +66,6 @@ public final class WakeupMonitor implements AutoCloseable {
     private volatile long maxNanos;
     private volatile long lastWoke;
     private volatile long resolvedUpTo;
-    private volatile long lastFlush;
     private volatile boolean attributing = true;
     private volatile boolean streamLive;
 
@@ -80,7 +80,6 @@ public final class WakeupMonitor implements AutoCloseable {
         Optional<String> unavailable = PauseStream.unavailableReason();
         PauseStream started = null;
         if (unavailable.isEmpty()) {
-            lastFlush = System.nanoTime();
             try {
                 started = PauseStream.start(history, new JfrClock(), this::flushed);
             } catch (RuntimeException | LinkageError e) {
@@ -232,32 +231,29 @@ public final class WakeupMonitor implements AutoCloseable {
 
     /** After each JFR flush, on the stream's thread: wakes the attribution thread. */
     private void flushed() {
-        lastFlush = System.nanoTime();
         streamLive = true;
         LockSupport.unpark(attribution);
     }
 
     /**
-     * The attribution thread: after each JFR flush, decides the late wake-ups from before the flush preceding it
-     * (by then JFR has delivered every pause that ended before them); without JFR, every second, all of them.
+     * The attribution thread: commits a clock sample every {@value #ATTRIBUTION_PERIOD_MILLIS} ms and decides the
+     * late wake-ups the stream's deliveries allow (see {@link PauseHistory#decidableUpTo()}); without JFR, all of
+     * them.
      */
     private void attribute() {
-        long seen = lastFlush;
         while (attributing) {
-            LockSupport.parkNanos(1_000_000_000L);
             if (pauses == null) {
                 resolve(System.nanoTime());
-                continue;
-            }
-            long flush = lastFlush;
-            if (flush != seen) {
-                resolve(seen);
-                synchronized (history) {
-                    history.forgetBefore(flush);
-                }
-                seen = flush;
+            } else {
                 ClockSampleEvent.commitNow();
+                long bound;
+                synchronized (history) {
+                    bound = history.decidableUpTo();
+                    history.forgetBefore(System.nanoTime());
+                }
+                resolve(bound);
             }
+            LockSupport.parkNanos(ATTRIBUTION_PERIOD_MILLIS * 1_000_000L);
         }
     }
 
@@ -269,7 +265,7 @@ public final class WakeupMonitor implements AutoCloseable {
                 causes.add(verdict, wakeup.latenessNanos());
                 emit(wakeup, verdict);
             });
-            if (bound - resolvedUpTo > 0) {
+            if (bound > resolvedUpTo) {
                 resolvedUpTo = bound;
             }
         }
@@ -325,7 +321,7 @@ public final class WakeupMonitor implements AutoCloseable {
             thread.join(settings.interval().toMillis() + 2000);
             long last = lastWoke;
             long giveUp = System.nanoTime() + CLOSE_WAIT_NANOS;
-            while (pauses != null && ring.pending() > 0 && resolvedUpTo - last < 0 && !pauses.closed()
+            while (pauses != null && ring.pending() > 0 && resolvedUpTo < last && !pauses.closed()
                     && System.nanoTime() - giveUp < 0) {
                 Thread.sleep(20);
             }

@@ -115,6 +115,25 @@ class AttributionTest {
     }
 
     @Test
+    void wake_ups_are_decidable_up_to_what_the_stream_delivered() {
+        assertThat(history.decidableUpTo()).isEqualTo(Long.MIN_VALUE);
+        history.deliveredUpTo(500 * MS);
+
+        assertThat(history.decidableUpTo()).isEqualTo(500 * MS);
+    }
+
+    @Test
+    void a_safepoint_whose_end_has_not_arrived_holds_decisions_back_to_its_start() {
+        // Threads are let go before JFR records the end: a wake-up after the start may still be inside the pause.
+        history.safepointBegan(7, 300 * MS);
+        history.deliveredUpTo(500 * MS);
+        assertThat(history.decidableUpTo()).isEqualTo(300 * MS);
+
+        history.safepointEnded(7, 320 * MS);
+        assertThat(history.decidableUpTo()).isEqualTo(500 * MS);
+    }
+
+    @Test
     void pauses_long_past_are_forgotten() {
         pause(1, 0, MS, "Cleanup");
         history.forgetBefore(PauseHistory.RETENTION_NANOS + 2 * MS);

@@ -1,0 +1,89 @@
+package io.github.lllqos.monitor.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.lllqos.contract.RealEnvironment;
+import io.github.lllqos.monitor.MonitorReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MonitorAgentIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_bad_option_is_one_line_on_stderr_naming_it_and_the_application_runs_on() throws Exception {
+        ChildJvm.Result result = ChildJvm.run(List.of(ChildJvm.agent("monitor,interval=fast")), 300, false);
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).contains("allocated ").contains("threads \n");
+        assertThat(result.stderrLines()).singleElement().asString().startsWith("lllqos-agent: ")
+                .contains("'interval=fast'").contains("whole number of microseconds from 10 to 10000000");
+    }
+
+    @Test
+    void an_unknown_option_is_named_with_the_options_there_are() throws Exception {
+        ChildJvm.Result result = ChildJvm.run(List.of(ChildJvm.agent("monitr")), 200, false);
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stderrLines()).singleElement().asString().contains("'monitr' is not an option")
+                .contains("interval=US");
+    }
+
+    @Test
+    void without_options_the_agent_does_nothing() throws Exception {
+        ChildJvm.Result result = ChildJvm.run(List.of(ChildJvm.agent("")), 300, false);
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stderr()).isEmpty();
+        assertThat(result.stdout()).contains("threads \n").contains("holds-cpu-dma-latency false");
+    }
+
+    @Test
+    void prometheus_is_not_yet_supported_in_one_line_and_the_monitor_runs_without_it() throws Exception {
+        Path report = dir.resolve("report.json");
+        ChildJvm.Result result = ChildJvm.run(List.of(ChildJvm.agent("monitor,prometheus=9400,report=" + report)),
+                2500, false);
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stderrLines()).singleElement().asString().contains("prometheus= is not yet supported");
+        assertThat(MonitorReport.fromJson(Files.readString(report)).samples()).isPositive();
+    }
+
+    @Test
+    void the_monitor_writes_its_json_report_at_exit_and_meanwhile() throws Exception {
+        Path report = dir.resolve("report.json");
+        ChildJvm.Result result = ChildJvm.run(List.of(ChildJvm.agent("monitor,interval=500,late=200,report="
+                + report + ",report-every=1")), 4000, false);
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).contains("threads lllqos-agent-report,lllqos-jfr-pauses,"
+                + "lllqos-wakeup-attribution,lllqos-wakeup-monitor");
+        MonitorReport parsed = MonitorReport.fromJson(Files.readString(report));
+        assertThat(parsed.intervalNanos()).isEqualTo(500_000);
+        assertThat(parsed.lateThresholdNanos()).isEqualTo(200_000);
+        // 500 µs periods from JFR's first flush to the exit: the 4 s of the load and part of the start-up.
+        assertThat(parsed.samples()).isBetween(4_000L, 20_000L);
+        assertThat(parsed.lateness().maxNanos()).isGreaterThanOrEqualTo(parsed.lateness().p99Nanos());
+        assertThat(parsed.jvmPauses().count()).isPositive();
+        assertThat(parsed.advice()).isNotEmpty();
+        try (var files = Files.list(dir)) {
+            assertThat(files).as("no partial report is left behind").containsExactly(report);
+        }
+    }
+
+    @Test
+    void latency_holds_a_cpu_latency_request_for_the_life_of_the_jvm() throws Exception {
+        RealEnvironment.requireCpuDmaLatency();
+
+        ChildJvm.Result result = ChildJvm.run(List.of(ChildJvm.agent("latency=0")), 300, false);
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stderr()).isEmpty();
+        assertThat(result.stdout()).contains("holds-cpu-dma-latency true");
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.lllqos.monitor.agent;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The application of the agent tests, run in a child JVM: for a number of milliseconds it allocates 64 B to 4 KB
+ * arrays and keeps one in 50 of them (up to 200,000), the load of the project's JVM-pause measurements, or sleeps.
+ * At the end it prints the lllqos threads it has and whether it holds /dev/cpu_dma_latency open.
+ */
+final class MonitoredLoad {
+
+    private MonitoredLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long end = System.nanoTime() + Long.parseLong(args[0]) * 1_000_000L;
+        boolean allocate = args.length > 1 && args[1].equals("allocate");
+        Object[] kept = new Object[200_000];
+        Random random = new Random(1);
+        long bytes = 0;
+        int next = 0;
+        while (System.nanoTime() < end) {
+            if (allocate) {
+                byte[] array = new byte[64 + random.nextInt(4032)];
+                bytes += array.length;
+                if (random.nextInt(50) == 0) {
+                    kept[next++ % kept.length] = array;
+                }
+            } else {
+                Thread.sleep(10);
+            }
+        }
+        System.out.println("allocated " + bytes);
+        System.out.println("threads " + Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(name -> name.startsWith("lllqos")).sorted().collect(Collectors.joining(",")));
+        System.out.println("holds-cpu-dma-latency " + holdsCpuDmaLatency());
+    }
+
+    static boolean holdsCpuDmaLatency() throws Exception {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.anyMatch(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString().equals("/dev/cpu_dma_latency");
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+        }
+    }
+}

@@ -3,6 +3,8 @@
 @SuppressWarnings("requires-automatic")
 module io.github.lllqos.cli {
     requires io.github.lllqos;
+    requires io.github.lllqos.monitor;
+    requires jdk.attach;
     requires info.picocli;
     requires HdrHistogram;
     requires com.fasterxml.jackson.databind;

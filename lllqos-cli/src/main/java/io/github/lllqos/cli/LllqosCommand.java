@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
             IdleStatesCommand.class,
             RestoreCommand.class,
             CyclicCommand.class,
-            CpusCommand.class},
+            CpusCommand.class,
+            AttachCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"2:invalid arguments, or -Dlllqos.provider names no provider"})
 public final class LllqosCommand {

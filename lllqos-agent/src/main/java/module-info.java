@@ -4,8 +4,10 @@
  * hypervisor's steal time. Start with {@link io.github.lllqos.monitor.WakeupMonitor}; the Java agent
  * ({@code -javaagent:lllqos-agent.jar=monitor}) runs one for a whole application.
  */
+// HdrHistogram publishes no module name: it is required by its file name until it does.
+@SuppressWarnings("requires-automatic")
 module io.github.lllqos.monitor {
-    requires io.github.lllqos;
+    requires transitive io.github.lllqos;
     requires HdrHistogram;
     requires com.fasterxml.jackson.databind;
     requires jdk.jfr;

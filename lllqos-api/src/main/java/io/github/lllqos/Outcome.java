@@ -107,8 +107,9 @@ public final class Outcome<T> {
     }
 
     /**
-     * What the setting, although applied, may cost, and how to avoid that: {@link io.github.lllqos.realtime.Realtime#lockMemory()} warns
-     * when the heap can still grow, because GC pauses then fault in and lock new pages.
+     * What the setting, although applied, may cost, and how to avoid that:
+     * {@link io.github.lllqos.realtime.Realtime#lockMemory()} warns when the heap can still grow, because GC pauses
+     * then fault in and lock new pages.
      *
      * <pre>{@code
      * Realtime.lockMemory().warning().ifPresent(log::warn);

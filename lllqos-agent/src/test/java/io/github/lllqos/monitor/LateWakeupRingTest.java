@@ -39,13 +39,15 @@ class LateWakeupRingTest {
         LateWakeupRing ring = new LateWakeupRing(1 << 12);
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < 200_000; i++) {
             ring.offer(i, i + 1, 0, 0, 0, 0);
         }
         long before = threads.getCurrentThreadAllocatedBytes();
         for (int i = 0; i < 100_000; i++) {
             ring.offer(i, i + 1, 0, 0, 0, 0);
         }
-        assertThat(threads.getCurrentThreadAllocatedBytes() - before).isZero();
+        // The JIT may allocate a few bytes on the thread while compiling; one object per offer would be 1.6 MB.
+        assertThat(threads.getCurrentThreadAllocatedBytes() - before).as("bytes allocated by 100,000 offers")
+                .isLessThan(256);
     }
 }

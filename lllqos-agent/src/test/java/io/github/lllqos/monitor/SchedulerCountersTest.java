@@ -42,7 +42,9 @@ class SchedulerCountersTest {
             for (int i = 0; i < 2_000; i++) {
                 sum += counters.runDelayNanos() + counters.involuntarySwitches() + counters.stealNanos();
             }
-            assertThat(threads.getCurrentThreadAllocatedBytes() - before).isZero();
+            // One object per read would be tens of kB; the JIT may allocate a few bytes while compiling.
+            assertThat(threads.getCurrentThreadAllocatedBytes() - before).as("bytes allocated by 6,000 reads")
+                    .isLessThan(256);
             assertThat(sum).isPositive();
         }
     }

@@ -27,5 +27,6 @@ for gc in G1 Parallel Z Shenandoah; do
             2>/dev/null | tee -a "$costs" | grep '^|'
     done
 done
+java -cp "$JAR" io.github.lllqos.jmh.JvmPauseRun "$SECONDS_PER_RUN" bare 2>/dev/null >> "$costs"
 echo
 grep -E '^(cost|advice):' "$costs" | sed 's/^/    /'

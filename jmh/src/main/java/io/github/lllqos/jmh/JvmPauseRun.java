@@ -43,6 +43,10 @@ public final class JvmPauseRun {
             System.setProperty("lllqos.provider", "linux");
         }
         long seconds = Long.parseLong(args[0]);
+        if (args.length > 1 && args[1].equals("bare")) {
+            bare(seconds);
+            return;
+        }
         boolean allocate = args.length > 1 && args[1].equals("allocate");
         boolean lock = args.length > 2 && args[2].equals("lock");
         if (lock) {
@@ -72,6 +76,35 @@ public final class JvmPauseRun {
                     (double) (after.get("lllqos-wakeup-monitor")[1] - before.get("lllqos-wakeup-monitor")[1])
                             / Math.max(1, wakeups), wakeups);
         }
+    }
+
+    /**
+     * The floor of the monitor's cost: a thread doing nothing but the same SCHED_FIFO 80 absolute sleeps on
+     * {@code Periodic}, every 1 ms, with no lateness recording, counters or JFR.
+     */
+    private static void bare(long seconds) throws InterruptedException {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long[] cpu = new long[1];
+        Thread thread = new Thread(() -> {
+            Realtime.elevatePriority(io.github.lllqos.realtime.SchedPolicy.FIFO, 80);
+            io.github.lllqos.realtime.Periodic periodic =
+                    io.github.lllqos.realtime.Periodic.every(java.time.Duration.ofMillis(1));
+            long end = System.nanoTime() + (seconds + 2) * 1_000_000_000L;
+            long start = 0;
+            long startCpu = 0;
+            while (System.nanoTime() < end) {
+                periodic.awaitNext();
+                if (start == 0 && System.nanoTime() > end - seconds * 1_000_000_000L) {
+                    start = System.nanoTime();
+                    startCpu = threads.getCurrentThreadCpuTime();
+                }
+            }
+            cpu[0] = (threads.getCurrentThreadCpuTime() - startCpu) * 1_000_000_000L / (System.nanoTime() - start);
+        }, "bare-periodic");
+        thread.start();
+        thread.join();
+        System.out.printf(Locale.ROOT, "cost: a bare Periodic thread (SCHED_FIFO 80, 1 ms) %.0f µs/s%n", cpu[0] / 1e3);
     }
 
     private static void load(long nanos, boolean allocate) throws InterruptedException {

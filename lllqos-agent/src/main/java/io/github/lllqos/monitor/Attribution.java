@@ -5,8 +5,10 @@ import java.util.List;
 /**
  * The rule that gives a late wake-up its one cause. Each candidate explains part of the lateness: a JVM pause the
  * time it overlapped {@code [deadline, woke]}; preemption the thread's extra run-queue wait (or, where schedstat is
- * missing, any involuntary switch); steal the extra steal time of the CPU. Each is capped at the lateness, the
- * largest wins, and on a tie the order is jvm-pause, preempted, steal. Nothing explained is {@code unexplained}.
+ * missing, all of it after an involuntary switch); steal the extra steal time of the CPU; and {@code unexplained} what the others
+ * leave of the lateness. Each is capped at the lateness, the largest wins, and on a tie the order is jvm-pause,
+ * preempted, steal, unexplained. So a short safepoint inside a long stall of another kind does not make it a JVM
+ * pause.
  */
 final class Attribution {
 
@@ -40,17 +42,20 @@ final class Attribution {
                 most = pause;
             }
         }
-        long preempted = wakeup.runDelayNanos() > 0 ? wakeup.runDelayNanos() : wakeup.involuntarySwitches() > 0 ? 1 : 0;
+        // Switched out but no run-queue wait: schedstat is missing, so how long is unknown; take all of it.
+        long preempted = wakeup.runDelayNanos() > 0 ? wakeup.runDelayNanos()
+                : wakeup.involuntarySwitches() > 0 ? lateness : 0;
         paused = Math.min(paused, lateness);
         preempted = Math.min(preempted, lateness);
         long stolen = Math.min(wakeup.stealNanos(), lateness);
-        if (paused > 0 && paused >= preempted && paused >= stolen) {
+        long rest = Math.max(0, lateness - paused - preempted - stolen);
+        if (paused > 0 && paused >= preempted && paused >= stolen && paused >= rest) {
             return new Verdict(LatenessCause.JVM_PAUSE, most);
         }
-        if (preempted > 0 && preempted >= stolen) {
+        if (preempted > 0 && preempted >= stolen && preempted >= rest) {
             return new Verdict(LatenessCause.PREEMPTED, null);
         }
-        if (stolen > 0) {
+        if (stolen > 0 && stolen >= rest) {
             return new Verdict(LatenessCause.STEAL, null);
         }
         return new Verdict(LatenessCause.UNEXPLAINED, null);

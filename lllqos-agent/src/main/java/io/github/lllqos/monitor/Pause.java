@@ -2,7 +2,7 @@ package io.github.lllqos.monitor;
 
 /**
  * One JVM safepoint as JFR recorded it: from the start of its synchronisation (Java threads asked to stop) to the
- * end of its end phase (Java threads let go), in {@link System#nanoTime()} units.
+ * start of its end phase (Java threads about to be let go), in {@link System#nanoTime()} units.
  *
  * @param start when the JVM began to bring Java threads to a stop
  * @param end when it let them run again

@@ -9,8 +9,9 @@ import jdk.jfr.consumer.RecordingStream;
  * The JVM's safepoints from JFR event streaming, fed into a {@link PauseHistory}.
  *
  * <p>Which events, and why: {@code jdk.SafepointBegin} (its start is when the JVM starts stopping Java threads)
- * and {@code jdk.SafepointEnd} (its end is when they may run again) bound exactly the time a Java thread that
- * returns from a sleep cannot run, for every kind of safepoint, GC or not, including the time to reach it: the
+ * and {@code jdk.SafepointEnd} (its start is just before they are let go; its end comes after the VM thread's
+ * work that follows, which it may be kept from by the scheduler) bound the time a Java thread that returns from a
+ * sleep cannot run, for every kind of safepoint, GC or not, including the time to reach it: the
  * same span {@code -Xlog:safepoint} reports as Total. {@code jdk.ExecuteVMOperation} names the operation run at
  * each safepoint id, and {@code jdk.GarbageCollection} gives the cause ("G1 Evacuation Pause") of the collection
  * around it. {@code jdk.GCPhasePause} was not used: it covers only the GC's own work, not the time to reach the
@@ -76,7 +77,7 @@ final class PauseStream implements AutoCloseable {
         });
         stream.onEvent("jdk.SafepointEnd", e -> {
             synchronized (history) {
-                history.safepointEnded(e.getLong("safepointId"), clock.toNanoTime(e.getEndTime()));
+                history.safepointEnded(e.getLong("safepointId"), clock.toNanoTime(e.getStartTime()));
             }
         });
         stream.onEvent("jdk.GarbageCollection", e -> {

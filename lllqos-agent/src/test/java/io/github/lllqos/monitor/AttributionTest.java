@@ -59,6 +59,14 @@ class AttributionTest {
     }
 
     @Test
+    void a_short_safepoint_inside_a_longer_stall_of_no_known_kind_leaves_it_unexplained() {
+        pause(1, 100 * MS + 300_000, 100 * MS + 350_000, "Cleanup");
+
+        assertThat(attribute(new LateWakeup(100 * MS, 100 * MS + 420_000, 0, 0, 0, 0)).cause())
+                .isEqualTo(LatenessCause.UNEXPLAINED);
+    }
+
+    @Test
     void an_involuntary_switch_counts_as_preemption_where_schedstat_is_missing() {
         assertThat(attribute(new LateWakeup(100 * MS, 101 * MS, 0, 1, 0, 0)).cause())
                 .isEqualTo(LatenessCause.PREEMPTED);

@@ -27,7 +27,7 @@ final class ChildJvm {
     }
 
     /** The command that runs the load for {@code millis} with the given JVM options before the main class. */
-    static List<String> command(List<String> jvmOptions, long millis, boolean allocate) {
+    static List<String> command(List<String> jvmOptions, long millis, boolean allocate, String... more) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -37,6 +37,7 @@ final class ChildJvm {
         command.add(MonitoredLoad.class.getName());
         command.add(Long.toString(millis));
         command.add(allocate ? "allocate" : "sleep");
+        command.addAll(List.of(more));
         return command;
     }
 
@@ -50,13 +51,13 @@ final class ChildJvm {
     }
 
     /** Runs the load to its end and returns what it printed. */
-    static Result run(List<String> jvmOptions, long millis, boolean allocate) throws IOException,
+    static Result run(List<String> jvmOptions, long millis, boolean allocate, String... more) throws IOException,
             InterruptedException {
         assertThat(AGENT_JAR).as("the agent jar (mvn package builds it)").exists();
         Path out = Files.createTempFile("child", ".out");
         Path err = Files.createTempFile("child", ".err");
         try {
-            Process process = new ProcessBuilder(command(jvmOptions, millis, allocate))
+            Process process = new ProcessBuilder(command(jvmOptions, millis, allocate, more))
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             if (!process.waitFor(millis + 60_000, TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();

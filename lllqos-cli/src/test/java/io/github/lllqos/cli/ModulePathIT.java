@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class ModulePathIT {
 
-    private static final List<String> MODULE_JARS = List.of("lllqos-api", "lllqos-linux", "jna-jpms", "picocli",
-            "HdrHistogram", "jackson-databind", "jackson-core", "jackson-annotations");
+    private static final List<String> MODULE_JARS = List.of("lllqos-api", "lllqos-linux", "lllqos-agent", "jna-jpms",
+            "picocli", "HdrHistogram", "jackson-databind", "jackson-core", "jackson-annotations");
 
     @Test
     void the_command_runs_as_a_named_module_with_the_linux_provider() throws Exception {

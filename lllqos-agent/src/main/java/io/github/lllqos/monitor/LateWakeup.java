@@ -6,10 +6,10 @@ package io.github.lllqos.monitor;
  *
  * @param deadline when the thread should have run
  * @param woke when it ran
- * @param runDelayNanos how much longer it waited on a run queue since the wake-up before
+ * @param runDelayNanos how much longer it waited on a run queue since {@code counterWindowStart}
  * @param involuntarySwitches how many more times it was switched out since {@code counterWindowStart}
  * @param stealNanos how much more steal time its CPU had since {@code counterWindowStart}
- * @param counterWindowStart when the switch and steal counters were read before
+ * @param counterWindowStart when the counters were read before
  */
 record LateWakeup(long deadline, long woke, long runDelayNanos, long involuntarySwitches, long stealNanos,
                   long counterWindowStart) {

@@ -9,19 +9,22 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * A {@code /proc} file kept open and read again from offset 0 into one preallocated direct buffer, so a read is
- * one {@code pread} and allocates nothing; its numbers are parsed in place.
+ * one {@code pread} and allocates nothing; the content is copied once into a preallocated array and its numbers
+ * are parsed there (byte by byte through the buffer would be slower, and allocates while interpreted).
  */
 final class ProcFile implements AutoCloseable {
 
     private final Path path;
     private final FileChannel channel;
     private final ByteBuffer buffer;
+    private final byte[] bytes;
     private int length;
 
     private ProcFile(Path path, FileChannel channel, int capacity) {
         this.path = path;
         this.channel = channel;
         this.buffer = ByteBuffer.allocateDirect(capacity);
+        this.bytes = new byte[capacity];
     }
 
     /**
@@ -49,6 +52,7 @@ final class ProcFile implements AutoCloseable {
             while (buffer.hasRemaining() && (n = channel.read(buffer, total)) > 0) {
                 total += n;
             }
+            buffer.get(0, bytes, 0, total);
             length = total;
             return true;
         } catch (IOException e) {
@@ -71,16 +75,16 @@ final class ProcFile implements AutoCloseable {
         }
         int i = at + key.length;
         for (int seen = 0; i < length; seen++) {
-            while (i < length && !digit(buffer.get(i))) {
-                if (buffer.get(i) == '\n') {
+            while (i < length && !digit(bytes[i])) {
+                if (bytes[i] == '\n') {
                     return -1;
                 }
                 i++;
             }
             long value = 0;
             boolean any = false;
-            while (i < length && digit(buffer.get(i))) {
-                value = value * 10 + (buffer.get(i) - '0');
+            while (i < length && digit(bytes[i])) {
+                value = value * 10 + (bytes[i] - '0');
                 any = true;
                 i++;
             }
@@ -98,7 +102,7 @@ final class ProcFile implements AutoCloseable {
         outer:
         for (int i = 0; i + key.length <= length; i++) {
             for (int k = 0; k < key.length; k++) {
-                if (buffer.get(i + k) != key[k]) {
+                if (bytes[i + k] != key[k]) {
                     continue outer;
                 }
             }

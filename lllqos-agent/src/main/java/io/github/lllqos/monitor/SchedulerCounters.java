@@ -5,14 +5,14 @@ import java.nio.file.Path;
 
 /**
  * The counters that show the monitor thread was kept from running, read without allocating: its run-queue wait
- * from {@code /proc/thread-self/schedstat} (cheap, read on every wake-up), its involuntary context switches from
- * {@code /proc/thread-self/status} and the steal time of its CPU (or of all CPUs) from {@code /proc/stat} (each
- * about 7 µs, read only after a late wake-up and every {@link #REFRESH_NANOS}). A counter that cannot be read is
- * 0 and {@link #missing()} says which.
+ * from {@code /proc/thread-self/schedstat}, its involuntary context switches from {@code /proc/thread-self/status}
+ * and the steal time of its CPU (or of all CPUs) from {@code /proc/stat}. Together about 20 µs of CPU after a sleep
+ * on a loaded VM, as much as the wake-up itself: the monitor reads them only after a late wake-up and every
+ * {@link #REFRESH_NANOS}. A counter that cannot be read is 0 and {@link #missing()} says which.
  */
 final class SchedulerCounters implements AutoCloseable {
 
-    /** How often the costlier counters are read when no wake-up was late: the width of their window. */
+    /** How often the counters are read when no wake-up was late: the width of their window. */
     static final long REFRESH_NANOS = 20_000_000;
 
     /** USER_HZ: /proc/stat counts in 1/100 s on every Linux architecture that matters here. */

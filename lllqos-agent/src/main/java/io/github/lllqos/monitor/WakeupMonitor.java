@@ -31,8 +31,9 @@ import org.HdrHistogram.SingleWriterRecorder;
  *
  * <p>The monitor thread sleeps with {@link Periodic} (one {@code clock_nanosleep(TIMER_ABSTIME)} per period), asks
  * for SCHED_FIFO (falling back to SCHED_OTHER with 1 ns timer slack, and saying why), records every wake-up's
- * lateness into an HdrHistogram and reads its run-queue wait, all without allocating. A wake-up later than the
- * threshold goes, with its counters, into a preallocated ring. Measuring begins once JFR has delivered its first
+ * lateness into an HdrHistogram, all without allocating; it reads its scheduler counters (run-queue wait,
+ * involuntary switches, steal time) only after a late wake-up and every 20 ms. A wake-up later than the threshold
+ * goes, with what those counters gained since their last reading, into a preallocated ring. Measuring begins once JFR has delivered its first
  * events (about a second after {@link #start}). A late wake-up's cause is decided on another thread once JFR has
  * delivered the JVM's safepoints of that time (about a second later): see {@link LatenessCause}. Each decision is
  * also a JFR event, {@code io.github.lllqos.LateWakeup}.
@@ -155,21 +156,20 @@ public final class WakeupMonitor implements AutoCloseable {
                 if (lateness > maxNanos) {
                     maxNanos = lateness;
                 }
-                long nowRunDelay = counters.runDelayNanos();
-                if (lateness > lateNanos) {
+                boolean late = lateness > lateNanos;
+                if (late || woke - windowStart > SchedulerCounters.REFRESH_NANOS) {
+                    long nowRunDelay = counters.runDelayNanos();
                     long nowSwitches = counters.involuntarySwitches();
                     long nowSteal = counters.stealNanos();
-                    ring.offer(deadline, woke, nowRunDelay - runDelay, nowSwitches - switches, nowSteal - steal,
-                            windowStart);
+                    if (late) {
+                        ring.offer(deadline, woke, nowRunDelay - runDelay, nowSwitches - switches, nowSteal - steal,
+                                windowStart);
+                    }
+                    runDelay = nowRunDelay;
                     switches = nowSwitches;
                     steal = nowSteal;
                     windowStart = woke;
-                } else if (woke - windowStart > SchedulerCounters.REFRESH_NANOS) {
-                    switches = counters.involuntarySwitches();
-                    steal = counters.stealNanos();
-                    windowStart = woke;
                 }
-                runDelay = nowRunDelay;
                 lastWoke = woke;
             }
         } catch (RuntimeException | Error e) {

@@ -16,7 +16,7 @@ LOCK=${LOCK:-}
 JAR=jmh/target/benchmarks.jar
 [ -f "$JAR" ] || ./mvnw -B -q package -pl jmh -am -DskipTests
 
-echo "| GC | load | wake-ups | p99 µs | p99.9 µs | max µs | late wake-ups by cause | longest JVM pause µs | its operation | monitor thread |"
+echo "| GC | load | wake-ups | p99 µs | p99.9 µs | max µs | late wake-ups by cause | longest JVM pause µs | operation with most pause time | monitor thread |"
 echo "|---|---|---:|---:|---:|---:|---|---:|---|---|"
 costs=$(mktemp)
 trap 'rm -f "$costs"' EXIT

@@ -35,7 +35,8 @@ class SchedulerCountersTest {
         try (SchedulerCounters counters = SchedulerCounters.openForCurrentThread(-1)) {
             assertThat(counters.missing()).isEmpty();
             long sum = 0;
-            for (int i = 0; i < 2_000; i++) {
+            // Long enough for C2 to compile the path: C1's code allocates temporaries that C2 scalar-replaces.
+            for (int i = 0; i < 30_000; i++) {
                 sum += counters.runDelayNanos() + counters.involuntarySwitches() + counters.stealNanos();
             }
             long before = threads.getCurrentThreadAllocatedBytes();

@@ -166,7 +166,7 @@ final class AttachCommand implements Callable<Integer> {
     }
 
     /** Loads {@code stop} (the agent stops its monitor, closes its stream, releases its request) and detaches. */
-    private static void detach(JvmAttachment vm, Path jar, Path report, PrintWriter out, PrintWriter err) {
+    private void detach(JvmAttachment vm, Path jar, Path report, PrintWriter out, PrintWriter err) {
         try {
             vm.loadAgent(jar, "stop");
             out.println("stopped the monitor in " + vm.pid() + "; its last report:");
@@ -180,10 +180,10 @@ final class AttachCommand implements Callable<Integer> {
         }
     }
 
-    private static void print(Path report, PrintWriter out) {
+    private void print(Path report, PrintWriter out) {
         try {
-            String text = Files.readString(report);
-            out.println(MonitorReport.fromJson(text).toText());
+            MonitorReport read = MonitorReport.fromJson(Files.readString(report));
+            out.println(json ? read.toJson() : read.toText());
         } catch (IOException | IllegalArgumentException e) {
             out.println("(no report yet: " + e.getMessage() + ")");
         }

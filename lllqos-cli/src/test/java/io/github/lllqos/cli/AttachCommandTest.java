@@ -68,6 +68,15 @@ class AttachCommandTest {
     }
 
     @Test
+    void json_prints_the_report_with_its_fixed_keys() throws Exception {
+        try (ChildCommand attach = ChildCommand.start("attach", Long.toString(target.pid()), "--json",
+                "--duration", "3")) {
+            assertThat(attach.rest()).contains("\"interval_ns\" : 1000000").contains("\"jvm_pauses\"")
+                    .contains("\"jvm-pause\"").contains("stopped the monitor");
+        }
+    }
+
+    @Test
     void a_process_that_is_not_there_is_an_error_naming_it() throws Exception {
         try (ChildCommand attach = ChildCommand.start("attach", "999999999")) {
             assertThat(attach.rest()).contains("lllqos attach: no process 999999999");

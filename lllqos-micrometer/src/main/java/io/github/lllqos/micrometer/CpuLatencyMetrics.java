@@ -57,8 +57,7 @@ public final class CpuLatencyMetrics implements MeterBinder {
     }
 
     private static double lowest(List<Integer> targets) {
-        return targets.stream().mapToInt(Integer::intValue).min().stream().asDoubleStream().findFirst()
-                .orElse(Double.NaN);
+        return orNaN(targets.stream().mapToInt(Integer::intValue).min());
     }
 
     private static double orNaN(OptionalInt micros) {

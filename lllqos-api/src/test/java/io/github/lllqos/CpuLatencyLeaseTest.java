@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lllqos.contract.RecordedLog;
+import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,8 @@
 # The integration tests need a Docker engine. If DOCKER_HOST is set, it is used as it is. Otherwise, if no engine
 # answers on /var/run/docker.sock, this script (as root, on Debian) installs docker.io when dockerd is missing,
 # starts dockerd in the background, and stops it again on exit. As root on Debian it also installs cyclictest
-# (rt-tests) when missing, for the tests that compare lllqos cyclic with it.
+# (rt-tests) when missing, for the tests that compare lllqos cyclic with it, and prometheus when missing, for the
+# test that scrapes the agent with a real Prometheus.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -75,6 +76,17 @@ install_cyclictest() {
     fi
 }
 install_cyclictest
+
+# PrometheusIT starts Debian's prometheus on loopback (it does not use the packaged service).
+install_prometheus() {
+    if ! command -v prometheus >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        echo "test.sh: installing prometheus" >&2
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null 2>&1 \
+            || { apt-get update -qq \
+                 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null; }
+    fi
+}
+install_prometheus
 
 if [ -z "${DOCKER_HOST:-}" ] && ! engine_answers; then
     start_engine

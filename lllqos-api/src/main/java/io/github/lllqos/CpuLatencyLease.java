@@ -6,6 +6,8 @@ import io.github.lllqos.spi.RequestRefusedException;
 import io.github.lllqos.internal.LeaseRelease;
 import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,8 +31,8 @@ public final class CpuLatencyLease implements AutoCloseable {
     private final CpuLatencyRequest request;
     private final LeaseRelease release;
     private final CpuLatencyQos qos;
-    /** The target the release reports; shared with the release action, which must not reference the lease. */
-    private final int[] heldTarget = new int[1];
+    /** The held request's entry in {@link Held}; shared with the release action, which must not reference the lease. */
+    private final Held.Entry held = new Held.Entry();
     private final Refusal refusal;
     private volatile int targetMicros;
 
@@ -39,13 +41,17 @@ public final class CpuLatencyLease implements AutoCloseable {
         this.qos = qos;
         this.request = request;
         this.refusal = refusal;
-        int[] releasedTarget = heldTarget;
+        Held.Entry entry = held;
+        entry.targetMicros = targetMicros;
         this.release = LeaseRelease.register(this, "CPU latency request, opened at " + targetMicros + " µs",
                 request == null ? () -> { } : () -> {
+                    Held.unlink(entry);
                     request.remove();
-                    LeaseEvents.emit("released", releasedTarget[0], qos);
+                    LeaseEvents.emit("released", entry.targetMicros, qos);
                 });
-        heldTarget[0] = targetMicros;
+        if (request != null) {
+            Held.link(entry);
+        }
     }
 
     static CpuLatencyLease acquire(CpuLatencyQos qos, int targetMicros) {
@@ -57,6 +63,11 @@ public final class CpuLatencyLease implements AutoCloseable {
             LeaseEvents.emit("refused", targetMicros, qos);
             return new CpuLatencyLease(targetMicros, qos, null, refused.refusal());
         }
+    }
+
+    /** The targets of the leases of this class loader that hold a request now, in the order they were opened. */
+    static List<Integer> heldTargets() {
+        return Held.targets();
     }
 
     /**
@@ -125,7 +136,7 @@ public final class CpuLatencyLease implements AutoCloseable {
                     LeaseEvents.emit("updated", targetMicros, qos);
                 }
                 this.targetMicros = targetMicros;
-                heldTarget[0] = targetMicros;
+                held.targetMicros = targetMicros;
             }, () -> "the CPU latency lease is closed; open a new one to request " + targetMicros + " µs");
         } finally {
             Reference.reachabilityFence(this);
@@ -145,5 +156,58 @@ public final class CpuLatencyLease implements AutoCloseable {
                 : release.ended() ? "closed"
                 : "not acquired: " + refusal.message();
         return "CpuLatencyLease[" + targetMicros + " µs, " + state + "]";
+    }
+
+    /**
+     * The leases whose request is held, as a list linked through their entries: acquire and release link and
+     * unlink without allocating, and only a reader copies.
+     */
+    private static final class Held {
+
+        private static Entry first;
+        private static Entry last;
+
+        private Held() {
+        }
+
+        /** One held request: its target, and its neighbours while linked (under the class's lock). */
+        static final class Entry {
+            volatile int targetMicros;
+            Entry previous;
+            Entry next;
+        }
+
+        static synchronized void link(Entry entry) {
+            entry.previous = last;
+            if (last == null) {
+                first = entry;
+            } else {
+                last.next = entry;
+            }
+            last = entry;
+        }
+
+        static synchronized void unlink(Entry entry) {
+            if (entry.previous == null) {
+                first = entry.next;
+            } else {
+                entry.previous.next = entry.next;
+            }
+            if (entry.next == null) {
+                last = entry.previous;
+            } else {
+                entry.next.previous = entry.previous;
+            }
+            entry.previous = null;
+            entry.next = null;
+        }
+
+        static synchronized List<Integer> targets() {
+            List<Integer> targets = new ArrayList<>();
+            for (Entry entry = first; entry != null; entry = entry.next) {
+                targets.add(entry.targetMicros);
+            }
+            return List.copyOf(targets);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.lllqos;
 
 import io.github.lllqos.internal.ProviderRegistry;
+import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -55,6 +56,20 @@ public final class LowLatency {
      */
     public static OptionalInt effectiveCpuLatency() {
         return ProviderRegistry.provider().cpuLatencyQos().effectiveLimit();
+    }
+
+    /**
+     * The targets of the CPU latency leases this JVM holds now (those opened through this class and not yet
+     * closed), in the order they were opened. Leases that were not acquired hold nothing and are not listed.
+     *
+     * <pre>{@code
+     * List<Integer> held = LowLatency.heldLeaseTargets();   // [50, 0]: two requests, the lowest one rules
+     * }</pre>
+     *
+     * @return the targets in microseconds; empty when none is held
+     */
+    public static List<Integer> heldLeaseTargets() {
+        return CpuLatencyLease.heldTargets();
     }
 
     /**

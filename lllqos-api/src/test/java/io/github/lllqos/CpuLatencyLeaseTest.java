@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lllqos.contract.RecordedLog;
+import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,32 @@ class CpuLatencyLeaseTest {
     }
 
     @Test
+    void held_targets_list_the_leases_that_hold_a_request_with_their_current_targets() {
+        List<Integer> before = CpuLatencyLease.heldTargets();
+        CpuLatencyLease first = CpuLatencyLease.acquire(provider, 50);
+        CpuLatencyLease refused = CpuLatencyLease.acquire(new TestProvider("test", 1, false, "no device"), 7);
+        CpuLatencyLease second = CpuLatencyLease.acquire(provider, 0);
+        try {
+            assertThat(added(before)).containsExactly(50, 0);
+            first.update(20);
+            assertThat(added(before)).containsExactly(20, 0);
+            first.close();
+            assertThat(added(before)).containsExactly(0);
+        } finally {
+            first.close();
+            refused.close();
+            second.close();
+        }
+        assertThat(added(before)).isEmpty();
+    }
+
+    private static List<Integer> added(List<Integer> before) {
+        List<Integer> now = new java.util.ArrayList<>(CpuLatencyLease.heldTargets());
+        before.forEach(target -> now.remove(target));
+        return now;
+    }
+
+    @Test
     void to_string_tells_the_state() {
         CpuLatencyLease lease = CpuLatencyLease.acquire(provider, 12);
         assertThat(lease).hasToString("CpuLatencyLease[12 µs, acquired]");
@@ -44,7 +71,9 @@ class CpuLatencyLeaseTest {
         RecordedLog handler = RecordedLog.of(CpuLatencyLease.class);
         try {
             leak(33);
-            for (int i = 0; i < 500 && provider.liveRequests() > 0; i++) {
+            // The Cleaner logs just after it removes the request: wait for both, as other leaks may log meanwhile.
+            for (int i = 0; i < 500 && (provider.liveRequests() > 0 || handler.records.stream()
+                    .noneMatch(record -> record.getMessage().contains("33 µs"))); i++) {
                 System.gc();
                 Thread.sleep(10);
             }

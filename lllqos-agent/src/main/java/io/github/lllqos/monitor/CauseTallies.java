@@ -35,6 +35,11 @@ final class CauseTallies {
         return copy;
     }
 
+    synchronized MonitorReport.CauseTally tally(LatenessCause cause) {
+        long[] t = byCause.get(cause);
+        return new MonitorReport.CauseTally(t[0], t[1], t[2]);
+    }
+
     /** The pause description with the most excess lateness, empty if none. */
     synchronized String worstPause() {
         return pauseExcess.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");

@@ -292,8 +292,7 @@ public final class WakeupMonitor implements AutoCloseable {
      * @return a snapshot
      */
     public synchronized MonitorReport report() {
-        interval = recorder.getIntervalHistogram(interval);
-        total.add(interval);
+        roll();
         Optional<String> hazard = Realtime.heapGrowthHazard();
         var byCause = causes.snapshot();
         List<String> advice = Advice.of(new Advice.Facts(byCause, causes.worstPause(), collectorName(),
@@ -305,6 +304,67 @@ public final class WakeupMonitor implements AutoCloseable {
                         samples == 0 ? 0 : total.getValueAtPercentile(99.9), maxNanos),
                 byCause, pauseTallies.total(), pauseTallies.kinds(), ring.pending(), ring.dropped(), scheduling,
                 advice);
+    }
+
+    /**
+     * A feed of the lateness measured from now on, for a consumer that keeps its own distribution, such as a
+     * metrics registry.
+     *
+     * @return a new feed, with its own position
+     */
+    public synchronized LatenessFeed latenessFeed() {
+        Histogram seen = new Histogram(1, HIGHEST_TRACKED_NANOS, 3);
+        copyTotalInto(seen);
+        return new LatenessFeed(this, seen);
+    }
+
+    /** Copies the running total, brought up to date, into {@code target}. */
+    synchronized void copyTotalInto(Histogram target) {
+        roll();
+        total.copyInto(target);
+    }
+
+    /** Adds the wake-ups recorded since the last roll to the running total; under the monitor's lock. */
+    private void roll() {
+        interval = recorder.getIntervalHistogram(interval);
+        total.add(interval);
+    }
+
+    /**
+     * The late wake-ups whose cause was decided as {@code cause} so far; cheaper than a {@link #report()}.
+     *
+     * @param cause the cause
+     * @return their count, latest and summed excess
+     */
+    public MonitorReport.CauseTally lateWakeups(LatenessCause cause) {
+        return causes.tally(cause);
+    }
+
+    /**
+     * The JVM pauses JFR reported so far; cheaper than a {@link #report()}.
+     *
+     * @return their count, longest and total
+     */
+    public MonitorReport.PauseTally jvmPauses() {
+        return pauseTallies.total();
+    }
+
+    /**
+     * Late wake-ups waiting for the JFR events that decide their cause.
+     *
+     * @return how many
+     */
+    public long pendingLateWakeups() {
+        return ring.pending();
+    }
+
+    /**
+     * Late wake-ups lost because attribution fell behind (counted in the lateness all the same).
+     *
+     * @return how many so far
+     */
+    public long droppedLateWakeups() {
+        return ring.dropped();
     }
 
     /**

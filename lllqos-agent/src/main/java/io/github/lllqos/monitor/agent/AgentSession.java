@@ -23,6 +23,7 @@ final class AgentSession {
     private final PrintStream err;
     private final CpuLatencyLease lease;
     private final WakeupMonitor monitor;
+    private final AutoCloseable endpoint;
     private final ScheduledExecutorService writer;
     private final Thread hook;
     private boolean stopped;
@@ -36,10 +37,11 @@ final class AgentSession {
             err.println(MonitorAgent.PREFIX + "latency=" + lease.targetMicros() + " not held: "
                     + lease.notAcquiredReason().orElse(""));
         }
-        if (options.prometheusPort().isPresent()) {
-            err.println(MonitorAgent.PREFIX + "prometheus= is not yet supported; the monitor runs without it");
-        }
         this.monitor = options.monitor() ? WakeupMonitor.start(options.settings()) : null;
+        this.endpoint = monitor != null && options.prometheusPort().isPresent()
+                ? PrometheusLink.start(monitor, options.prometheusHost().orElse(PrometheusLink.DEFAULT_HOST),
+                        options.prometheusPort().getAsInt(), err)
+                : null;
         if (monitor != null && options.reportEverySeconds() > 0) {
             writer = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "lllqos-agent-report");
@@ -72,6 +74,7 @@ final class AgentSession {
         if (writer != null) {
             writer.shutdownNow();
         }
+        PrometheusLink.stop(endpoint, err);
         if (monitor != null) {
             monitor.close();
             if (options.report().isPresent()) {

@@ -147,6 +147,8 @@ class PrometheusIT {
     private Process startApplication(int agentPort) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // As an application that runs the agent grants it (docs/monitor.md): the Linux provider's native calls.
+        command.add("--enable-native-access=ALL-UNNAMED");
         command.add("-javaagent:" + AGENT_JAR.toAbsolutePath() + "=monitor,late=5,latency=" + LEASE_MICROS
                 + ",prometheus=" + agentPort + ",report=" + dir.resolve("report.json"));
         command.add("-cp");

@@ -54,6 +54,8 @@ final class AgentJvm implements AutoCloseable {
         assertThat(AGENT_JAR).as("the agent jar (mvn package builds it)").exists();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // As an application that runs the agent grants it (docs/monitor.md): the Linux provider's native calls.
+        command.add("--enable-native-access=ALL-UNNAMED");
         command.add("-javaagent:" + AGENT_JAR.toAbsolutePath() + "=" + options);
         command.add("-cp");
         command.add(applicationClassPath());

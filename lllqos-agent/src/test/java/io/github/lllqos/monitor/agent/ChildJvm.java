@@ -30,6 +30,8 @@ final class ChildJvm {
     static List<String> command(List<String> jvmOptions, long millis, boolean allocate, String... more) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // As an application that runs the agent grants it (docs/monitor.md): the Linux provider's native calls.
+        command.add("--enable-native-access=ALL-UNNAMED");
         command.addAll(jvmOptions);
         // Only the load's own classes: the agent's come from its shaded jar, as in an application.
         command.add("-cp");

@@ -37,6 +37,11 @@ class LinuxCpuReservationContractTest extends CpuReservationContract {
     }
 
     @Override
+    protected void requireRealtimeScheduling() {
+        RealEnvironment.requireRoot("sets SCHED_RR on a reserved CPU");
+    }
+
+    @Override
     protected void restoreKernel() {
         if (before == null) {
             System.clearProperty(LinuxProvider.CPU_LOCK_DIRECTORY_PROPERTY);

@@ -71,10 +71,14 @@ final class AgentJvm implements AutoCloseable {
     private static String applicationClassPath() {
         List<String> entries = new ArrayList<>();
         entries.add(location(MicrometerApplication.class));
+        // Judged by the jar's name alone: the repository's own path may contain "lllqos" (a work tree, a CI copy).
         Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> entry.contains("micrometer") || entry.contains("HdrHistogram")
-                        || entry.contains("LatencyUtils") || entry.contains("jspecify"))
-                .filter(entry -> !entry.contains("lllqos"))
+                .filter(entry -> {
+                    String jar = Path.of(entry).getFileName().toString();
+                    return (jar.startsWith("micrometer") || jar.startsWith("HdrHistogram")
+                            || jar.startsWith("LatencyUtils") || jar.startsWith("jspecify"))
+                            && !jar.contains("lllqos");
+                })
                 .forEach(entries::add);
         return String.join(File.pathSeparator, entries);
     }

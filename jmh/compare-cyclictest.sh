@@ -13,17 +13,29 @@
 #             prints min/avg/max only, so p99 is ours alone; it also busy-loops a calibrated share of its runtime in
 #             each job, which lllqos cyclic does not. Its runtimes below 2 ms need HRTICK (debugfs sched_features),
 #             so DL_INTV defaults to 4000.
+#             The script checks that cyclicdeadline ran with the same runtime and deadline (it prints them) and
+#             compares only when both sides completed every round; a failed or mismatched run is named instead
+#             (cyclicdeadline fixes its runtime at 60% of -i, so a --runtime other than that is not compared).
 #   laptop    cyclictest and lllqos cyclic, each with its 0 us CPU latency request and with --laptop (none): the
 #             request's effect both ways, beside each other.
+#
+# JAVAS lists the java binaries to run every lllqos side on, each a run of its own beside the same reference:
+# JAVA or JAVA:ffm or JAVA:jna, the suffix selecting the native layer (-Dlllqos.native=ffm|jna; without it, what
+# the JDK picks: java.lang.foreign on JDK 22+ with a jar built there, JNA before). The script checks with
+# `lllqos providers` which layer each one uses and names its runs after it (lllqos@ffm-25.0.3).
 #
 #   jmh/compare-cyclictest.sh                                  # plain, 4 rounds of 10000 loops at 1000 us, prio 80
 #   jmh/compare-cyclictest.sh --modes plain,spin,deadline,laptop --rounds 6
 #   jmh/compare-cyclictest.sh --modes spin --spin 30 --loops 20000
 #   ROUNDS=8 LOOPS=20000 INTERVAL=500 PRIORITY=90 JAVA_OPTS='-XX:+UseSerialGC' jmh/compare-cyclictest.sh
+#   JAVAS="/usr/lib/jvm/temurin-25-jdk-amd64/bin/java /usr/lib/jvm/java-17-openjdk-amd64/bin/java" \
+#       jmh/compare-cyclictest.sh                              # FFM (JDK 25) and JNA (JDK 17) beside cyclictest
+#   JAVAS="$J25:ffm $J25:jna" jmh/compare-cyclictest.sh --modes plain,spin   # both layers on one JDK
 #
 # Options (or the environment variables in brackets): --rounds N [ROUNDS], --loops N [LOOPS], --interval US
 # [INTERVAL], --priority N [PRIORITY], --spin US|auto [SPIN], --deadline-interval US [DL_INTERVAL], --runtime US
-# [RUNTIME, default 60% of the deadline interval, as cyclicdeadline takes], --java-opts '...' [JAVA_OPTS].
+# [RUNTIME, default 60% of the deadline interval, as cyclicdeadline takes], --java-opts '...' [JAVA_OPTS],
+# --javas 'JAVA[:ffm|jna] ...' [JAVAS, default java].
 # Needs root (SCHED_FIFO, SCHED_DEADLINE, mlockall) and rt-tests (Debian: apt-get install rt-tests).
 # Other processes' CPU latency requests and load change every figure: the header says what was there.
 set -euo pipefail
@@ -38,6 +50,7 @@ SPIN=${SPIN:-auto}
 DL_INTERVAL=${DL_INTERVAL:-4000}
 RUNTIME=${RUNTIME:-}
 JAVA_OPTS=${JAVA_OPTS:-}
+JAVAS=${JAVAS:-java}
 while (( $# )); do
     case "$1" in
         --modes) MODES=$2; shift 2 ;;
@@ -49,6 +62,7 @@ while (( $# )); do
         --deadline-interval) DL_INTERVAL=$2; shift 2 ;;
         --runtime) RUNTIME=$2; shift 2 ;;
         --java-opts) JAVA_OPTS=$2; shift 2 ;;
+        --javas) JAVAS=$2; shift 2 ;;
         -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown option '$1' (see --help)" >&2; exit 2 ;;
     esac
@@ -67,9 +81,34 @@ command -v cyclictest >/dev/null || { echo "cyclictest is missing: apt-get insta
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
+# The Java sides: one label per JAVAS entry, the native layer it uses and its JDK (ffm-25.0.3, jna-17.0.15).
+declare -A JAVA_BIN=() JAVA_LAYER=()
+LABELS=()
+for entry in $JAVAS; do
+    bin=$entry layer=
+    if [[ $entry == *:* ]]; then bin=${entry%:*} layer=${entry##*:}; fi
+    case "$layer" in ''|ffm|jna) ;; *) echo "JAVAS entry '$entry': the layer after ':' must be ffm or jna" >&2; exit 2 ;; esac
+    layer_option=${layer:+-Dlllqos.native=$layer}
+    used=$("$bin" $layer_option -jar "$JAR" providers 2>&1 | sed -n 's/^  libc through \([^ ]*\).*/\1/p' | head -1) \
+        || { echo "JAVAS entry '$entry' cannot run $JAR" >&2; exit 2; }
+    case "$used" in java.lang.foreign) used=ffm ;; JNA) used=jna ;;
+        *) echo "JAVAS entry '$entry': lllqos providers names no native layer:" >&2
+           "$bin" $layer_option -jar "$JAR" providers >&2 || true; exit 2 ;;
+    esac
+    if [ -n "$layer" ] && [ "$layer" != "$used" ]; then
+        echo "JAVAS entry '$entry' asked for $layer but runs $used (build on JDK 22+ for ffm)" >&2; exit 2
+    fi
+    label="$used-$("$bin" -version 2>&1 | awk -F'"' '/version/ {print $2; exit}')"
+    [ -z "${JAVA_BIN[$label]:-}" ] || { echo "JAVAS lists $label twice" >&2; exit 2; }
+    JAVA_BIN[$label]=$bin
+    JAVA_LAYER[$label]=$layer_option
+    LABELS+=("$label")
+done
+(( ${#LABELS[@]} )) || { echo "JAVAS is empty" >&2; exit 2; }
+
 # lllqos cyclic without a CPU latency request: --laptop where the command has it, else a request at the kernel's
 # "no constraint" default, which leaves the effective value as it was.
-if java -jar "$JAR" cyclic --help 2>/dev/null | grep -q -- '--laptop'; then LLLQOS_LAPTOP=(--laptop)
+if "${JAVA_BIN[${LABELS[0]}]}" -jar "$JAR" cyclic --help 2>/dev/null | grep -q -- '--laptop'; then LLLQOS_LAPTOP=(--laptop)
 else LLLQOS_LAPTOP=(--latency 2000000000); fi
 
 BASE=(-m -p "$PRIORITY" -i "$INTERVAL" --policy=fifo -l "$LOOPS" -q -h "$HISTOGRAM")
@@ -77,19 +116,40 @@ BASE=(-m -p "$PRIORITY" -i "$INTERVAL" --policy=fifo -l "$LOOPS" -q -h "$HISTOGR
 DL_SECONDS=$(( (LOOPS * INTERVAL + 999999) / 1000000 ))
 DL_LOOPS=$(( DL_SECONDS * 1000000 / DL_INTERVAL ))
 
-# run NAME FILE: one run of a runner, its output in FILE.
+# run NAME FILE: one run of a runner, its output in FILE and its exit code in FILE.rc. A Java runner's NAME is
+# KIND@LABEL: it runs on that JAVAS entry.
 run() {
-    local name=$1 file=$2
-    case "$name" in
+    local name=$1 file=$2 status=0
+    local kind=${name%@*} label=${name#*@}
+    local java=(); [[ $name == *@* ]] && java=("${JAVA_BIN[$label]}" ${JAVA_LAYER[$label]} $JAVA_OPTS -jar "$JAR" cyclic)
+    case "$kind" in
         cyclictest) cyclictest "${BASE[@]}" ;;
         cyclictest-laptop) cyclictest "${BASE[@]}" --laptop ;;
-        lllqos) java $JAVA_OPTS -jar "$JAR" cyclic "${BASE[@]}" ;;
-        lllqos-spin) java $JAVA_OPTS -jar "$JAR" cyclic "${BASE[@]}" --spin "$SPIN" ;;
-        lllqos-laptop) java $JAVA_OPTS -jar "$JAR" cyclic "${BASE[@]}" "${LLLQOS_LAPTOP[@]}" ;;
+        lllqos) "${java[@]}" "${BASE[@]}" ;;
+        lllqos-spin) "${java[@]}" "${BASE[@]}" --spin "$SPIN" ;;
+        lllqos-laptop) "${java[@]}" "${BASE[@]}" "${LLLQOS_LAPTOP[@]}" ;;
         cyclicdeadline) cyclicdeadline -i "$DL_INTERVAL" -t 1 -q -D "$DL_SECONDS" ;;
-        lllqos-deadline) java $JAVA_OPTS -jar "$JAR" cyclic -m --policy deadline -i "$DL_INTERVAL" --runtime "$RUNTIME" \
-            -l "$DL_LOOPS" -q -h "$HISTOGRAM" "${LLLQOS_LAPTOP[@]}" ;;
-    esac > "$file" 2>&1
+        lllqos-deadline) "${java[@]}" -m --policy deadline -i "$DL_INTERVAL" --runtime "$RUNTIME" -l "$DL_LOOPS" -q \
+            -h "$HISTOGRAM" "${LLLQOS_LAPTOP[@]}" ;;
+    esac > "$file" 2>&1 || status=$?
+    echo "$status" > "$file.rc"
+}
+
+first_lines() { grep -v '^\s*$' "$1" | head -2 | tr '\n' ' ' | sed 's/ *$//'; [ -s "$1" ] || echo 'no output'; }
+
+# failure FILE: why a run does not count (empty if it does): its exit code, no samples, or, for cyclicdeadline,
+# another runtime or deadline than ours (it prints "runtime=2400us deadline=4000us").
+failure() {
+    local file=$1 rc; rc=$(cat "$file.rc")
+    if [ "$rc" != 0 ]; then echo "exit $rc: $(first_lines "$file")"; return; fi
+    read -r n _ < <(stats "$file")
+    if [ "$n" = 0 ]; then echo "no samples: $(first_lines "$file")"; return; fi
+    case "$file" in
+        */deadline-cyclicdeadline-*)
+            local params; params=$(grep -o -m 1 'runtime=[0-9]*us deadline=[0-9]*us' "$file" || true)
+            [ "$params" = "runtime=${RUNTIME}us deadline=${DL_INTERVAL}us" ] \
+                || echo "ran with ${params:-unknown parameters}, not runtime=${RUNTIME}us deadline=${DL_INTERVAL}us" ;;
+    esac
 }
 
 # stats FILE...: samples, average, p99 and max (whole µs) of -h histograms, or of cyclicdeadline's T: lines
@@ -129,17 +189,22 @@ holders() {
     echo "$count"
 }
 
-echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -r), $(nproc) CPUs, cpuidle $(cat /sys/devices/system/cpu/cpuidle/current_driver 2>/dev/null || echo none), $(java -version 2>&1 | head -1)"
+echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -r), $(nproc) CPUs, cpuidle $(cat /sys/devices/system/cpu/cpuidle/current_driver 2>/dev/null || echo none)"
+for label in "${LABELS[@]}"; do
+    echo "# lllqos@$label: ${JAVA_BIN[$label]} ${JAVA_LAYER[$label]:+${JAVA_LAYER[$label]} }($("${JAVA_BIN[$label]}" -version 2>&1 | head -1))"
+done
 echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg); CPU latency limit before: $(effective_latency) us, held by $(holders) open file(s) of other processes"
 echo "# modes $MODES, $ROUNDS rounds; cyclictest options: ${BASE[*]}; spin: $SPIN; deadline: -i $DL_INTERVAL, runtime $RUNTIME us, $DL_LOOPS activations; JAVA_OPTS: ${JAVA_OPTS:-none}; lllqos without a request: ${LLLQOS_LAPTOP[*]}"
 
+# each KIND: that Java runner on every JAVAS entry.
+each() { local kind label names=(); for kind; do for label in "${LABELS[@]}"; do names+=("$kind@$label"); done; done; echo "${names[*]}"; }
 declare -A RUNNERS=(
-    [plain]="cyclictest lllqos"
-    [spin]="cyclictest lllqos-spin"
-    [deadline]="cyclicdeadline lllqos-deadline"
-    [laptop]="cyclictest cyclictest-laptop lllqos lllqos-laptop"
+    [plain]="cyclictest $(each lllqos)"
+    [spin]="cyclictest $(each lllqos-spin)"
+    [deadline]="cyclicdeadline $(each lllqos-deadline)"
+    [laptop]="cyclictest cyclictest-laptop $(each lllqos lllqos-laptop)"
 )
-printf "%-9s %-6s %-18s %9s %9s %8s %8s\n" mode round run samples "avg (us)" "p99" "max"
+printf "%-9s %-6s %-34s %9s %9s %8s %8s\n" mode round run samples "avg (us)" "p99" "max"
 for round in $(seq 1 "$ROUNDS"); do
     for mode in ${MODES//,/ }; do
         read -ra runners <<< "${RUNNERS[$mode]}"
@@ -149,36 +214,57 @@ for round in $(seq 1 "$ROUNDS"); do
             for name in "${runners[@]}"; do run "$name" "$out/$mode-$name-$round.txt"; done
         fi
         for name in "${runners[@]}"; do
-            read -r n avg p99 max < <(stats "$out/$mode-$name-$round.txt")
-            printf "%-9s %-6s %-18s %9s %9s %8s %8s\n" "$mode" "$round" "$name" "$n" "$avg" "$p99" "$max"
+            file="$out/$mode-$name-$round.txt"
+            why=$(failure "$file")
+            if [ -n "$why" ]; then printf "%-9s %-6s %-34s FAILED, %s\n" "$mode" "$round" "$name" "$why"; continue; fi
+            read -r n avg p99 max < <(stats "$file")
+            printf "%-9s %-6s %-34s %9s %9s %8s %8s\n" "$mode" "$round" "$name" "$n" "$avg" "$p99" "$max"
         done
     done
 done
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# The table over all rounds.
+# The table over all rounds. A runner that failed a round is not compared: its row names the failure instead.
 summary() { stats "$out/$1-$2"-[0-9]*.txt; }
+failed() {
+    local mode=$1 name file why; shift
+    for name; do for file in "$out/$mode-$name"-[0-9]*.txt; do
+        why=$(failure "$file")
+        [ -z "$why" ] || { local round=${file##*-}; echo "$name in round ${round%.txt}: $why"; return; }
+    done; done
+}
+# row MODE TITLE TARGET REF LLLQOS: one line of the table, REF and LLLQOS being runner names.
+row() {
+    local mode=$1 title=$2 target=$3 ref=$4 ours=$5 why
+    why=$(failed "$mode" "$ref" "$ours")
+    if [ -n "$why" ]; then
+        echo "| $title | - | - | - | - | not compared: $why |"
+        echo "# $mode: NOT COMPARED, $why" >&2
+        return
+    fi
+    read -r _ ca cp cm < <(summary "$mode" "$ref"); read -r _ la lp lm < <(summary "$mode" "$ours")
+    echo "| $title | $ca / $cp / $cm | $la / $lp / $lm | $(ratio "$la" "$ca") | $(ratio "$lp" "$cp") | $target |"
+}
 echo
 echo "| mode | reference avg / p99 / max (us) | lllqos avg / p99 / max (us) | ratio avg | ratio p99 | target |"
 echo "|---|---|---|---|---|---|"
 for mode in ${MODES//,/ }; do
-    case "$mode" in
-        plain)
-            read -r _ ca cp cm < <(summary plain cyclictest); read -r _ la lp lm < <(summary plain lllqos)
-            echo "| plain: cyclictest vs lllqos cyclic | $ca / $cp / $cm | $la / $lp / $lm | $(ratio "$la" "$ca") | $(ratio "$lp" "$cp") | <= 1.05x both |" ;;
-        spin)
-            read -r _ ca cp cm < <(summary spin cyclictest); read -r _ la lp lm < <(summary spin lllqos-spin)
-            read -r per share < <(spin_cost "$out"/spin-lllqos-spin-[0-9]*.txt)
-            echo "| spin: cyclictest vs lllqos cyclic --spin $SPIN (spinning $per us per activation, $share% of a CPU) | $ca / $cp / $cm | $la / $lp / $lm | $(ratio "$la" "$ca") | $(ratio "$lp" "$cp") | p99 <= 0.10x |" ;;
-        deadline)
-            read -r _ ca cp cm < <(summary deadline cyclicdeadline); read -r _ la lp lm < <(summary deadline lllqos-deadline)
-            echo "| deadline: cyclicdeadline vs lllqos cyclic --policy deadline (-i $DL_INTERVAL, runtime $RUNTIME) | $ca / $cp / $cm | $la / $lp / $lm | $(ratio "$la" "$ca") | - | beside |" ;;
-        laptop)
-            read -r _ ca cp cm < <(summary laptop cyclictest); read -r _ cla clp clm < <(summary laptop cyclictest-laptop)
-            read -r _ la lp lm < <(summary laptop lllqos); read -r _ lla llp llm < <(summary laptop lllqos-laptop)
-            echo "| laptop: cyclictest with its request vs lllqos cyclic with its request | $ca / $cp / $cm | $la / $lp / $lm | $(ratio "$la" "$ca") | $(ratio "$lp" "$cp") | beside |"
-            echo "| laptop: cyclictest --laptop vs lllqos cyclic without a request | $cla / $clp / $clm | $lla / $llp / $llm | $(ratio "$lla" "$cla") | $(ratio "$llp" "$clp") | beside |"
-            echo "| laptop: the request's effect, cyclictest (--laptop / with) | $ca / $cp / $cm | $cla / $clp / $clm | $(ratio "$cla" "$ca") | $(ratio "$clp" "$cp") | > 1x on haltpoll |"
-            echo "| laptop: the request's effect, lllqos cyclic (without / with) | $la / $lp / $lm | $lla / $llp / $llm | $(ratio "$lla" "$la") | $(ratio "$llp" "$lp") | > 1x on haltpoll |" ;;
-    esac
+    for label in "${LABELS[@]}"; do
+        on="on $label"
+        case "$mode" in
+            plain) row plain "plain: cyclictest vs lllqos cyclic $on" "<= 1.05x both" cyclictest "lllqos@$label" ;;
+            spin)
+                row spin "spin: cyclictest vs lllqos cyclic --spin $SPIN $on (spinning $(spin_cost "$out"/spin-lllqos-spin@"$label"-[0-9]*.txt | awk '{print $1 " us per activation, " $2 "% of a CPU"}'))" \
+                    "p99 <= 0.10x" cyclictest "lllqos-spin@$label" ;;
+            deadline)
+                row deadline "deadline: cyclicdeadline vs lllqos cyclic --policy deadline $on (-i $DL_INTERVAL, runtime $RUNTIME us, ${DL_SECONDS} s each)" \
+                    "beside (cyclicdeadline has no p99)" cyclicdeadline "lllqos-deadline@$label" ;;
+            laptop)
+                row laptop "laptop: cyclictest with its request vs lllqos cyclic with its request $on" beside cyclictest "lllqos@$label"
+                row laptop "laptop: cyclictest --laptop vs lllqos cyclic without a request $on" beside cyclictest-laptop "lllqos-laptop@$label"
+                [ "$label" != "${LABELS[0]}" ] \
+                    || row laptop "laptop: the request's effect, cyclictest (--laptop / with)" "> 1x on haltpoll" cyclictest cyclictest-laptop
+                row laptop "laptop: the request's effect, lllqos cyclic $on (without / with)" "> 1x on haltpoll" "lllqos@$label" "lllqos-laptop@$label" ;;
+        esac
+    done
 done

@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
-# What a lease costs next to the bare system calls, on each native layer: runs the C reference (open, write,
-# close) and the JMH lease benchmark on java.lang.foreign (JDK 22+), on JNA on the same JDK, and on JNA on JDK 17
-# (the layer JDK 17 to 21 users get), alternately in one go on the real device, and prints each one's ratio to C.
+# What a lease costs next to the bare system calls, on each native layer: runs the C reference (open, the device
+# identity check with statx on the descriptor, write, close: the calls a lease makes) and the JMH lease benchmark
+# on java.lang.foreign (JDK 22+), on JNA on the same JDK, and on JNA on JDK 17 (the layer JDK 17 to 21 users get),
+# alternately in one go on the real device, and prints each one's ratio to C.
 # Needs jmh/target/benchmarks.jar built on JDK 22+ (it then carries the FFM layer and runs on JDK 17 too), gcc,
 # and a readable and writable /dev/cpu_dma_latency.
 #   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw -B -q package -pl jmh -am -DskipTests
 #   jmh/lease-cost.sh [rounds]
 #   JDK_FFM=/path/to/jdk22+ JDK_17=/path/to/jdk17 jmh/lease-cost.sh 5
+#   C_ROUNDS=20000 JMH_OPTS='-wi 1 -i 1 -w 1 -r 1' jmh/lease-cost.sh 1     # a smoke test of a few seconds
 set -euo pipefail
 cd "$(dirname "$0")"
 rounds=${1:-3}
 JDK_FFM=${JDK_FFM:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JDK_17=${JDK_17:-/usr/lib/jvm/java-17-openjdk-amd64}
+C_ROUNDS=${C_ROUNDS:-400000}
+JMH_OPTS=${JMH_OPTS:--wi 3 -i 5}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 gcc -O2 -o "$work/bare_lease" src/main/c/bare_lease.c
@@ -21,8 +25,8 @@ lease() {
     local args="-Dlllqos.native=$2"
     [ "$("$1/bin/java" -version 2>&1 | awk -F'"' '/version/ {split($2, v, "."); print v[1]}')" -ge 22 ] \
         && args="--enable-native-access=ALL-UNNAMED $args"
-    "$1/bin/java" -jar target/benchmarks.jar 'LeaseBenchmark.leaseAcquireRelease' -p provider=linux -f 1 -wi 3 \
-        -i 5 -jvmArgsAppend "$args" -rf csv -rff "$work/lease.csv" > "$work/lease.log"
+    "$1/bin/java" -jar target/benchmarks.jar 'LeaseBenchmark.leaseAcquireRelease' -p provider=linux -f 1 $JMH_OPTS \
+        -jvmArgsAppend "$args" -rf csv -rff "$work/lease.csv" > "$work/lease.log"
     local expected; expected=$([ "$2" = ffm ] && echo "java.lang.foreign" || echo "JNA")
     grep -q "libc through $expected" "$work/lease.log" \
         || { echo "the $2 run did not use $expected:" >&2; cat "$work/lease.log" >&2; exit 1; }
@@ -38,14 +42,14 @@ for ((i = 1; i <= rounds; i++)); do
     declare -A t=()
     for what in "${order[@]}"; do
         case $what in
-            c) t[c]=$("$work/bare_lease" 400000 | awk '{print $1}') ;;
+            c) t[c]=$("$work/bare_lease" "$C_ROUNDS" | awk '{print $1}') ;;
             ffm) t[ffm]=$(lease "$JDK_FFM" ffm) ;;
             jna) t[jna]=$(lease "$JDK_FFM" jna) ;;
             jna17) t[jna17]=$(lease "$JDK_17" jna) ;;
         esac
     done
     awk -v i="$i" -v c="${t[c]}" -v f="${t[ffm]}" -v j="${t[jna]}" -v k="${t[jna17]}" 'BEGIN {
-        printf "round %d: C open+write+close %.3f us; lease: FFM %.3f us (%.2fx), JNA same JDK %.3f us (%.2fx),",
+        printf "round %d: C open+statx+write+close %.3f us; lease: FFM %.3f us (%.2fx), JNA same JDK %.3f us (%.2fx),",
             i, c, f, f / c, j, j / c
         printf " JNA JDK 17 %.3f us (%.2fx)\n", k, k / c }'
     for what in c ffm jna jna17; do

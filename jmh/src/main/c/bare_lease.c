@@ -1,26 +1,54 @@
-/* The C reference for a lease: open /dev/cpu_dma_latency, write a 4-byte s32, close; prints ns per round. */
+/*
+ * The C reference for a lease: what a careful C program does for one request, and what the Java lease does.
+ * Once: read the device number the kernel publishes for cpu_dma_latency (/sys/class/misc/cpu_dma_latency/dev).
+ * Per round: open /dev/cpu_dma_latency (O_RDWR | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, the lease's flags), check on
+ * the open descriptor that it is that character device (statx(fd, "", AT_EMPTY_PATH, STATX_TYPE)), write a 4-byte
+ * s32, close. Prints us per round.
+ */
+#define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
+static const char *DEVICE = "/dev/cpu_dma_latency";
+static const char *DEVICE_NUMBER = "/sys/class/misc/cpu_dma_latency/dev";
+
 int main(int argc, char **argv) {
     long rounds = argc > 1 ? atol(argv[1]) : 200000;
+    unsigned int major, minor;
+    FILE *number = fopen(DEVICE_NUMBER, "r");
+    if (number == NULL || fscanf(number, "%u:%u", &major, &minor) != 2) {
+        perror(DEVICE_NUMBER);
+        return 1;
+    }
+    fclose(number);
     int32_t target = 0;
+    struct statx description;
     struct timespec start, end;
     clock_gettime(CLOCK_MONOTONIC, &start);
     for (long i = 0; i < rounds; i++) {
-        int fd = open("/dev/cpu_dma_latency", O_RDWR | O_CLOEXEC);
-        if (fd < 0 || write(fd, &target, sizeof target) != sizeof target) {
-            perror("/dev/cpu_dma_latency");
+        int fd = open(DEVICE, O_RDWR | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+        if (fd < 0 || statx(fd, "", AT_EMPTY_PATH, STATX_TYPE, &description) != 0) {
+            perror(DEVICE);
+            return 1;
+        }
+        if (!S_ISCHR(description.stx_mode) || description.stx_rdev_major != major
+                || description.stx_rdev_minor != minor) {
+            fprintf(stderr, "%s is not the character device %u:%u\n", DEVICE, major, minor);
+            return 1;
+        }
+        if (write(fd, &target, sizeof target) != sizeof target) {
+            perror(DEVICE);
             return 1;
         }
         close(fd);
     }
     clock_gettime(CLOCK_MONOTONIC, &end);
     double ns = (end.tv_sec - start.tv_sec) * 1e9 + (end.tv_nsec - start.tv_nsec);
-    printf("%.3f us per open+write+close (%ld rounds)\n", ns / rounds / 1000.0, rounds);
+    printf("%.3f us per open+statx+write+close (%ld rounds)\n", ns / rounds / 1000.0, rounds);
     return 0;
 }

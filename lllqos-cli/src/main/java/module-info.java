@@ -11,4 +11,6 @@ module io.github.lllqos.cli {
     requires java.desktop;
 
     opens io.github.lllqos.cli to info.picocli;
+    // The --json report's records (SpinCost, DeadlineRun) are written by Jackson.
+    opens io.github.lllqos.cli.cyclic to com.fasterxml.jackson.databind;
 }

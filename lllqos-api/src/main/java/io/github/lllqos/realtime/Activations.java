@@ -33,4 +33,14 @@ final class Activations {
         }
         return next;
     }
+
+    /**
+     * The activation a deadline thread's yield returned in: the kernel wakes it at its next period start, so this
+     * is the latest one on the grid not after {@code now}, and at least the one after {@code previous} (a thread
+     * that finds itself early waits for that one).
+     */
+    static long started(long previous, long period, long now) {
+        long next = previous + period;
+        return next < now ? next + (now - next) / period * period : next;
+    }
 }

@@ -228,7 +228,8 @@ public final class Periodic {
         long now = System.nanoTime();
         long deadline;
         if (started) {
-            deadline = Activations.next(previous, periodNanos, now, overrun);
+            deadline = deadlineThread ? Activations.started(previous, periodNanos, now)
+                    : Activations.next(previous, periodNanos, now, overrun);
             skipped += (deadline - previous) / periodNanos - 1;
         } else {
             deadline = deadlineThread ? firstOnDeadlineGrid(now)
@@ -239,7 +240,9 @@ public final class Periodic {
         activations++;
         long margin = adaptiveSpin ? adaptiveMargin.nanos() : spinMarginNanos;
         if (margin == 0) {
-            sleeper.sleepUntil(deadline);
+            if (!deadlineThread || deadline - now > 0) {
+                sleeper.sleepUntil(deadline);
+            }
             return deadline;
         }
         long sleepUntil = deadline - margin;

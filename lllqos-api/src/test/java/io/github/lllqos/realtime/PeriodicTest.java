@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.lllqos.spi.AbsoluteSleeper;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /** The schedule of {@link Periodic}, over a sleeper that records deadlines instead of sleeping. */
@@ -38,6 +40,32 @@ class PeriodicTest {
 
         assertThat((next - first) % 1_000_000).isZero();
         assertThat(periodic.skipped()).isEqualTo((next - first) / 1_000_000 - 1).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void a_deadline_thread_takes_the_period_its_yield_returned_in_and_skips_none() {
+        long period = 20_000_000;
+        long origin = System.nanoTime();
+        Runnable kernel = () -> {
+            long start = origin + ((System.nanoTime() - origin) / period + 1) * period;
+            for (long left = start - System.nanoTime(); left > 0; left = start - System.nanoTime()) {
+                LockSupport.parkNanos(left);
+            }
+        };
+        Periodic periodic = new Periodic(period, 0, 0, Periodic.Overrun.SKIP, 0, false, slept::add, kernel, () -> true);
+
+        long[] deadlines = new long[8];
+        for (int i = 0; i < deadlines.length; i++) {
+            deadlines[i] = periodic.awaitNext();
+        }
+
+        for (int i = 1; i < deadlines.length; i++) {
+            assertThat(deadlines[i] - deadlines[i - 1]).as("activation %d: the next period, not the one after", i)
+                    .isEqualTo(period);
+        }
+        assertThat(periodic.skipped()).isZero();
+        assertThat(slept).as("no sleep past the period start the kernel woke the thread at")
+                .isSubsetOf(Arrays.stream(deadlines).boxed().toList());
     }
 
     @Test

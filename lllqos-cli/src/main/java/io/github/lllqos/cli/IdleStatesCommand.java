@@ -3,18 +3,13 @@ package io.github.lllqos.cli;
 import io.github.lllqos.cpuidle.CpuIdle;
 import io.github.lllqos.cpuidle.IdleState;
 import io.github.lllqos.cpuidle.IdleStateLease;
-import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.Outcome;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** Shows idle states, or disables those deeper than a bound (as rtla's {@code --deepest-idle-state}). */
 @Command(name = "idle-states", mixinStandardHelpOptions = true,
@@ -31,7 +26,7 @@ import picocli.CommandLine.Spec;
             "1:a state could not be read or written (the file and the missing permission are printed);"
                 + " nothing is left changed",
             "2:invalid arguments; nothing changed"})
-final class IdleStatesCommand implements Callable<Integer> {
+final class IdleStatesCommand extends SysfsSettingCommand {
 
     @Option(names = "--disable-deeper-than", paramLabel = "MICROS",
             description = "Disable the idle states whose exit latency exceeds MICROS µs (0 or more).")
@@ -41,19 +36,6 @@ final class IdleStatesCommand implements Callable<Integer> {
             + " disabled it (the way back from --disable-deeper-than without --hold).")
     boolean enable;
 
-    @Option(names = "--cpus", paramLabel = "CPUS", defaultValue = "all",
-            description = "The CPUs: 2, 0-3, 1,3 or all (default: ${DEFAULT-VALUE}).")
-    List<String> cpuArguments;
-
-    @Option(names = "--hold", description = "Keep the states disabled until SIGINT (Ctrl-C) or SIGTERM, then enable"
-            + " them again.")
-    boolean hold;
-
-    @Spec
-    CommandSpec spec;
-
-    private final Supplier<CpuIdle> cpuIdle;
-
     /** On the provider in use. */
     IdleStatesCommand() {
         this(CpuIdle::current);
@@ -61,40 +43,33 @@ final class IdleStatesCommand implements Callable<Integer> {
 
     /** On the given CPU idle management, such as a simulated kernel's. */
     IdleStatesCommand(Supplier<CpuIdle> cpuIdle) {
-        this.cpuIdle = cpuIdle;
+        super(cpuIdle);
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    void checkArguments() {
         if (enable && (maxExitLatencyMicros != null || hold)) {
-            throw new ParameterException(spec.commandLine(), "--enable cannot be given with "
-                    + (hold ? "--hold" : "--disable-deeper-than") + ": it enables every state of the CPUs for good");
+            throw invalid("--enable cannot be given with " + (hold ? "--hold" : "--disable-deeper-than")
+                    + ": it enables every state of the CPUs for good");
         }
         if (hold && maxExitLatencyMicros == null) {
-            throw new ParameterException(spec.commandLine(), "--hold needs --disable-deeper-than MICROS");
+            throw invalid("--hold needs --disable-deeper-than MICROS");
         }
         if (maxExitLatencyMicros != null && maxExitLatencyMicros < 0) {
-            throw new ParameterException(spec.commandLine(), "--disable-deeper-than must be 0 µs or more, was "
-                    + maxExitLatencyMicros);
+            throw invalid("--disable-deeper-than must be 0 µs or more, was " + maxExitLatencyMicros);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        try {
-            CpuIdle idle = cpuIdle.get();
-            List<Integer> cpus = CpuArguments.parse(spec.commandLine(), cpuArguments, idle);
-            if (enable) {
-                return enable(idle, cpus, out);
-            }
-            if (maxExitLatencyMicros == null) {
-                show(idle, cpus, out);
-                return 0;
-            }
-            return disable(idle, cpus, out);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        } catch (LowLatencyException e) {
-            spec.commandLine().getErr().println(LllqosCommand.typed(spec) + ": " + e.getMessage());
-            return 1;
+    }
+
+    @Override
+    int run(CpuIdle idle, List<Integer> cpus, PrintWriter out) throws InterruptedException {
+        if (enable) {
+            return enable(idle, cpus, out);
         }
+        if (maxExitLatencyMicros == null) {
+            show(idle, cpus, out);
+            return 0;
+        }
+        return disable(idle, cpus, out);
     }
 
     private static void show(CpuIdle idle, List<Integer> cpus, PrintWriter out) {
@@ -112,8 +87,7 @@ final class IdleStatesCommand implements Callable<Integer> {
 
     private int enable(CpuIdle idle, List<Integer> cpus, PrintWriter out) {
         Outcome<List<IdleState>> outcome = idle.enableIdleStates(cpus);
-        if (outcome.refusal().isPresent()) {
-            spec.commandLine().getErr().println(LllqosCommand.typed(spec) + ": " + outcome.refusal().get().message());
+        if (refused(outcome.refusal())) {
             return 1;
         }
         List<IdleState> enabled = outcome.value().orElseThrow();
@@ -129,8 +103,7 @@ final class IdleStatesCommand implements Callable<Integer> {
 
     private int disable(CpuIdle idle, List<Integer> cpus, PrintWriter out) throws InterruptedException {
         IdleStateLease lease = idle.disableIdleStatesDeeperThan(cpus, maxExitLatencyMicros);
-        if (lease.refusal().isPresent()) {
-            spec.commandLine().getErr().println(LllqosCommand.typed(spec) + ": " + lease.refusal().get().message());
+        if (refused(lease.refusal())) {
             return 1;
         }
         if (lease.disabledStates().isEmpty()) {
@@ -146,19 +119,12 @@ final class IdleStatesCommand implements Callable<Integer> {
             out.println("disabled " + describe(state));
         }
         String restore = restoreCommand(idle, lease.disabledStates());
-        if (!hold) {
-            lease.keep();
-            out.println("these states stay disabled after lllqos exits; enable them again with: " + restore);
-            out.flush();
-            return 0;
-        }
-        out.println("they are enabled again on SIGINT or SIGTERM; unlike a CPU latency request, these sysfs flags"
-                + " survive a crash (kill -9): then lllqos restore enables them, or by hand: " + restore);
-        UntilSignalled.hold(out, () -> {
+        return keepOrHold(out, new Change(lease::keep, () -> {
             lease.close();
             return "enabled " + lease.disabledStates().size() + " idle states again";
-        });
-        return 0;
+        }, "these states stay disabled after lllqos exits; enable them again with: " + restore,
+                "they are enabled again on SIGINT or SIGTERM; unlike a CPU latency request, these sysfs flags"
+                + " survive a crash (kill -9): then lllqos restore enables them, or by hand: " + restore));
     }
 
     /**
@@ -170,7 +136,7 @@ final class IdleStatesCommand implements Callable<Integer> {
         long disabledNow = cpus.stream().flatMap(cpu -> idle.idleStates(cpu).stream()).filter(IdleState::disabled)
                 .count();
         if (disabledNow == disabled.size()) {
-            return LllqosCommand.typed(spec) + " --enable --cpus " + cpus.stream().map(String::valueOf)
+            return typed() + " --enable --cpus " + cpus.stream().map(String::valueOf)
                     .collect(Collectors.joining(","));
         }
         return disabled.stream().map(state -> "echo 0 > " + idle.disablePath(state)).collect(Collectors.joining("; "));

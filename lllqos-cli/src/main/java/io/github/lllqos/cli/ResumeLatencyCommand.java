@@ -1,19 +1,13 @@
 package io.github.lllqos.cli;
 
 import io.github.lllqos.cpuidle.CpuIdle;
-import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.cpuidle.ResumeLatency;
 import io.github.lllqos.cpuidle.ResumeLatencyLease;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** Shows or sets the per-CPU resume latency limit, {@code cpuN/power/pm_qos_resume_latency_us}. */
 @Command(name = "resume-latency", mixinStandardHelpOptions = true,
@@ -33,24 +27,13 @@ import picocli.CommandLine.Spec;
             "1:a value could not be read or written (the file and the missing permission are printed);"
                 + " nothing is left changed",
             "2:invalid arguments; nothing changed"})
-final class ResumeLatencyCommand implements Callable<Integer> {
+final class ResumeLatencyCommand extends SysfsSettingCommand {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "VALUE",
             description = "The value to set: µs, n/a or 0 (without it, the current values are shown).")
     String valueArgument;
 
-    @Option(names = "--cpus", paramLabel = "CPUS", defaultValue = "all",
-            description = "The CPUs to show or set: 2, 0-3, 1,3 or all (default: ${DEFAULT-VALUE}).")
-    List<String> cpuArguments;
-
-    @Option(names = "--hold", description = "Keep the value until SIGINT (Ctrl-C) or SIGTERM, then restore each"
-            + " CPU's previous value.")
-    boolean hold;
-
-    @Spec
-    CommandSpec spec;
-
-    private final Supplier<CpuIdle> cpuIdle;
+    private ResumeLatency value;
 
     /** On the provider in use. */
     ResumeLatencyCommand() {
@@ -59,66 +42,46 @@ final class ResumeLatencyCommand implements Callable<Integer> {
 
     /** On the given CPU idle management, such as a simulated kernel's. */
     ResumeLatencyCommand(Supplier<CpuIdle> cpuIdle) {
-        this.cpuIdle = cpuIdle;
+        super(cpuIdle);
     }
 
     @Override
-    public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        ResumeLatency value = null;
+    void checkArguments() {
         if (valueArgument != null) {
             try {
                 value = ResumeLatency.parse(valueArgument);
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "VALUE: " + e.getMessage());
+                throw invalid("VALUE: " + e.getMessage());
             }
         } else if (hold) {
-            throw new ParameterException(spec.commandLine(), "--hold needs a VALUE to hold");
-        }
-        try {
-            CpuIdle idle = cpuIdle.get();
-            List<Integer> cpus = CpuArguments.parse(spec.commandLine(), cpuArguments, idle);
-            if (value == null) {
-                for (int cpu : cpus) {
-                    out.println("cpu" + cpu + ": " + idle.resumeLatency(cpu));
-                }
-                out.flush();
-                return 0;
-            }
-            return set(idle, cpus, value, out);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        } catch (LowLatencyException e) {
-            spec.commandLine().getErr().println(LllqosCommand.typed(spec) + ": " + e.getMessage());
-            return 1;
+            throw invalid("--hold needs a VALUE to hold");
         }
     }
 
-    private int set(CpuIdle idle, List<Integer> cpus, ResumeLatency value, PrintWriter out)
-            throws InterruptedException {
+    @Override
+    int run(CpuIdle idle, List<Integer> cpus, PrintWriter out) throws InterruptedException {
+        if (value == null) {
+            for (int cpu : cpus) {
+                out.println("cpu" + cpu + ": " + idle.resumeLatency(cpu));
+            }
+            out.flush();
+            return 0;
+        }
         ResumeLatencyLease lease = idle.setResumeLatency(cpus, value);
-        if (lease.refusal().isPresent()) {
-            spec.commandLine().getErr().println(LllqosCommand.typed(spec) + ": " + lease.refusal().get().message());
+        if (refused(lease.refusal())) {
             return 1;
         }
         lease.previousValues().forEach((cpu, previous) ->
                 out.println("cpu" + cpu + ": " + previous + " -> " + value));
         StringBuilder restore = new StringBuilder();
         CpuArguments.byValue(lease.previousValues()).forEach((previous, group) -> restore
-                .append(restore.length() == 0 ? "" : " && ").append(LllqosCommand.typed(spec)).append(" --cpus ")
+                .append(restore.length() == 0 ? "" : " && ").append(typed()).append(" --cpus ")
                 .append(group).append(' ').append(previous.kernelForm()));
-        if (!hold) {
-            lease.keep();
-            out.println("this sysfs value stays after lllqos exits; restore the previous values with: " + restore);
-            out.flush();
-            return 0;
-        }
-        out.println("the previous values are restored on SIGINT or SIGTERM; unlike a CPU latency request, this"
-                + " sysfs value survives a crash (kill -9): then lllqos restore puts it back, or by hand: " + restore);
-        UntilSignalled.hold(out, () -> {
+        return keepOrHold(out, new Change(lease::keep, () -> {
             lease.close();
             return "restored the previous resume latency of CPUs " + lease.previousValues().keySet();
-        });
-        return 0;
+        }, "this sysfs value stays after lllqos exits; restore the previous values with: " + restore,
+                "the previous values are restored on SIGINT or SIGTERM; unlike a CPU latency request, this"
+                + " sysfs value survives a crash (kill -9): then lllqos restore puts it back, or by hand: " + restore));
     }
 }

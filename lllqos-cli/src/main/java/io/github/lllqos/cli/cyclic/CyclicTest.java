@@ -137,6 +137,7 @@ public final class CyclicTest {
                 CyclicLoop.run(ticker, record, settings.loops(), settings.duration().toNanos(), stop);
             } finally {
                 record.spin(ticker.spinNanos(), ticker.spinMarginNanos());
+                record.skipped(ticker.skipped());
             }
         } catch (RuntimeException e) {
             failure.compareAndSet(null, e);

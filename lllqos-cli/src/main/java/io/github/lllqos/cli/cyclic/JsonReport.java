@@ -17,7 +17,8 @@ import java.util.Locale;
 /**
  * The {@code --json} file: every key cyclictest's {@code --json} writes, in its layout (so its readers read ours),
  * plus, per thread, the Linux thread id, priority, interval, lateness percentiles in µs and the exact maximum in
- * ns, and at the top the policy and the CPU latency request.
+ * ns, with {@code --spin} its spinning cost ({@link SpinCost}), with {@code --policy deadline} its parameters and
+ * missed periods ({@link DeadlineRun}), and at the top the policy and the CPU latency request.
  */
 public final class JsonReport {
 
@@ -76,13 +77,13 @@ public final class JsonReport {
         json.put("resolution_in_ns", 0);
         Map<String, Object> byThread = new LinkedHashMap<>();
         for (int i = 0; i < threads.size(); i++) {
-            byThread.put(Integer.toString(i), thread(threads.get(i)));
+            byThread.put(Integer.toString(i), thread(settings, threads.get(i)));
         }
         json.put("thread", byThread);
         return JsonStyle.indented(json);
     }
 
-    private static Map<String, Object> thread(ThreadStats t) {
+    private static Map<String, Object> thread(CyclicSettings settings, ThreadStats t) {
         Map<String, Object> thread = new LinkedHashMap<>();
         Map<String, Long> histogram = new LinkedHashMap<>();
         t.buckets().ifPresent(buckets -> {
@@ -108,6 +109,8 @@ public final class JsonReport {
         percentiles.put("99.9", decimal(Percentiles.micros(t.percentileNanos(99.9)), 3));
         thread.put("percentiles_us", percentiles);
         thread.put("max_ns", t.maxNanos());
+        Summary.spinCost(settings, t).ifPresent(cost -> thread.put("spin", cost));
+        Summary.deadlineRun(settings, t).ifPresent(run -> thread.put("deadline", run));
         return thread;
     }
 

@@ -27,6 +27,8 @@ public final class LatencyPlot {
     private static final int MAX_BINS = 160;
     /** The height of one row of percentile labels. */
     private static final double MARKER_ROW = 12;
+    /** The legend's rows below the plot: a thread's figures take one, its spin or deadline line another. */
+    private static final int LEGEND_ROWS = 5;
     /** How far below a count of 1 the axis starts, in decades, so that single samples show as bars. */
     private static final double FLOOR = 0.25;
     private static final Color AXIS = new Color(0x33, 0x33, 0x33);
@@ -129,7 +131,7 @@ public final class LatencyPlot {
         }
         canvas.line(LEFT, bottom, LEFT + plotWidth, bottom, AXIS, 1.2f, false);
         canvas.line(LEFT, TOP, LEFT, bottom, AXIS, 1.2f, false);
-        legend(threads, bottom + 70, canvas);
+        legend(result.settings(), threads, bottom + 70, canvas);
     }
 
     private static void title(CyclicResult result, SystemInfo system, PlotCanvas canvas) {
@@ -167,21 +169,31 @@ public final class LatencyPlot {
         }
     }
 
-    private static void legend(List<ThreadStats> threads, double y, PlotCanvas canvas) {
-        int shown = Math.min(threads.size(), 5);
+    /**
+     * A row per thread with its figures, and below it, in rows of their own, its spinning cost or its deadline
+     * run, as the summary prints them; as many threads as fit.
+     */
+    private static void legend(CyclicSettings settings, List<ThreadStats> threads, double y, PlotCanvas canvas) {
+        int rowsPerThread = 1 + (threads.isEmpty() ? 0 : Summary.details(settings, threads.get(0)).size());
+        int shown = Math.min(threads.size(), Math.max(1, LEGEND_ROWS / rowsPerThread));
+        double row = y;
         for (int t = 0; t < shown; t++) {
             ThreadStats thread = threads.get(t);
             Color color = SERIES[t % SERIES.length];
-            double row = y + 18 * t;
             canvas.fill(LEFT, row - 10, 14, 10, color);
             canvas.text(String.format(Locale.ROOT, "T:%d (%d) P:%d I:%d  %,d activations   p50 %.1f   p99 %.1f"
                     + "   p99.9 %.1f   max %.1f µs", thread.index(), thread.tid(), thread.priority(),
                     thread.intervalMicros(), thread.cycles(), thread.percentileNanos(50) / 1000.0,
                     thread.percentileNanos(99) / 1000.0, thread.percentileNanos(99.9) / 1000.0,
                     thread.maxNanos() / 1000.0), LEFT + 20, row, PlotCanvas.Anchor.START, 12, false, TEXT);
+            row += 18;
+            for (String detail : Summary.details(settings, thread)) {
+                canvas.text(detail, LEFT + 20, row, PlotCanvas.Anchor.START, 12, false, MUTED);
+                row += 18;
+            }
         }
         if (threads.size() > shown) {
-            canvas.text("... and " + (threads.size() - shown) + " more threads", LEFT + 20, y + 18 * shown,
+            canvas.text("... and " + (threads.size() - shown) + " more threads", LEFT + 20, row,
                     PlotCanvas.Anchor.START, 12, false, MUTED);
         }
     }

@@ -32,6 +32,7 @@ public final class ThreadStats {
     private long maxNanos;
     private volatile long spinNanos;
     private volatile long spinMarginNanos;
+    private volatile long skippedActivations;
 
     /**
      * Creates the record of one thread.
@@ -86,6 +87,24 @@ public final class ThreadStats {
     public void spin(long totalNanos, long marginNanos) {
         this.spinNanos = totalNanos;
         this.spinMarginNanos = marginNanos;
+    }
+
+    /**
+     * Sets how many activations were skipped, once the thread has stopped.
+     *
+     * @param skipped activations whose time had passed when the thread was ready to wait for them
+     */
+    public void skipped(long skipped) {
+        this.skippedActivations = skipped;
+    }
+
+    /**
+     * How many activations were skipped because their time had passed.
+     *
+     * @return the count, 0 until the thread has stopped
+     */
+    public long skippedActivations() {
+        return skippedActivations;
     }
 
     /**

@@ -30,6 +30,15 @@ public interface Ticker {
         return 0;
     }
 
+    /**
+     * How many activations were skipped because their time had passed when the thread was ready to wait.
+     *
+     * @return the count so far, 0 for one that never skips
+     */
+    default long skipped() {
+        return 0;
+    }
+
     /** Makes a ticker on the calling thread, so that a thread's ticker is created by the thread that waits on it. */
     @FunctionalInterface
     interface Factory {

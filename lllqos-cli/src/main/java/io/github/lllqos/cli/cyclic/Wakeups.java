@@ -50,6 +50,11 @@ public final class Wakeups {
                 public long spinMarginNanos() {
                     return periodic.spinMargin().toNanos();
                 }
+
+                @Override
+                public long skipped() {
+                    return periodic.skipped();
+                }
             };
         };
     }

@@ -126,6 +126,8 @@ class CyclicRealRunTest {
         assertThat(seen[0][1]).as("policy of the measuring thread while it ran").isEqualTo(SCHED_DEADLINE);
         ThreadStats thread = result.threads().get(0);
         assertThat(thread.cycles()).isEqualTo(200);
+        assertThat(thread.skippedActivations()).as("periods missed: each activation is the period its yield returned"
+                + " in, not the one after it").isLessThan(100);
         assertThat(thread.avgMicros()).as("wake-ups on the kernel's period grid: an activation a period off would"
                 + " be 4,000 µs late").isLessThan(2_000);
         assertThat(CyclictestFormat.statLine(thread)).contains("I:4000 C:    200");

@@ -2,6 +2,8 @@ package io.github.lllqos.cli.cyclic;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import io.github.lllqos.realtime.SchedPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,6 +76,70 @@ class JsonReportTest {
 
         assertThat(json).containsEntry("return_code", 1).containsEntry("laptop", true)
                 .containsEntry("latency_target", null).containsEntry("latency_target_held", false);
+    }
+
+    private static CyclicResult run(CyclicSettings settings, ThreadStats stats) {
+        return new CyclicResult(settings, List.of(stats), Instant.EPOCH, Instant.EPOCH, true, Optional.empty());
+    }
+
+    private static String text(CyclicResult result) {
+        StringWriter out = new StringWriter();
+        Summary.print(result, true, new PrintWriter(out));
+        return out.toString();
+    }
+
+    @Test
+    void the_spinning_cost_is_in_the_report_as_numbers_that_say_what_the_text_says() throws IOException {
+        ThreadStats stats = new ThreadStats(0, 1000, 80, -1, 0);
+        for (int i = 0; i < 4; i++) {
+            stats.record(1_500);
+        }
+        stats.spin(43_600, 12_500);
+        CyclicResult result = run(new CyclicSettings(1000, 500, 4, SchedPolicy.FIFO, 80, true, Optional.empty(), 1, 0,
+                OptionalInt.of(0), Duration.ZERO, SpinFinish.parse("auto"), 0), stats);
+
+        Map<String, Object> spin = map(map(map(map(parse(JsonReport.render(result, "x", 0, MACHINE)))
+                .get("thread")).get("0")).get("spin"));
+
+        assertThat(spin).containsEntry("adaptive", true).containsEntry("margin_us", 12.5)
+                .containsEntry("per_activation_us", 10.9).containsEntry("total_ms", 0.0436)
+                .containsEntry("cpu_percent", 1.09);
+        String line = "# T: 0 " + new ObjectMapper().convertValue(spin, SpinCost.class).describe();
+        assertThat(line).isEqualTo("# T: 0 spin: margin 12.5 us (auto), 10.9 us per activation, 0.0 ms in all,"
+                + " 1.09% of a CPU");
+        assertThat(text(result)).contains(line + "\n");
+    }
+
+    @Test
+    void a_deadline_run_has_its_parameters_and_missed_periods_in_the_report_as_in_the_text() throws IOException {
+        ThreadStats stats = new ThreadStats(0, 4000, 0, -1, 0);
+        stats.record(20_000);
+        stats.skipped(3);
+        CyclicResult result = run(new CyclicSettings(4000, 500, 1, SchedPolicy.DEADLINE, 0, false, Optional.empty(),
+                1, 0, OptionalInt.empty(), Duration.ZERO, SpinFinish.NONE, 2400), stats);
+
+        Map<String, Object> thread = map(map(map(parse(JsonReport.render(result, "x", 0, MACHINE))).get("thread"))
+                .get("0"));
+
+        assertThat(map(thread.get("deadline"))).containsExactly(Map.entry("runtime_us", 2400),
+                Map.entry("deadline_us", 4000), Map.entry("period_us", 4000), Map.entry("missed_periods", 3));
+        assertThat(thread).doesNotContainKey("spin");
+        String line = "# T: 0 " + new ObjectMapper().convertValue(thread.get("deadline"), DeadlineRun.class).describe();
+        assertThat(line).isEqualTo("# T: 0 deadline: runtime 2400 us, deadline 4000 us, period 4000 us, 3 periods"
+                + " missed");
+        assertThat(text(result)).contains(line + "\n");
+    }
+
+    @Test
+    void a_plain_run_has_neither_spin_nor_deadline_figures() throws IOException {
+        ThreadStats stats = new ThreadStats(0, 1000, 80, 1, 0);
+        stats.record(3_000);
+
+        Map<String, Object> thread = map(map(map(parse(JsonReport.render(result(0, stats), "x", 0, MACHINE)))
+                .get("thread")).get("0"));
+
+        assertThat(thread).doesNotContainKeys("spin", "deadline");
+        assertThat(text(result(0, stats))).doesNotContain("spin:", "deadline:");
     }
 
     @Test

@@ -72,6 +72,30 @@ class LatencyPlotTest {
     }
 
     @Test
+    void the_plot_shows_the_spinning_cost_and_the_deadline_run_as_the_text_does(@TempDir Path dir) throws Exception {
+        ThreadStats stats = new ThreadStats(0, 4000, 0, -1, 0);
+        stats.record(20_000);
+        stats.skipped(2);
+        CyclicResult deadline = new CyclicResult(new CyclicSettings(4000, 500, 1, SchedPolicy.DEADLINE, 0, false,
+                Optional.empty(), 1, 0, OptionalInt.empty(), Duration.ZERO, SpinFinish.NONE, 2400), List.of(stats),
+                Instant.EPOCH, Instant.EPOCH, true, Optional.empty());
+        ThreadStats spinning = new ThreadStats(0, 1000, 80, -1, 0);
+        spinning.record(1_000);
+        spinning.spin(30_000, 30_000);
+        CyclicResult spin = new CyclicResult(new CyclicSettings(1000, 500, 1, SchedPolicy.FIFO, 80, true,
+                Optional.empty(), 1, 0, OptionalInt.of(0), Duration.ZERO, SpinFinish.parse("30"), 0),
+                List.of(spinning), Instant.EPOCH, Instant.EPOCH, true, Optional.empty());
+
+        LatencyPlot.write(deadline, MACHINE, dir.resolve("deadline.svg"));
+        LatencyPlot.write(spin, MACHINE, dir.resolve("spin.svg"));
+
+        assertThat(Files.readString(dir.resolve("deadline.svg")))
+                .contains(">deadline: runtime 2400 us, deadline 4000 us, period 4000 us, 2 periods missed<");
+        assertThat(Files.readString(dir.resolve("spin.svg")))
+                .contains(">spin: margin 30.0 us (30 us), 30.0 us per activation, 0.0 ms in all, 3.00% of a CPU<");
+    }
+
+    @Test
     void the_lateness_axis_runs_from_a_power_of_ten_below_the_fastest_to_one_above_the_slowest_wake_up() {
         ThreadStats stats = new ThreadStats(0, 1000, 80, -1, 0);
         stats.record(5_300);

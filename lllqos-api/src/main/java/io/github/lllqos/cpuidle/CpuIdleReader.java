@@ -44,6 +44,7 @@ final class CpuIdleReader {
         }
     }
 
+    /** The cpuidle governor, from the writable file or, where that is missing, the read-only one. */
     String governor() {
         try {
             return sysfs.read(SysfsLayout.GOVERNOR);
@@ -52,6 +53,7 @@ final class CpuIdleReader {
         }
     }
 
+    /** A CPU's resume latency limit, parsed from the kernel's form. */
     ResumeLatency resumeLatency(int cpu) {
         String attribute = SysfsLayout.resumeLatency(cpu);
         String text = sysfs.read(attribute);

@@ -26,6 +26,7 @@ final class SysfsChanges {
         this.reader = reader;
     }
 
+    /** Sets a resume latency limit on the CPUs, holding each previous value. */
     ResumeLatencyLease setResumeLatency(SortedSet<Integer> cpus, ResumeLatency value) {
         Map<Integer, ResumeLatency> previous = new LinkedHashMap<>();
         List<SysfsJournal.Wanted> wanted = new ArrayList<>();
@@ -40,6 +41,7 @@ final class SysfsChanges {
         }
     }
 
+    /** Disables the idle states of the CPUs whose exit latency exceeds the bound, except those disabled by hand. */
     IdleStateLease disableDeeperThan(SortedSet<Integer> cpus, int maxExitLatencyMicros) {
         List<IdleState> deeper = statesOf(cpus, state -> state.exitLatencyMicros() > maxExitLatencyMicros);
         List<SysfsJournal.Wanted> wanted = new ArrayList<>();
@@ -56,6 +58,7 @@ final class SysfsChanges {
         return new IdleStateLease(taken, maxExitLatencyMicros, held);
     }
 
+    /** Enables every disabled idle state of the CPUs, for good. */
     Outcome<List<IdleState>> enable(SortedSet<Integer> cpus) {
         List<IdleState> disabled = statesOf(cpus, IdleState::disabled);
         List<SysfsJournal.Wanted> enabled = new ArrayList<>();

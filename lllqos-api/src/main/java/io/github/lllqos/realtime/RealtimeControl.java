@@ -46,26 +46,32 @@ final class RealtimeControl {
         return Selected.CONTROL;
     }
 
+    /** The backend all parts call. */
     RealtimeBackend backend() {
         return backend;
     }
 
+    /** The reads, empty without real-time support. */
     RealtimeReads reads() {
         return reads;
     }
 
+    /** The changes of policy and priority. */
     SchedulingChanges scheduling() {
         return scheduling;
     }
 
+    /** The set-ups of real-time and background threads. */
     ThreadRoles roles() {
         return roles;
     }
 
+    /** Why nothing here has an effect, if nothing has. */
     Optional<String> unsupportedReason() {
         return backend.unsupportedReason();
     }
 
+    /** Pins a thread to online CPUs; a cpuset or SCHED_DEADLINE refusal is an outcome. */
     Outcome<Set<Integer>> pin(long tid, Set<Integer> cpus) {
         Set<Integer> wanted = CpuNumbers.checked(cpus);
         Optional<String> unsupported = backend.unsupportedReason();
@@ -84,6 +90,7 @@ final class RealtimeControl {
         return Outcome.applied(backend.affinity(tid));
     }
 
+    /** Locks the memory of this process, warning where the heap can still grow. */
     Outcome<Long> lockMemory() {
         Optional<String> unsupported = backend.unsupportedReason();
         if (unsupported.isPresent()) {
@@ -104,6 +111,7 @@ final class RealtimeControl {
         return locked.withWarning(hazard.get());
     }
 
+    /** Unlocks the memory of this process. */
     Outcome<Long> unlockMemory() {
         Optional<String> unsupported = backend.unsupportedReason();
         if (unsupported.isPresent()) {
@@ -113,6 +121,7 @@ final class RealtimeControl {
         return Outcome.applied(backend.lockedMemoryBytes());
     }
 
+    /** Sets the calling thread's timer slack, 1 ns for 0, and says when the kernel ignored it. */
     Outcome<Long> setTimerSlack(long nanos) {
         if (nanos < 0) {
             throw new IllegalArgumentException("timer slack " + nanos + " ns is negative: it must be 0 or more");

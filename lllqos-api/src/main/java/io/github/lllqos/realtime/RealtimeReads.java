@@ -29,18 +29,22 @@ final class RealtimeReads {
         return backend.unsupportedReason().isEmpty();
     }
 
+    /** The calling thread's native id. */
     OptionalLong threadId() {
         return supported() ? OptionalLong.of(backend.currentThreadId()) : OptionalLong.empty();
     }
 
+    /** A thread's scheduling policy. */
     Optional<SchedPolicy> policy(long tid) {
         return supported() ? Optional.of(backend.policy(tid)) : Optional.empty();
     }
 
+    /** A thread's real-time priority: 0 outside FIFO and RR. */
     OptionalInt priority(long tid) {
         return supported() ? OptionalInt.of(backend.priority(tid)) : OptionalInt.empty();
     }
 
+    /** A thread's nice value. */
     OptionalInt nice(long tid) {
         return supported() ? OptionalInt.of(backend.nice(tid)) : OptionalInt.empty();
     }
@@ -50,10 +54,12 @@ final class RealtimeReads {
         return supported() ? Optional.of(ascending(backend.affinity(tid))) : Optional.empty();
     }
 
+    /** The calling thread's timer slack, in ns. */
     OptionalLong timerSlack() {
         return supported() ? OptionalLong.of(backend.timerSlack()) : OptionalLong.empty();
     }
 
+    /** The CPU the calling thread runs on now. */
     OptionalInt currentCpu() {
         return supported() ? OptionalInt.of(backend.currentCpu()) : OptionalInt.empty();
     }
@@ -63,6 +69,7 @@ final class RealtimeReads {
         return supported() ? ascending(backend.isolatedCpus()) : Set.of();
     }
 
+    /** A thread's SCHED_DEADLINE parameters; empty under another policy. */
     Optional<DeadlineParameters> deadlineParameters(long tid) {
         return supported() ? backend.deadlineParameters(tid) : Optional.empty();
     }

@@ -32,6 +32,7 @@ final class SchedulingChanges {
         this.reads = reads;
     }
 
+    /** Sets a real-time policy, with the fallback chain; a failure other than a missing permission is thrown. */
     PriorityChange elevate(long tid, SchedPolicy policy, int priority) {
         if (!policy.isRealtime()) {
             throw new IllegalArgumentException("elevatePriority needs a real-time policy (FIFO or RR), was "
@@ -89,6 +90,7 @@ final class SchedulingChanges {
         return reads.readBack(tid, Method.NICE, String.join("; ", steps), errno);
     }
 
+    /** Sets a nice value, and leaves a real-time policy for SCHED_OTHER, where it counts. */
     PriorityChange lower(long tid, int nice) {
         if (nice < MIN_NICE || nice > MAX_NICE) {
             throw new IllegalArgumentException("nice " + nice + " is outside the nice range " + MIN_NICE + ".."
@@ -115,6 +117,7 @@ final class SchedulingChanges {
                 + " counts", null);
     }
 
+    /** Makes the calling thread a SCHED_DEADLINE thread; admission control and permission refusals are outcomes. */
     Outcome<DeadlineParameters> setDeadline(DeadlineParameters parameters) {
         Optional<String> unsupported = backend.unsupportedReason();
         if (unsupported.isPresent()) {

@@ -19,6 +19,7 @@ final class SelectedBackend {
         static final RealtimeBackend BACKEND = of(ProviderRegistry.provider());
     }
 
+    /** The selected provider's backend, made on first use. */
     static RealtimeBackend get() {
         return Selected.BACKEND;
     }

@@ -32,6 +32,7 @@ final class ThreadRoles {
         this.processId = processId;
     }
 
+    /** Sets the calling thread up for time-critical work: SCHED_RR at a priority, pinned to the next real-time CPU. */
     ThreadSetup setupRealtimeThread(int priority) {
         SchedPolicy.RR.checkPriority(priority);
         PriorityChange change = control.scheduling().elevate(0, SchedPolicy.RR, priority);
@@ -50,6 +51,7 @@ final class ThreadRoles {
         return new ThreadSetup(change, control.pin(0, Set.of(home)));
     }
 
+    /** Sets the calling thread up for background work: nice {@value #BACKGROUND_NICE}, on the background CPUs. */
     ThreadSetup setupBackgroundWorker() {
         PriorityChange change = control.scheduling().lower(0, BACKGROUND_NICE);
         Optional<String> unsupported = backend.unsupportedReason();

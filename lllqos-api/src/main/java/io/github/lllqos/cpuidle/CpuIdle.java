@@ -1,25 +1,16 @@
 package io.github.lllqos.cpuidle;
 
 import io.github.lllqos.CpuLatencyLease;
-import io.github.lllqos.Errno;
 import io.github.lllqos.LowLatency;
 import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.Outcome;
-import io.github.lllqos.Refusal;
 import io.github.lllqos.internal.ProviderRegistry;
 import io.github.lllqos.internal.Selection;
-import io.github.lllqos.spi.support.CpuList;
 
 import io.github.lllqos.spi.CpuSysfs;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
-import java.util.SortedSet;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * The kernel's CPU idle management: which idle states each CPU has and which a latency limit keeps it out of,
@@ -47,9 +38,6 @@ import java.util.regex.Pattern;
  */
 public final class CpuIdle {
 
-    private static final Pattern CPU_DIRECTORY = Pattern.compile("cpu[0-9]+");
-    private static final Pattern STATE_DIRECTORY = Pattern.compile("state[0-9]+");
-
     /**
      * The system property that names the journal's directory: {@value}. Unset, the journal lives in
      * {@link #DEFAULT_JOURNAL_DIRECTORY}.
@@ -64,10 +52,16 @@ public final class CpuIdle {
 
     private final SysfsAccess sysfs;
     private final SysfsJournal journal;
+    private final PresentCpus present;
+    private final CpuIdleReader reader;
+    private final SysfsChanges changes;
 
-    private CpuIdle(CpuSysfs sysfs, Path journalDirectory) {
-        this.sysfs = new SysfsAccess(sysfs);
-        this.journal = new SysfsJournal(this.sysfs, journalDirectory);
+    private CpuIdle(CpuSysfs files, Path journalDirectory) {
+        this.sysfs = new SysfsAccess(files);
+        this.journal = new SysfsJournal(sysfs, journalDirectory);
+        this.present = new PresentCpus(sysfs);
+        this.reader = new CpuIdleReader(sysfs);
+        this.changes = new SysfsChanges(journal, reader);
     }
 
     /**
@@ -149,10 +143,6 @@ public final class CpuIdle {
         return journal.restoreAbandoned(true);
     }
 
-    SysfsHold.Taken take(List<SysfsJournal.Wanted> wanted) {
-        return SysfsHold.take(journal, wanted);
-    }
-
     /**
      * The CPUs present, from {@code present}, else from the {@code cpuN} directories.
      *
@@ -160,22 +150,7 @@ public final class CpuIdle {
      * @throws LowLatencyException when neither can be read
      */
     public List<Integer> cpus() {
-        try {
-            return CpuList.parse(sysfs.read("present"));
-        } catch (LowLatencyException presentUnreadable) {
-            try {
-                List<Integer> cpus = new ArrayList<>();
-                for (String entry : sysfs.list("").orElseThrow(() -> presentUnreadable)) {
-                    if (CPU_DIRECTORY.matcher(entry).matches()) {
-                        cpus.add(Integer.parseInt(entry.substring(3)));
-                    }
-                }
-                cpus.sort(Comparator.naturalOrder());
-                return cpus;
-            } catch (LowLatencyException e) {
-                throw presentUnreadable;
-            }
-        }
+        return present.list();
     }
 
     /**
@@ -189,12 +164,8 @@ public final class CpuIdle {
      * @throws LowLatencyException when the driver cannot be read, naming the file
      */
     public String driver(int cpu) {
-        checkCpus(List.of(cpu));
-        try {
-            return sysfs.read("cpu" + cpu + "/cpuidle/driver/name");
-        } catch (LowLatencyException e) {
-            return sysfs.read("cpuidle/current_driver");
-        }
+        present.require(List.of(cpu));
+        return reader.driver(cpu);
     }
 
     /**
@@ -204,11 +175,7 @@ public final class CpuIdle {
      * @throws LowLatencyException when it cannot be read, naming the file
      */
     public String governor() {
-        try {
-            return sysfs.read("cpuidle/current_governor");
-        } catch (LowLatencyException e) {
-            return sysfs.read("cpuidle/current_governor_ro");
-        }
+        return reader.governor();
     }
 
     /**
@@ -220,27 +187,8 @@ public final class CpuIdle {
      * @throws LowLatencyException when a state cannot be read, naming the file
      */
     public List<IdleState> idleStates(int cpu) {
-        checkCpus(List.of(cpu));
-        return readIdleStates(cpu);
-    }
-
-    private List<IdleState> readIdleStates(int cpu) {
-        String directory = "cpu" + cpu + "/cpuidle";
-        List<String> entries = sysfs.list(directory).orElse(List.of());
-        List<IdleState> states = new ArrayList<>();
-        for (String entry : entries) {
-            if (STATE_DIRECTORY.matcher(entry).matches()) {
-                states.add(readIdleState(cpu, Integer.parseInt(entry.substring(5)), directory + "/" + entry));
-            }
-        }
-        states.sort(Comparator.comparingInt(IdleState::index));
-        return List.copyOf(states);
-    }
-
-    private IdleState readIdleState(int cpu, int index, String directory) {
-        return new IdleState(cpu, index, sysfs.read(directory + "/name"),
-                readInt(directory + "/latency"), readInt(directory + "/disable") != 0,
-                readLong(directory + "/usage"));
+        present.require(List.of(cpu));
+        return reader.idleStates(cpu);
     }
 
     /**
@@ -252,23 +200,8 @@ public final class CpuIdle {
      * @throws LowLatencyException when it cannot be read, naming the file
      */
     public ResumeLatency resumeLatency(int cpu) {
-        checkCpus(List.of(cpu));
-        return readResumeLatency(cpu);
-    }
-
-    ResumeLatency readResumeLatency(int cpu) {
-        String attribute = resumeLatencyAttribute(cpu);
-        String text = sysfs.read(attribute);
-        try {
-            return ResumeLatency.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new LowLatencyException(sysfs.pathOf(attribute) + " holds '" + text + "', which is not a resume"
-                    + " latency: " + e.getMessage());
-        }
-    }
-
-    static String resumeLatencyAttribute(int cpu) {
-        return "cpu" + cpu + "/power/pm_qos_resume_latency_us";
+        present.require(List.of(cpu));
+        return reader.resumeLatency(cpu);
     }
 
     /**
@@ -285,7 +218,7 @@ public final class CpuIdle {
      *     values already written are restored first
      */
     public ResumeLatencyLease setResumeLatency(Collection<Integer> cpus, ResumeLatency value) {
-        return ResumeLatencyLease.set(this, checkCpus(cpus), value);
+        return changes.setResumeLatency(present.require(cpus), value);
     }
 
     /**
@@ -309,16 +242,7 @@ public final class CpuIdle {
             throw new IllegalArgumentException("the exit latency bound must be 0 µs or more, was "
                     + maxExitLatencyMicros);
         }
-        SortedSet<Integer> checked = checkCpus(cpus);
-        List<IdleState> deeper = new ArrayList<>();
-        for (int cpu : checked) {
-            for (IdleState state : readIdleStates(cpu)) {
-                if (state.exitLatencyMicros() > maxExitLatencyMicros) {
-                    deeper.add(state);
-                }
-            }
-        }
-        return IdleStateLease.disable(this, maxExitLatencyMicros, deeper);
+        return changes.disableDeeperThan(present.require(cpus), maxExitLatencyMicros);
     }
 
     /**
@@ -338,34 +262,7 @@ public final class CpuIdle {
      *     states already enabled by this call are disabled again first
      */
     public Outcome<List<IdleState>> enableIdleStates(Collection<Integer> cpus) {
-        SortedSet<Integer> checked = checkCpus(cpus);
-        List<IdleState> disabled = new ArrayList<>();
-        for (int cpu : checked) {
-            for (IdleState state : readIdleStates(cpu)) {
-                if (state.disabled()) {
-                    disabled.add(state);
-                }
-            }
-        }
-        List<SysfsJournal.Wanted> enabled = new ArrayList<>();
-        for (IdleState state : disabled) {
-            enabled.add(new SysfsJournal.Wanted(disableAttribute(state), "0", false));
-        }
-        try {
-            if (!enabled.isEmpty()) {
-                journal.set(enabled);
-            }
-        } catch (LowLatencyException e) {
-            if (e.getSuppressed().length > 0) {
-                throw e;
-            }
-            return Outcome.notApplied(null, refusalOf(e).orElseThrow(() -> e));
-        }
-        return Outcome.applied(List.copyOf(disabled));
-    }
-
-    static String disableAttribute(IdleState state) {
-        return "cpu" + state.cpu() + "/cpuidle/state" + state.index() + "/disable";
+        return changes.enable(present.require(cpus));
     }
 
     /**
@@ -375,7 +272,7 @@ public final class CpuIdle {
      * @return such as {@code /sys/devices/system/cpu/cpu0/cpuidle/state3/disable}
      */
     public String disablePath(IdleState state) {
-        return sysfs.pathOf(disableAttribute(state));
+        return sysfs.pathOf(SysfsLayout.disable(state));
     }
 
     /**
@@ -385,56 +282,6 @@ public final class CpuIdle {
      * @return such as {@code /sys/devices/system/cpu/cpu0/power/pm_qos_resume_latency_us}
      */
     public String resumeLatencyPath(int cpu) {
-        return sysfs.pathOf(resumeLatencyAttribute(cpu));
-    }
-
-    /**
-     * A failed change as the refusal it is, by the API's rule (docs/errors.md): a missing permission (EACCES, EPERM, a
-     * read-only sysfs: EROFS), a missing file (ENOENT) or a value the kernel rejects (EINVAL, ERANGE, EBUSY) makes
-     * the lease not acquired; anything else is thrown.
-     */
-    static Optional<Refusal> refusalOf(LowLatencyException failure) {
-        return failure.errno().map(errno -> errno == Errno.EROFS
-                        ? Refusal.of(Refusal.Kind.PERMISSION, errno, failure.getMessage())
-                        : Refusal.forErrno(errno, failure.getMessage()))
-                .filter(refusal -> refusal.kind() != Refusal.Kind.FAILED);
-    }
-
-    private SortedSet<Integer> checkCpus(Collection<Integer> cpus) {
-        if (cpus.isEmpty()) {
-            throw new IllegalArgumentException("at least one CPU number is needed, none was given");
-        }
-        SortedSet<Integer> checked = new TreeSet<>();
-        for (Integer cpu : cpus) {
-            if (cpu == null || cpu < 0) {
-                throw new IllegalArgumentException("CPU numbers are 0 or more, was " + cpu);
-            }
-            checked.add(cpu);
-        }
-        List<Integer> present = cpus();
-        for (int cpu : checked) {
-            if (!present.contains(cpu)) {
-                throw new IllegalArgumentException("CPU " + cpu + " does not exist: the CPUs here are "
-                        + CpuList.format(new TreeSet<>(present)) + " (" + sysfs.pathOf("present") + ")");
-            }
-        }
-        return checked;
-    }
-
-    private int readInt(String attribute) {
-        long value = readLong(attribute);
-        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-            throw new LowLatencyException(sysfs.pathOf(attribute) + " holds " + value + ", out of int range");
-        }
-        return (int) value;
-    }
-
-    private long readLong(String attribute) {
-        String text = sysfs.read(attribute);
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new LowLatencyException(sysfs.pathOf(attribute) + " holds '" + text + "', not a number");
-        }
+        return sysfs.pathOf(SysfsLayout.resumeLatency(cpu));
     }
 }

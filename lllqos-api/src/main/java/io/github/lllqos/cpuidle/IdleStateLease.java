@@ -5,7 +5,6 @@ import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.Refusal;
 
 import java.lang.ref.Reference;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,7 +34,7 @@ public final class IdleStateLease implements AutoCloseable {
     private final Refusal refusal;
     private final SysfsHold hold;
 
-    private IdleStateLease(SysfsHold.Taken taken, int maxExitLatencyMicros, List<IdleState> disabled) {
+    IdleStateLease(SysfsHold.Taken taken, int maxExitLatencyMicros, List<IdleState> disabled) {
         this.maxExitLatencyMicros = maxExitLatencyMicros;
         this.disabled = List.copyOf(disabled);
         this.refusal = null;
@@ -44,34 +43,11 @@ public final class IdleStateLease implements AutoCloseable {
     }
 
     /** A lease that was not acquired: nothing to enable again, so it is ended from the start. */
-    private IdleStateLease(int maxExitLatencyMicros, Refusal refusal) {
+    IdleStateLease(int maxExitLatencyMicros, Refusal refusal) {
         this.maxExitLatencyMicros = maxExitLatencyMicros;
         this.disabled = List.of();
         this.refusal = refusal;
         this.hold = SysfsHold.ended(this, "refused idle states deeper than " + maxExitLatencyMicros + " µs");
-    }
-
-    static IdleStateLease disable(CpuIdle idle, int maxExitLatencyMicros, List<IdleState> deeper) {
-        List<SysfsJournal.Wanted> wanted = new ArrayList<>();
-        for (IdleState state : deeper) {
-            wanted.add(new SysfsJournal.Wanted(CpuIdle.disableAttribute(state), "1", true));
-        }
-        SysfsHold.Taken taken;
-        try {
-            taken = idle.take(wanted);
-        } catch (LowLatencyException e) {
-            if (e.getSuppressed().length > 0) {
-                throw e;
-            }
-            return new IdleStateLease(maxExitLatencyMicros, CpuIdle.refusalOf(e).orElseThrow(() -> e));
-        }
-        List<IdleState> held = new ArrayList<>();
-        for (IdleState state : deeper) {
-            if (taken.holds(CpuIdle.disableAttribute(state))) {
-                held.add(state);
-            }
-        }
-        return new IdleStateLease(taken, maxExitLatencyMicros, held);
     }
 
     /**

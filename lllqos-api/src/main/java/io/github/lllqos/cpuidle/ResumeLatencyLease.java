@@ -5,13 +5,10 @@ import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.Refusal;
 
 import java.lang.ref.Reference;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedSet;
 
 /**
  * A per-CPU resume latency limit set on some CPUs, restored to each CPU's previous value on {@link #close()}.
@@ -41,7 +38,7 @@ public final class ResumeLatencyLease implements AutoCloseable {
     private final Refusal refusal;
     private final SysfsHold hold;
 
-    private ResumeLatencyLease(SysfsHold.Taken taken, Map<Integer, ResumeLatency> previous, ResumeLatency value) {
+    ResumeLatencyLease(SysfsHold.Taken taken, Map<Integer, ResumeLatency> previous, ResumeLatency value) {
         this.previous = Collections.unmodifiableMap(previous);
         this.value = value;
         this.refusal = null;
@@ -49,28 +46,11 @@ public final class ResumeLatencyLease implements AutoCloseable {
     }
 
     /** A lease that was not acquired: nothing to restore, so it is ended from the start. */
-    private ResumeLatencyLease(ResumeLatency value, Refusal refusal) {
+    ResumeLatencyLease(ResumeLatency value, Refusal refusal) {
         this.previous = Map.of();
         this.value = value;
         this.refusal = refusal;
         this.hold = SysfsHold.ended(this, "refused resume latency " + value);
-    }
-
-    static ResumeLatencyLease set(CpuIdle idle, SortedSet<Integer> cpus, ResumeLatency value) {
-        Map<Integer, ResumeLatency> previous = new LinkedHashMap<>();
-        List<SysfsJournal.Wanted> wanted = new ArrayList<>();
-        try {
-            for (int cpu : cpus) {
-                previous.put(cpu, idle.readResumeLatency(cpu));
-                wanted.add(new SysfsJournal.Wanted(CpuIdle.resumeLatencyAttribute(cpu), value.kernelForm(), false));
-            }
-            return new ResumeLatencyLease(idle.take(wanted), previous, value);
-        } catch (LowLatencyException e) {
-            if (e.getSuppressed().length > 0) {
-                throw e;
-            }
-            return new ResumeLatencyLease(value, CpuIdle.refusalOf(e).orElseThrow(() -> e));
-        }
     }
 
     /**

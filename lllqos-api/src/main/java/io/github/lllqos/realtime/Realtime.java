@@ -1,10 +1,8 @@
 package io.github.lllqos.realtime;
 
-import io.github.lllqos.LowLatency;
 import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.Outcome;
 
-import io.github.lllqos.spi.RealtimeBackend;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -33,11 +31,11 @@ import java.util.Set;
 public final class Realtime {
 
     /** The priority of {@link #elevatePriority()}: SCHED_RR 50. */
-    public static final int DEFAULT_PRIORITY = RealtimeControl.DEFAULT_PRIORITY;
+    public static final int DEFAULT_PRIORITY = SchedulingChanges.DEFAULT_PRIORITY;
     /** The nice value an elevation falls back to when no real-time policy is allowed. */
-    public static final int FALLBACK_NICE = RealtimeControl.FALLBACK_NICE;
+    public static final int FALLBACK_NICE = SchedulingChanges.FALLBACK_NICE;
     /** The nice value of {@link #setupBackgroundWorker()}. */
-    public static final int BACKGROUND_NICE = RealtimeControl.BACKGROUND_NICE;
+    public static final int BACKGROUND_NICE = ThreadRoles.BACKGROUND_NICE;
 
     private Realtime() {
     }
@@ -89,7 +87,7 @@ public final class Realtime {
      * @throws LowLatencyException when a call fails for another reason than a missing permission
      */
     public static PriorityChange elevatePriority(SchedPolicy policy, int priority) {
-        return control().elevate(0, policy, priority);
+        return control().scheduling().elevate(0, policy, priority);
     }
 
     /**
@@ -104,7 +102,7 @@ public final class Realtime {
      *     thread does not exist)
      */
     public static PriorityChange elevatePriority(long threadId, SchedPolicy policy, int priority) {
-        return control().elevate(checkThreadId(threadId), policy, priority);
+        return control().scheduling().elevate(checkThreadId(threadId), policy, priority);
     }
 
     /**
@@ -138,7 +136,7 @@ public final class Realtime {
      * @throws LowLatencyException when the call fails for another reason
      */
     public static Outcome<DeadlineParameters> setDeadline(Duration runtime, Duration deadline, Duration period) {
-        return control().setDeadline(new DeadlineParameters(runtime, deadline, period));
+        return control().scheduling().setDeadline(new DeadlineParameters(runtime, deadline, period));
     }
 
     /**
@@ -148,7 +146,7 @@ public final class Realtime {
      *     real-time support
      */
     public static Optional<DeadlineParameters> deadlineParameters() {
-        return control().deadlineParameters(0);
+        return control().reads().deadlineParameters(0);
     }
 
     /**
@@ -160,7 +158,7 @@ public final class Realtime {
      * @throws IllegalArgumentException if {@code nice} is outside -20..19
      */
     public static PriorityChange lowerPriority(int nice) {
-        return control().lower(0, nice);
+        return control().scheduling().lower(0, nice);
     }
 
     /**
@@ -172,7 +170,7 @@ public final class Realtime {
      * @throws IllegalArgumentException for a thread id below 1 or a nice value outside -20..19
      */
     public static PriorityChange lowerPriority(long threadId, int nice) {
-        return control().lower(checkThreadId(threadId), nice);
+        return control().scheduling().lower(checkThreadId(threadId), nice);
     }
 
     /**
@@ -219,7 +217,7 @@ public final class Realtime {
      * @return the CPU number, empty without real-time support
      */
     public static OptionalInt currentCpu() {
-        return control().currentCpu();
+        return control().reads().currentCpu();
     }
 
     /**
@@ -229,7 +227,7 @@ public final class Realtime {
      * @return CPU numbers in ascending order; empty on a single CPU or without real-time support
      */
     public static Set<Integer> backgroundCpus() {
-        return control().backgroundCpus();
+        return control().roles().backgroundCpus();
     }
 
     /**
@@ -238,7 +236,7 @@ public final class Realtime {
      * @return CPU numbers in ascending order; empty when none are isolated or without real-time support
      */
     public static Set<Integer> isolatedCpus() {
-        return control().isolatedCpus();
+        return control().reads().isolatedCpus();
     }
 
     /**
@@ -253,7 +251,7 @@ public final class Realtime {
      * @throws IllegalArgumentException if the priority is outside 1..99
      */
     public static ThreadSetup setupRealtimeThread(int priority) {
-        return control().setupRealtimeThread(priority);
+        return control().roles().setupRealtimeThread(priority);
     }
 
     /**
@@ -263,7 +261,7 @@ public final class Realtime {
      * @return what the priority change and the pinning did
      */
     public static ThreadSetup setupBackgroundWorker() {
-        return control().setupBackgroundWorker();
+        return control().roles().setupBackgroundWorker();
     }
 
     /**
@@ -325,7 +323,7 @@ public final class Realtime {
      * @return the id, empty without real-time support
      */
     public static OptionalLong threadId() {
-        return control().threadId();
+        return control().reads().threadId();
     }
 
     /**
@@ -334,7 +332,7 @@ public final class Realtime {
      * @return the policy, empty without real-time support
      */
     public static Optional<SchedPolicy> policy() {
-        return control().policy(0);
+        return control().reads().policy(0);
     }
 
     /**
@@ -345,7 +343,7 @@ public final class Realtime {
      * @throws IllegalArgumentException for a thread id below 1
      */
     public static Optional<SchedPolicy> policy(long threadId) {
-        return control().policy(checkThreadId(threadId));
+        return control().reads().policy(checkThreadId(threadId));
     }
 
     /**
@@ -354,7 +352,7 @@ public final class Realtime {
      * @return 1..99 under FIFO and RR, else 0; empty without real-time support
      */
     public static OptionalInt priority() {
-        return control().priority(0);
+        return control().reads().priority(0);
     }
 
     /**
@@ -365,7 +363,7 @@ public final class Realtime {
      * @throws IllegalArgumentException for a thread id below 1
      */
     public static OptionalInt priority(long threadId) {
-        return control().priority(checkThreadId(threadId));
+        return control().reads().priority(checkThreadId(threadId));
     }
 
     /**
@@ -374,7 +372,7 @@ public final class Realtime {
      * @return -20..19, empty without real-time support
      */
     public static OptionalInt nice() {
-        return control().nice(0);
+        return control().reads().nice(0);
     }
 
     /**
@@ -385,7 +383,7 @@ public final class Realtime {
      * @throws IllegalArgumentException for a thread id below 1
      */
     public static OptionalInt nice(long threadId) {
-        return control().nice(checkThreadId(threadId));
+        return control().reads().nice(checkThreadId(threadId));
     }
 
     /**
@@ -394,7 +392,7 @@ public final class Realtime {
      * @return CPU numbers in ascending order, empty without real-time support
      */
     public static Optional<Set<Integer>> affinity() {
-        return control().affinity(0);
+        return control().reads().affinity(0);
     }
 
     /**
@@ -405,7 +403,7 @@ public final class Realtime {
      * @throws IllegalArgumentException for a thread id below 1
      */
     public static Optional<Set<Integer>> affinity(long threadId) {
-        return control().affinity(checkThreadId(threadId));
+        return control().reads().affinity(checkThreadId(threadId));
     }
 
     /**
@@ -414,7 +412,7 @@ public final class Realtime {
      * @return nanoseconds, empty without real-time support
      */
     public static OptionalLong timerSlackNanos() {
-        return control().timerSlack();
+        return control().reads().timerSlack();
     }
 
     private static long checkThreadId(long threadId) {

@@ -15,7 +15,7 @@ final class Sleepers {
 
     /** Decided on first use. */
     private static final class Selected {
-        static final RealtimeBackend BACKEND = RealtimeControl.current().backend();
+        static final RealtimeBackend BACKEND = SelectedBackend.get();
         static final String FALLBACK_REASON = fallbackReason(BACKEND);
 
         private static String fallbackReason(RealtimeBackend backend) {

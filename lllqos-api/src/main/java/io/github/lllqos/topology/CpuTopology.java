@@ -1,5 +1,6 @@
 package io.github.lllqos.topology;
 
+import io.github.lllqos.internal.CpuNumbers;
 import io.github.lllqos.internal.ProviderRegistry;
 import io.github.lllqos.realtime.Realtime;
 import io.github.lllqos.spi.LowLatencyProvider;
@@ -238,12 +239,8 @@ public final class CpuTopology {
      * @throws IllegalArgumentException naming the first CPU that is not online, and the online CPUs
      */
     void requireOnline(Set<Integer> cpus, String what) {
-        for (int cpu : cpus) {
-            if (!online.contains(cpu)) {
-                throw new IllegalArgumentException("CPU " + cpu + " of " + what + " is not an online CPU of this"
-                        + " machine: CPUs must be among the online CPUs " + CpuList.format(online));
-            }
-        }
+        CpuNumbers.requireAmong(cpus, online, "of " + what + " is not an online CPU of this machine: CPUs must be"
+                + " among the online CPUs " + CpuList.format(online));
     }
 
     private IllegalArgumentException unknown(int cpu) {

@@ -22,51 +22,6 @@ class CpuIdleTest {
     private final CpuIdle idle = CpuIdle.of(sysfs);
 
     @Test
-    void the_cpus_come_from_the_present_list() {
-        sysfs.files.put("present", "0-1,3");
-        sysfs.files.put("cpu3/power/pm_qos_resume_latency_us", "0");
-
-        assertThat(idle.cpus()).containsExactly(0, 1, 3);
-    }
-
-    @Test
-    void without_a_present_list_the_cpu_directories_count() {
-        sysfs.files.remove("present");
-
-        assertThat(idle.cpus()).containsExactly(0, 1);
-    }
-
-    @Test
-    void idle_states_are_read_shallowest_first_with_their_exit_latency_and_usage() {
-        sysfs.withState(0, 10, "C10", 890);
-
-        List<IdleState> states = idle.idleStates(0);
-
-        assertThat(states).extracting(IdleState::name).containsExactly("POLL", "C1", "C1E", "C6", "C10");
-        assertThat(states.get(3)).isEqualTo(new IdleState(0, 3, "C6", 133, false, 300));
-    }
-
-    @Test
-    void a_cpu_without_a_cpuidle_directory_has_no_idle_states() {
-        TestCpuSysfs bare = TestCpuSysfs.withCpus(1);
-
-        assertThat(CpuIdle.of(bare).idleStates(0)).isEmpty();
-        assertThat(CpuIdle.of(bare).driver(0)).isEqualTo("none");
-    }
-
-    @Test
-    void a_cpus_own_driver_wins_over_the_system_driver_and_the_governor_falls_back_to_the_read_only_file() {
-        sysfs.files.put("cpu1/cpuidle/driver/name", "intel_idle");
-        sysfs.files.put("cpuidle/current_governor", "teo");
-
-        assertThat(idle.driver(0)).isEqualTo("none");
-        assertThat(idle.driver(1)).isEqualTo("intel_idle");
-        assertThat(idle.governor()).isEqualTo("teo");
-        sysfs.files.remove("cpuidle/current_governor");
-        assertThat(idle.governor()).isEqualTo("menu");
-    }
-
-    @Test
     void a_resume_latency_lease_sets_every_cpu_and_restores_each_previous_value() {
         sysfs.files.put("cpu1/power/pm_qos_resume_latency_us", "n/a");
 
@@ -296,14 +251,6 @@ class CpuIdleTest {
                 .isInstanceOfSatisfying(LowLatencyException.class, e -> assertThat(e.errno()).hasValue(Errno.EIO));
         assertThatThrownBy(() -> idle.disableIdleStatesDeeperThan(List.of(0), 2))
                 .isInstanceOfSatisfying(LowLatencyException.class, e -> assertThat(e.errno()).hasValue(Errno.EIO));
-    }
-
-    @Test
-    void a_missing_resume_latency_file_is_reported_as_missing() {
-        sysfs.files.remove("cpu1/power/pm_qos_resume_latency_us");
-
-        assertThatThrownBy(() -> idle.resumeLatency(1)).isInstanceOf(LowLatencyException.class)
-                .hasMessageContaining("read(/test/cpu/cpu1/power/pm_qos_resume_latency_us) failed: ENOENT");
     }
 
     private Map<String, String> disableFlags() {

@@ -8,6 +8,7 @@ import io.github.lllqos.spi.AbsoluteSleeper;
 import io.github.lllqos.spi.RealtimeBackend;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,11 +94,13 @@ final class RecordingBackend implements RealtimeBackend {
 
     @Override
     public SchedPolicy policy(long tid) {
+        requireAlive(tid, "sched_getscheduler");
         return policy;
     }
 
     @Override
     public int priority(long tid) {
+        requireAlive(tid, "sched_getparam");
         return priority;
     }
 
@@ -112,6 +115,7 @@ final class RecordingBackend implements RealtimeBackend {
 
     @Override
     public int nice(long tid) {
+        requireAlive(tid, "getpriority");
         return nice;
     }
 
@@ -172,6 +176,15 @@ final class RecordingBackend implements RealtimeBackend {
     @Override
     public AbsoluteSleeper newSleeper() {
         return deadline -> calls.add("sleepUntil(" + deadline + ")");
+    }
+
+    /** Threads that exited: reading their scheduling fails with ESRCH. */
+    final Set<Long> exited = new HashSet<>();
+
+    private void requireAlive(long tid, String call) {
+        if (exited.contains(tid)) {
+            throw new LowLatencyException(call + "(" + tid + ") failed: ESRCH", Errno.ESRCH);
+        }
     }
 
     private void record(String call, String name) {

@@ -4,9 +4,7 @@ import io.github.lllqos.CpuLatencyLease;
 import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.Refusal;
 
-import java.lang.ref.Reference;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Idle states disabled because their exit latency exceeds a bound, enabled again on {@link #close()}. Made by
@@ -27,26 +25,25 @@ import java.util.Optional;
  * <em>survive a crash</em> (or {@code kill -9}) of this process. {@code close()} is idempotent and thread-safe; a
  * lease that becomes unreachable unclosed is restored by a {@link java.lang.ref.Cleaner} and logged as a leak.
  */
-public final class IdleStateLease implements AutoCloseable {
+public final class IdleStateLease extends SysfsLease {
 
     private final int maxExitLatencyMicros;
     private final List<IdleState> disabled;
-    private final Refusal refusal;
     private final SysfsHold hold;
 
     IdleStateLease(SysfsHold.Taken taken, int maxExitLatencyMicros, List<IdleState> disabled) {
+        super(null);
         this.maxExitLatencyMicros = maxExitLatencyMicros;
         this.disabled = List.copyOf(disabled);
-        this.refusal = null;
         this.hold = taken.of(this, disabled.size() + " idle states deeper than " + maxExitLatencyMicros
                 + " µs disabled");
     }
 
     /** A lease that was not acquired: nothing to enable again, so it is ended from the start. */
     IdleStateLease(int maxExitLatencyMicros, Refusal refusal) {
+        super(refusal);
         this.maxExitLatencyMicros = maxExitLatencyMicros;
         this.disabled = List.of();
-        this.refusal = refusal;
         this.hold = SysfsHold.ended(this, "refused idle states deeper than " + maxExitLatencyMicros + " µs");
     }
 
@@ -60,35 +57,13 @@ public final class IdleStateLease implements AutoCloseable {
     }
 
     /**
-     * Whether the states are disabled by this lease: the change was made, and the lease is not yet ended.
-     *
-     * @return false where the change was refused (see {@link #refusal()}), and after {@link #close()} or
-     *     {@link #keep()}
-     */
-    public boolean acquired() {
-        return refusal == null && !closed();
-    }
-
-    /**
-     * Why the states were not disabled, and what would let them be.
-     *
-     * @return the refusal, such as {@link Refusal.Kind#PERMISSION} with EACCES; empty when they were disabled
-     */
-    public Optional<Refusal> refusal() {
-        return Optional.ofNullable(refusal);
-    }
-
-    /**
      * Throws unless the states were disabled, for callers that cannot run without it.
      *
      * @return this lease
      * @throws LowLatencyException with the refusal when they were not
      */
     public IdleStateLease requireAcquired() {
-        if (refusal != null) {
-            throw new LowLatencyException("idle states deeper than " + maxExitLatencyMicros + " µs were not"
-                    + " disabled", refusal);
-        }
+        requireAcquired("idle states deeper than " + maxExitLatencyMicros + " µs were not disabled");
         return this;
     }
 
@@ -103,40 +78,15 @@ public final class IdleStateLease implements AutoCloseable {
         return disabled;
     }
 
-    /**
-     * Whether the lease has ended, by {@link #close()} (values restored) or {@link #keep()} (values left).
-     *
-     * @return true once closed or kept
-     */
-    public boolean closed() {
-        return hold.closed();
-    }
-
-    /**
-     * Enables the disabled states again, except those another open lease of lllqos still holds disabled, and those
-     * someone else enabled or changed meanwhile (left alone, with a warning). Idempotent and thread-safe.
-     *
-     * @throws LowLatencyException when a state cannot be enabled, naming its file; every state is tried
-     */
     @Override
-    public void close() {
-        hold.close();
-        Reference.reachabilityFence(this);
-    }
-
-    /**
-     * Ends the lease without restoring: the values set stay, as a shell's {@code echo >} would leave them, and no
-     * close or Cleaner puts the disabled states back. For callers that set values deliberately for longer than this JVM.
-     */
-    public void keep() {
-        hold.keep();
-        Reference.reachabilityFence(this);
+    SysfsHold hold() {
+        return hold;
     }
 
     @Override
     public String toString() {
-        return "IdleStateLease[" + (refusal != null ? "states deeper than " + maxExitLatencyMicros
-                + " µs not disabled: " + refusal : disabled.size() + " states deeper than " + maxExitLatencyMicros
-                + " µs disabled" + (closed() ? ", closed" : "")) + "]";
+        String bound = "states deeper than " + maxExitLatencyMicros + " µs";
+        return "IdleStateLease[" + refusal().map(refusal -> bound + " not disabled: " + refusal)
+                .orElseGet(() -> disabled.size() + " " + bound + " disabled" + (closed() ? ", closed" : "")) + "]";
     }
 }

@@ -4,11 +4,9 @@ import io.github.lllqos.CpuLatencyLease;
 import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.Refusal;
 
-import java.lang.ref.Reference;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A per-CPU resume latency limit set on some CPUs, restored to each CPU's previous value on {@link #close()}.
@@ -31,25 +29,24 @@ import java.util.Optional;
  * idempotent and thread-safe; a lease that becomes unreachable unclosed is restored by a {@link java.lang.ref.Cleaner}
  * and logged as a leak.
  */
-public final class ResumeLatencyLease implements AutoCloseable {
+public final class ResumeLatencyLease extends SysfsLease {
 
     private final Map<Integer, ResumeLatency> previous;
     private final ResumeLatency value;
-    private final Refusal refusal;
     private final SysfsHold hold;
 
     ResumeLatencyLease(SysfsHold.Taken taken, Map<Integer, ResumeLatency> previous, ResumeLatency value) {
+        super(null);
         this.previous = Collections.unmodifiableMap(previous);
         this.value = value;
-        this.refusal = null;
         this.hold = taken.of(this, "resume latency " + value + " on CPUs " + previous.keySet());
     }
 
     /** A lease that was not acquired: nothing to restore, so it is ended from the start. */
     ResumeLatencyLease(ResumeLatency value, Refusal refusal) {
+        super(refusal);
         this.previous = Map.of();
         this.value = value;
-        this.refusal = refusal;
         this.hold = SysfsHold.ended(this, "refused resume latency " + value);
     }
 
@@ -63,34 +60,13 @@ public final class ResumeLatencyLease implements AutoCloseable {
     }
 
     /**
-     * Whether the value is in force: it was set when the lease was made, and the lease is not yet ended.
-     *
-     * @return false where the change was refused (see {@link #refusal()}), and after {@link #close()} or
-     *     {@link #keep()}
-     */
-    public boolean acquired() {
-        return refusal == null && !closed();
-    }
-
-    /**
-     * Why the value was not set, and what would let it.
-     *
-     * @return the refusal, such as {@link Refusal.Kind#PERMISSION} with EACCES; empty when the value was set
-     */
-    public Optional<Refusal> refusal() {
-        return Optional.ofNullable(refusal);
-    }
-
-    /**
      * Throws unless the value was set, for callers that cannot run without it.
      *
      * @return this lease
      * @throws LowLatencyException with the refusal when the value was not set
      */
     public ResumeLatencyLease requireAcquired() {
-        if (refusal != null) {
-            throw new LowLatencyException("resume latency " + value + " was not set", refusal);
-        }
+        requireAcquired("resume latency " + value + " was not set");
         return this;
     }
 
@@ -103,41 +79,14 @@ public final class ResumeLatencyLease implements AutoCloseable {
         return previous;
     }
 
-    /**
-     * Whether the lease has ended, by {@link #close()} (values restored) or {@link #keep()} (values left).
-     *
-     * @return true once closed or kept
-     */
-    public boolean closed() {
-        return hold.closed();
-    }
-
-    /**
-     * Puts back what the remaining holders want: each CPU's previous value, or the value of a lease made after this
-     * one and still open. A value someone else changed since is left alone, with a warning. Idempotent and
-     * thread-safe.
-     *
-     * @throws LowLatencyException when a value cannot be written back, naming the file and how to restore it
-     *     by hand; every CPU is tried
-     */
     @Override
-    public void close() {
-        hold.close();
-        Reference.reachabilityFence(this);
-    }
-
-    /**
-     * Ends the lease without restoring: the values set stay, as a shell's {@code echo >} would leave them, and no
-     * close or Cleaner puts the previous values back. For callers that set values deliberately for longer than this JVM.
-     */
-    public void keep() {
-        hold.keep();
-        Reference.reachabilityFence(this);
+    SysfsHold hold() {
+        return hold;
     }
 
     @Override
     public String toString() {
-        return "ResumeLatencyLease[" + value + (refusal != null ? ", not acquired: " + refusal
-                : " on CPUs " + previous.keySet() + (closed() ? ", closed" : "")) + "]";
+        return "ResumeLatencyLease[" + value + refusal().map(refusal -> ", not acquired: " + refusal)
+                .orElseGet(() -> " on CPUs " + previous.keySet() + (closed() ? ", closed" : "")) + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.github.lllqos.monitor;
 
+import io.github.lllqos.LowLatency;
 import io.github.lllqos.Outcome;
 import io.github.lllqos.realtime.Periodic;
 import io.github.lllqos.realtime.PriorityChange;
@@ -44,7 +45,7 @@ public final class WakeupMonitor implements AutoCloseable {
     private static final long HIGHEST_TRACKED_NANOS = 3_600_000_000_000L;
     private static final int RING_CAPACITY = 1 << 13;
     private static final long CLOSE_WAIT_NANOS = 2_500_000_000L;
-    private static final long ATTRIBUTION_PERIOD_MILLIS = 200;
+    private static final long ATTRIBUTION_PERIOD_MILLIS = 2000;
 
     private final MonitorSettings settings;
     private final long lateNanos;
@@ -130,7 +131,8 @@ public final class WakeupMonitor implements AutoCloseable {
     /**
      * How the monitor thread is scheduled, and why not as asked.
      *
-     * @return such as {@code "SCHED_FIFO 80, CPU 1"}
+     * @return such as {@code "SCHED_FIFO 80, CPU 1; provider linux"}: the provider names the kernel, {@code fake} for
+     *     the simulated one
      */
     public String scheduling() {
         return scheduling;
@@ -219,6 +221,8 @@ public final class WakeupMonitor implements AutoCloseable {
         if (!missingCounters.isEmpty()) {
             note.append("; unreadable: ").append(missingCounters);
         }
+        // The simulated kernel, chosen first wherever lllqos-fake is on the class path, must not pass for the real one.
+        note.append("; provider ").append(LowLatency.providerName());
         return note.toString();
     }
 
@@ -236,9 +240,10 @@ public final class WakeupMonitor implements AutoCloseable {
     }
 
     /**
-     * The attribution thread: commits a clock sample every {@value #ATTRIBUTION_PERIOD_MILLIS} ms and decides the
-     * late wake-ups the stream's deliveries allow (see {@link PauseHistory#decidableUpTo()}); without JFR, all of
-     * them.
+     * The attribution thread: after each JFR flush (or {@value #ATTRIBUTION_PERIOD_MILLIS} ms without one) it
+     * commits a clock sample, which the next flush delivers, and decides the late wake-ups the stream's deliveries
+     * allow (see {@link PauseHistory#decidableUpTo()}); without JFR, all of them. One wake-up per flush, where a
+     * sample every 200 ms cost five: a cause is decided one to two seconds after its wake-up.
      */
     private void attribute() {
         while (attributing) {
@@ -379,6 +384,8 @@ public final class WakeupMonitor implements AutoCloseable {
         running = false;
         try {
             thread.join(settings.interval().toMillis() + 2000);
+            // A clock sample committed now, after the last wake-up, lets the next flush decide all of them.
+            LockSupport.unpark(attribution);
             long last = lastWoke;
             long giveUp = System.nanoTime() + CLOSE_WAIT_NANOS;
             while (pauses != null && ring.pending() > 0 && resolvedUpTo < last && !pauses.closed()

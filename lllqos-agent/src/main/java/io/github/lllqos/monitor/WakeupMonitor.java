@@ -46,6 +46,7 @@ public final class WakeupMonitor implements AutoCloseable {
     private static final int RING_CAPACITY = 1 << 13;
     private static final long CLOSE_WAIT_NANOS = 2_500_000_000L;
     private static final long ATTRIBUTION_PERIOD_MILLIS = 2000;
+    private static final long UNSTREAMED_PERIOD_MILLIS = 200;
 
     private final MonitorSettings settings;
     private final long lateNanos;
@@ -131,8 +132,7 @@ public final class WakeupMonitor implements AutoCloseable {
     /**
      * How the monitor thread is scheduled, and why not as asked.
      *
-     * @return such as {@code "SCHED_FIFO 80, CPU 1; provider linux"}: the provider names the kernel, {@code fake} for
-     *     the simulated one
+     * @return such as {@code "SCHED_FIFO 80, CPU 1"}
      */
     public String scheduling() {
         return scheduling;
@@ -221,8 +221,6 @@ public final class WakeupMonitor implements AutoCloseable {
         if (!missingCounters.isEmpty()) {
             note.append("; unreadable: ").append(missingCounters);
         }
-        // The simulated kernel, chosen first wherever lllqos-fake is on the class path, must not pass for the real one.
-        note.append("; provider ").append(LowLatency.providerName());
         return note.toString();
     }
 
@@ -242,8 +240,9 @@ public final class WakeupMonitor implements AutoCloseable {
     /**
      * The attribution thread: after each JFR flush (or {@value #ATTRIBUTION_PERIOD_MILLIS} ms without one) it
      * commits a clock sample, which the next flush delivers, and decides the late wake-ups the stream's deliveries
-     * allow (see {@link PauseHistory#decidableUpTo()}); without JFR, all of them. One wake-up per flush, where a
-     * sample every 200 ms cost five: a cause is decided one to two seconds after its wake-up.
+     * allow (see {@link PauseHistory#decidableUpTo()}); without JFR, all of them every
+     * {@value #UNSTREAMED_PERIOD_MILLIS} ms. One wake-up per flush, where a sample every 200 ms cost five: a cause
+     * is decided one to two seconds after its wake-up.
      */
     private void attribute() {
         while (attributing) {
@@ -258,7 +257,8 @@ public final class WakeupMonitor implements AutoCloseable {
                 }
                 resolve(bound);
             }
-            LockSupport.parkNanos(ATTRIBUTION_PERIOD_MILLIS * 1_000_000L);
+            long millis = pauses == null ? UNSTREAMED_PERIOD_MILLIS : ATTRIBUTION_PERIOD_MILLIS;
+            LockSupport.parkNanos(millis * 1_000_000L);
         }
     }
 
@@ -308,7 +308,7 @@ public final class WakeupMonitor implements AutoCloseable {
                         samples == 0 ? 0 : total.getValueAtPercentile(99),
                         samples == 0 ? 0 : total.getValueAtPercentile(99.9), maxNanos),
                 byCause, pauseTallies.total(), pauseTallies.kinds(), ring.pending(), ring.dropped(), scheduling,
-                advice);
+                LowLatency.providerName(), advice);
     }
 
     /**

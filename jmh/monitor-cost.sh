@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # What the wake-up monitor costs next to its floor, a bare Periodic thread waking as often: alternately, in JVMs
 # of their own that do nothing else, the monitor (its thread, its attribution and JFR stream threads, JFR's own
-# threads) and the bare thread, each measured for SECONDS_PER_RUN after WARM_UP_SECONDS (JFR's start and the JIT's
-# compiling, which costs the monitor's JVM 100 ms of CPU per second and more at first) (io.github.lllqos.jmh.MonitorCostRun).
+# threads) and the bare thread, each measured for SECONDS_PER_RUN after WARM_UP_SECONDS (JFR's start and the
+# JIT's compiling) (io.github.lllqos.jmh.MonitorCostRun).
 # Prints each run, then the medians: the monitor's CPU in % of one CPU (target: at most 1 % at a 1 ms interval),
 # the bare thread's, their ratio, the process CPU of each JVM, and the monitor thread's bytes per wake-up
 # (target: 0). As root both run at SCHED_FIFO 80, as the monitor does by default; otherwise at SCHED_OTHER. Run it

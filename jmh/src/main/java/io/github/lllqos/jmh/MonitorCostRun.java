@@ -26,8 +26,8 @@ import java.util.Map;
 public final class MonitorCostRun {
 
     /**
-     * How long each JVM runs before it measures, unless a fourth argument says otherwise: JFR's start and the
-     * JIT, whose compiler threads spend 100 ms and more per second of the first ten compiling JFR's parser.
+     * How long each JVM runs before it measures, unless a fourth argument says otherwise: JFR's start, and the
+     * JIT compiling the loop, JFR's parser and the readings' own code (JMX, the report).
      */
     static final long WARM_UP_SECONDS = 15;
 
@@ -63,10 +63,14 @@ public final class MonitorCostRun {
     private static void monitor(long seconds, Duration interval, long warmUp) throws InterruptedException {
         com.sun.management.ThreadMXBean threads = threads();
         try (WakeupMonitor monitor = WakeupMonitor.start(MonitorSettings.defaults().withInterval(interval))) {
+            // The readings load and compile classes of their own (JMX, the report's advice): once in the warm-up.
+            JvmPauseRun.cpuAndAllocation(threads);
+            monitor.report();
+            processCpuNanos();
             Thread.sleep(warmUp * 1000);
+            long samplesBefore = monitor.report().samples();
             Map<String, long[]> before = JvmPauseRun.cpuAndAllocation(threads);
             long processBefore = processCpuNanos();
-            long samplesBefore = monitor.report().samples();
             long start = System.nanoTime();
             Thread.sleep(seconds * 1000);
             long processAfter = processCpuNanos();
@@ -116,6 +120,7 @@ public final class MonitorCostRun {
             cpu[1] = realtime ? 1 : 0;
         }, "bare-periodic");
         thread.start();
+        processCpuNanos();
         Thread.sleep(warmUp * 1000);
         long processBefore = processCpuNanos();
         long start = System.nanoTime();

@@ -125,7 +125,7 @@ public final class JvmPauseRun {
     }
 
     /** CPU nanoseconds and allocated bytes per thread name; JFR's own threads summed under "JFR". */
-    private static Map<String, long[]> cpuAndAllocation(com.sun.management.ThreadMXBean threads) {
+    static Map<String, long[]> cpuAndAllocation(com.sun.management.ThreadMXBean threads) {
         Map<String, long[]> byName = new TreeMap<>();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             String name = thread.getName().startsWith("JFR") ? "JFR" : thread.getName();
@@ -136,7 +136,8 @@ public final class JvmPauseRun {
         return byName;
     }
 
-    private static double perSecond(Map<String, long[]> before, Map<String, long[]> after, String name,
+    /** The CPU µs per second of wall time the threads of one name used between two readings. */
+    static double perSecond(Map<String, long[]> before, Map<String, long[]> after, String name,
                                     double seconds) {
         long[] none = new long[2];
         return (after.getOrDefault(name, none)[0] - before.getOrDefault(name, none)[0]) / 1e3 / seconds;

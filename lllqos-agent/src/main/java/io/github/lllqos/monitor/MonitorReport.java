@@ -28,11 +28,13 @@ import java.util.Objects;
  * @param pending late wake-ups still waiting for the JFR events that decide their cause
  * @param dropped late wake-ups lost because attribution fell behind (counted in {@code lateness} all the same)
  * @param scheduling how the monitor thread ran, and why not as asked
+ * @param provider the lllqos provider that scheduled it: {@code linux}, or {@code fake} for the simulated kernel
  * @param advice what to change, drawn from the figures
  */
 public record MonitorReport(long samples, long intervalNanos, long lateThresholdNanos, Lateness lateness,
                             Map<LatenessCause, CauseTally> causes, PauseTally jvmPauses, List<PauseKind> pauseKinds,
-                            long pending, long dropped, String scheduling, List<String> advice) {
+                            long pending, long dropped, String scheduling, String provider,
+                            List<String> advice) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -99,6 +101,7 @@ public record MonitorReport(long samples, long intervalNanos, long lateThreshold
         Objects.requireNonNull(jvmPauses, "jvmPauses");
         pauseKinds = List.copyOf(pauseKinds);
         Objects.requireNonNull(scheduling, "scheduling");
+        Objects.requireNonNull(provider, "provider");
         advice = List.copyOf(advice);
     }
 
@@ -150,6 +153,7 @@ public record MonitorReport(long samples, long intervalNanos, long lateThreshold
         root.put("pending", pending);
         root.put("dropped", dropped);
         root.put("scheduling", scheduling);
+        root.put("provider", provider);
         ArrayNode advised = root.putArray("advice");
         advice.forEach(advised::add);
         try {
@@ -198,7 +202,7 @@ public record MonitorReport(long samples, long intervalNanos, long lateThreshold
         return new MonitorReport(number(root, "samples"), number(root, "interval_ns"), root.path("late_ns").asLong(),
                 new Lateness(number(late, "p50"), number(late, "p99"), number(late, "p999"), number(late, "max")),
                 causes, pauses(pauses), kinds, root.path("pending").asLong(), root.path("dropped").asLong(),
-                root.path("scheduling").asText(""), advice);
+                root.path("scheduling").asText(""), root.path("provider").asText(""), advice);
     }
 
     private static PauseTally pauses(JsonNode node) {
@@ -228,8 +232,8 @@ public record MonitorReport(long samples, long intervalNanos, long lateThreshold
      */
     public String toText() {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "%d wake-ups every %s, late above %s; %s%n", samples,
-                time(intervalNanos), time(lateThresholdNanos), scheduling));
+        text.append(String.format(Locale.ROOT, "%d wake-ups every %s, late above %s; %s; provider %s%n", samples,
+                time(intervalNanos), time(lateThresholdNanos), scheduling, provider));
         text.append(String.format(Locale.ROOT, "lateness  p50 %s  p99 %s  p99.9 %s  max %s%n",
                 time(lateness.p50Nanos()), time(lateness.p99Nanos()), time(lateness.p999Nanos()),
                 time(lateness.maxNanos())));

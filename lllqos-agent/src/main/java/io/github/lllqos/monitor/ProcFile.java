@@ -40,18 +40,16 @@ final class ProcFile implements AutoCloseable {
     }
 
     /**
-     * Reads the file's current content.
+     * Reads the file's current content, up to the capacity, with one {@code pread}: the kernel makes a
+     * {@code /proc} file's whole text for each read from offset 0 and hands over all that fits, so a second read
+     * would find only the end of the file.
      *
      * @return false if the read failed; the content is then empty
      */
     boolean read() {
         buffer.clear();
         try {
-            int total = 0;
-            int n;
-            while (buffer.hasRemaining() && (n = channel.read(buffer, total)) > 0) {
-                total += n;
-            }
+            int total = Math.max(0, channel.read(buffer, 0));
             buffer.get(0, bytes, 0, total);
             length = total;
             return true;

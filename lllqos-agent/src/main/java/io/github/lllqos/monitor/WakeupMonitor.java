@@ -1,5 +1,6 @@
 package io.github.lllqos.monitor;
 
+import io.github.lllqos.LowLatency;
 import io.github.lllqos.Outcome;
 import io.github.lllqos.realtime.Periodic;
 import io.github.lllqos.realtime.PriorityChange;
@@ -44,7 +45,8 @@ public final class WakeupMonitor implements AutoCloseable {
     private static final long HIGHEST_TRACKED_NANOS = 3_600_000_000_000L;
     private static final int RING_CAPACITY = 1 << 13;
     private static final long CLOSE_WAIT_NANOS = 2_500_000_000L;
-    private static final long ATTRIBUTION_PERIOD_MILLIS = 200;
+    private static final long ATTRIBUTION_PERIOD_MILLIS = 2000;
+    private static final long UNSTREAMED_PERIOD_MILLIS = 200;
 
     private final MonitorSettings settings;
     private final long lateNanos;
@@ -236,9 +238,11 @@ public final class WakeupMonitor implements AutoCloseable {
     }
 
     /**
-     * The attribution thread: commits a clock sample every {@value #ATTRIBUTION_PERIOD_MILLIS} ms and decides the
-     * late wake-ups the stream's deliveries allow (see {@link PauseHistory#decidableUpTo()}); without JFR, all of
-     * them.
+     * The attribution thread: after each JFR flush (or {@value #ATTRIBUTION_PERIOD_MILLIS} ms without one) it
+     * commits a clock sample, which the next flush delivers, and decides the late wake-ups the stream's deliveries
+     * allow (see {@link PauseHistory#decidableUpTo()}); without JFR, all of them every
+     * {@value #UNSTREAMED_PERIOD_MILLIS} ms. One wake-up per flush, where a sample every 200 ms cost five: a cause
+     * is decided one to two seconds after its wake-up.
      */
     private void attribute() {
         while (attributing) {
@@ -253,7 +257,8 @@ public final class WakeupMonitor implements AutoCloseable {
                 }
                 resolve(bound);
             }
-            LockSupport.parkNanos(ATTRIBUTION_PERIOD_MILLIS * 1_000_000L);
+            long millis = pauses == null ? UNSTREAMED_PERIOD_MILLIS : ATTRIBUTION_PERIOD_MILLIS;
+            LockSupport.parkNanos(millis * 1_000_000L);
         }
     }
 
@@ -303,7 +308,7 @@ public final class WakeupMonitor implements AutoCloseable {
                         samples == 0 ? 0 : total.getValueAtPercentile(99),
                         samples == 0 ? 0 : total.getValueAtPercentile(99.9), maxNanos),
                 byCause, pauseTallies.total(), pauseTallies.kinds(), ring.pending(), ring.dropped(), scheduling,
-                advice);
+                LowLatency.providerName(), advice);
     }
 
     /**
@@ -379,6 +384,8 @@ public final class WakeupMonitor implements AutoCloseable {
         running = false;
         try {
             thread.join(settings.interval().toMillis() + 2000);
+            // A clock sample committed now, after the last wake-up, lets the next flush decide all of them.
+            LockSupport.unpark(attribution);
             long last = lastWoke;
             long giveUp = System.nanoTime() + CLOSE_WAIT_NANOS;
             while (pauses != null && ring.pending() > 0 && resolvedUpTo < last && !pauses.closed()

@@ -18,7 +18,7 @@ class MonitorReportTest {
             new MonitorReport.PauseTally(30, 20_500_000, 90_000_000),
             List.of(new MonitorReport.PauseKind("G1CollectForAllocation", List.of("G1 Evacuation Pause"),
                     new MonitorReport.PauseTally(25, 20_500_000, 88_000_000))),
-            0, 0, "SCHED_FIFO 80", List.of("try -XX:+UseZGC"));
+            0, 0, "SCHED_FIFO 80", "linux", List.of("try -XX:+UseZGC"));
 
     @Test
     void the_json_has_the_keys_scripts_rely_on() throws Exception {
@@ -35,6 +35,7 @@ class MonitorReportTest {
         assertThat(json.get("jvm_pauses").get("longest_ns").asLong()).isEqualTo(20_500_000);
         assertThat(json.get("jvm_pauses").get("total_ns").asLong()).isEqualTo(90_000_000);
         assertThat(json.get("advice").get(0).asText()).isEqualTo("try -XX:+UseZGC");
+        assertThat(json.get("provider").asText()).isEqualTo("linux");
     }
 
     @Test

@@ -80,6 +80,27 @@ class MonitorAgentIT {
     }
 
     @Test
+    void once_compiled_the_monitor_thread_allocates_nothing_per_wake_up() throws Exception {
+        // 4,000 wake-ups a second, and the counters read every 20 ms: one object per wake-up would be 64 kB a
+        // second, one per counter reading 800 B. While the JIT compiles the loop and the counter reads (the first
+        // 5 to 15 s) the JVM allocates a few hundred bytes on the thread now and then; after that, nothing: the
+        // child stops after five seconds in a row without a byte (20,000 wake-ups, 250 counter readings).
+        ChildJvm.Result result = ChildJvm.run(List.of(ChildJvm.agent("monitor,interval=250")), 60_000, false,
+                "monitor-allocation");
+
+        assertThat(result.exitCode()).isZero();
+        List<String> windows = result.stdout().lines().filter(line -> line.startsWith("window ")).toList();
+        assertThat(windows).as("bytes and wake-ups per second: %s", windows).hasSizeGreaterThanOrEqualTo(
+                MonitoredLoad.ZERO_WINDOWS);
+        List<String> last = windows.subList(windows.size() - MonitoredLoad.ZERO_WINDOWS, windows.size());
+        assertThat(last).as("the last windows, of %s", windows).allSatisfy(window -> {
+            String[] fields = window.split(" ");
+            assertThat(Long.parseLong(fields[1])).as("bytes allocated in '%s'", window).isZero();
+            assertThat(Long.parseLong(fields[2])).as("wake-ups in '%s'", window).isGreaterThan(1_000);
+        });
+    }
+
+    @Test
     void latency_holds_a_cpu_latency_request_for_the_life_of_the_jvm() throws Exception {
         RealEnvironment.requireCpuDmaLatency();
 

@@ -1,7 +1,9 @@
 package io.github.lllqos.monitor.agent;
 
+import io.github.lllqos.monitor.WakeupMonitor;
 import io.github.lllqos.realtime.Realtime;
 import io.github.lllqos.realtime.SchedPolicy;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -11,9 +13,13 @@ import java.util.stream.Stream;
 /**
  * The application of the agent tests, run in a child JVM: for a number of milliseconds it allocates 64 B to 4 KB
  * arrays and keeps one in 50 of them (up to 200,000), the load of the project's JVM-pause measurements, or sleeps.
- * At the end it prints the lllqos threads it has and whether it holds /dev/cpu_dma_latency open.
+ * At the end it prints the lllqos threads it has and whether it holds /dev/cpu_dma_latency open. With
+ * {@code monitor-allocation} it instead counts what the agent's monitor thread allocates, second by second.
  */
 final class MonitoredLoad {
+
+    /** Windows in a row without an allocated byte after which {@code monitor-allocation} stops. */
+    static final int ZERO_WINDOWS = 5;
 
     private MonitoredLoad() {
     }
@@ -23,6 +29,10 @@ final class MonitoredLoad {
         boolean allocate = args.length > 1 && args[1].equals("allocate");
         if (args.length > 2 && args[2].equals("vm-thread-fifo")) {
             vmThreadFifo();
+        }
+        if (args.length > 2 && args[2].equals("monitor-allocation")) {
+            monitorAllocation(end);
+            return;
         }
         Object[] kept = new Object[200_000];
         Random random = new Random(1);
@@ -58,6 +68,31 @@ final class MonitoredLoad {
                             Long.parseLong(task.getFileName().toString()), SchedPolicy.FIFO, 79));
                 }
             }
+        }
+    }
+
+    /**
+     * Prints, for each second until {@code end}, the bytes the agent's monitor thread allocated and the wake-ups it
+     * measured meanwhile ({@code window BYTES WAKEUPS}); it stops early after {@value #ZERO_WINDOWS} windows in a row
+     * that allocated nothing. The JVM's counter of the thread's allocation counts every object, TLAB or not.
+     */
+    private static void monitorAllocation(long end) throws Exception {
+        WakeupMonitor monitor = MonitorAgent.session().monitor().orElseThrow();
+        Thread thread = Thread.getAllStackTraces().keySet().stream()
+                .filter(candidate -> candidate.getName().equals("lllqos-wakeup-monitor")).findFirst().orElseThrow();
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long bytes = threads.getThreadAllocatedBytes(thread.getId());
+        long samples = monitor.report().samples();
+        int zeros = 0;
+        while (System.nanoTime() < end && zeros < ZERO_WINDOWS) {
+            Thread.sleep(1000);
+            long nowBytes = threads.getThreadAllocatedBytes(thread.getId());
+            long nowSamples = monitor.report().samples();
+            System.out.println("window " + (nowBytes - bytes) + " " + (nowSamples - samples));
+            zeros = nowBytes == bytes && nowSamples > samples ? zeros + 1 : 0;
+            bytes = nowBytes;
+            samples = nowSamples;
         }
     }
 

@@ -28,7 +28,7 @@ class FakeProviderContractTest extends CpuLatencyProviderContract {
 
     @Override
     protected int kernelEffectiveLimit() {
-        try (SimulatedDeviceFile device = InstalledKernel.get().openCpuDmaLatency()) {
+        try (SimulatedDeviceFile device = InstalledKernel.get().cpuDmaLatency().open()) {
             ByteBuffer value = ByteBuffer.allocate(4).order(ByteOrder.nativeOrder());
             device.read(value, 0);
             return value.getInt(0);
@@ -39,6 +39,6 @@ class FakeProviderContractTest extends CpuLatencyProviderContract {
 
     @Override
     protected long requestsHeldByThisProcess() {
-        return InstalledKernel.get().openCpuDmaLatencyFiles();
+        return InstalledKernel.get().cpuDmaLatency().openFiles();
     }
 }

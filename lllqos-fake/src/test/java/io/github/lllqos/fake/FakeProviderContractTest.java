@@ -11,7 +11,7 @@ import java.nio.ByteOrder;
  *
  * <p>The limit is read the way the Linux contract reads the real device: through a device file of its own.
  * That matters for a lease at 0x7fffffff: the reader's own open adds a request at the default, so it reads
- * 2,000,000,000, while {@link SimulatedKernel#cpuLatencyQosLimit()} alone would read 2,147,483,647, as the real
+ * 2,000,000,000, while {@link CpuLatencyQosList#limit()} alone would read 2,147,483,647, as the real
  * kernel does when that lease is the only request.
  */
 class FakeProviderContractTest extends CpuLatencyProviderContract {

@@ -10,6 +10,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The kernel's files as a provider offers them ({@link LowLatencyProvider#systemFiles()} and
@@ -33,7 +34,7 @@ final class StatusFiles {
         return new StatusFiles(provider.name(), offered(provider::systemFiles), offered(provider::cpuSysfs));
     }
 
-    private static <T> Optional<T> offered(java.util.function.Supplier<Optional<T>> files) {
+    private static <T> Optional<T> offered(Supplier<Optional<T>> files) {
         try {
             return files.get();
         } catch (RuntimeException e) {

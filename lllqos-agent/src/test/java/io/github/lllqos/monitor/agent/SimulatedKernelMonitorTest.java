@@ -57,7 +57,7 @@ class SimulatedKernelMonitorTest {
     @Test
     void a_latency_request_the_kernel_refuses_is_one_line_and_the_monitor_runs_on(SimulatedKernel kernel)
             throws Exception {
-        kernel.cpuDmaLatencyAccess(DeviceAccess.PERMISSION_DENIED);
+        kernel.cpuDmaLatency().access(DeviceAccess.PERMISSION_DENIED);
         MonitorAgent.load("monitor,latency=25", err);
         try {
             assertThat(MonitorAgent.session().monitor()).get().matches(WakeupMonitor::running);

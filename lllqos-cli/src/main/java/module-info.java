@@ -10,7 +10,8 @@ module io.github.lllqos.cli {
     requires com.fasterxml.jackson.databind;
     requires java.desktop;
 
-    opens io.github.lllqos.cli to info.picocli;
+    // picocli sets the options; Jackson reads the records status writes as JSON.
+    opens io.github.lllqos.cli to info.picocli, com.fasterxml.jackson.databind;
     // The --json report's records (SpinCost, DeadlineRun) are written by Jackson.
     opens io.github.lllqos.cli.cyclic to com.fasterxml.jackson.databind;
 }

@@ -52,6 +52,16 @@ public final class ProviderSelection {
     }
 
     /**
+     * The chosen provider itself, for tools that show what the kernel reports through it, as {@code lllqos status}
+     * does: under a simulated kernel, everything it offers is simulated. Applications use the facades instead.
+     *
+     * @return the provider every facade uses
+     */
+    public LowLatencyProvider chosen() {
+        return chosen;
+    }
+
+    /**
      * How the chosen provider works here, as it says.
      *
      * @return such as which native layer carries its calls and why; empty when it says nothing

@@ -45,10 +45,10 @@ public class SimulatedKernelBenchmark {
         kernel = new SimulatedKernel();
         SplittableRandom random = new SplittableRandom(42);
         for (int i = 1; i < liveRequests; i++) {
-            kernel.cpuLatencyQosAddRequest(new PmQosRequest(), random.nextInt(1_000, 1_000_000));
+            kernel.cpuLatencyQos().addRequest(new PmQosRequest(), random.nextInt(1_000, 1_000_000));
         }
         moving = new PmQosRequest();
-        kernel.cpuLatencyQosAddRequest(moving, 500_000);
+        kernel.cpuLatencyQos().addRequest(moving, 500_000);
         // The moving request visits values spread over the list, each one different from the last.
         targets = new int[1024];
         for (int i = 0; i < targets.length; i++) {
@@ -63,7 +63,7 @@ public class SimulatedKernelBenchmark {
      */
     @Benchmark
     public int aggregateRead() {
-        return kernel.cpuLatencyQosLimit();
+        return kernel.cpuLatencyQos().limit();
     }
 
     /**
@@ -73,7 +73,7 @@ public class SimulatedKernelBenchmark {
      */
     @Benchmark
     public int updateRequest() {
-        kernel.cpuLatencyQosUpdateRequest(moving, targets[next++ & (targets.length - 1)]);
-        return kernel.cpuLatencyQosLimit();
+        kernel.cpuLatencyQos().updateRequest(moving, targets[next++ & (targets.length - 1)]);
+        return kernel.cpuLatencyQos().limit();
     }
 }

@@ -130,7 +130,7 @@ final class CpusCommand implements Callable<Integer> {
         return report;
     }
 
-    private static Report.Value list(java.util.Set<Integer> cpus) {
+    private static Report.Value<String> list(java.util.Set<Integer> cpus) {
         return Report.Value.known(cpus.isEmpty() ? "" : CpuList.format(cpus), CpuList.format(cpus));
     }
 }

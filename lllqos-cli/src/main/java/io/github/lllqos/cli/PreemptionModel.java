@@ -25,14 +25,14 @@ final class PreemptionModel {
      * @param version the kernel version string
      * @return PREEMPT_RT, PREEMPT_DYNAMIC, PREEMPT, PREEMPT_LAZY, or none (voluntary or no forced preemption)
      */
-    static Report.Value model(Report.Value realtime, Report.Value version) {
+    static Report.Value<String> model(Report.Value<String> realtime, Report.Value<String> version) {
         if (realtime.isKnown() && "1".equals(realtime.json())) {
             return Report.Value.known("PREEMPT_RT", "PREEMPT_RT (fully preemptible real-time kernel)");
         }
         if (!version.isKnown()) {
-            return Report.Value.unknown(version.reason());
+            return version.stillUnknown();
         }
-        List<String> words = Arrays.asList(((String) version.json()).split("\\s+"));
+        List<String> words = Arrays.asList(version.json().split("\\s+"));
         if (words.contains("PREEMPT_RT")) {
             return Report.Value.known("PREEMPT_RT", "PREEMPT_RT (fully preemptible real-time kernel)");
         }
@@ -58,15 +58,16 @@ final class PreemptionModel {
      * @param cmdline the content of {@code /proc/cmdline}, for the boot-time choice when debugfs is unreadable
      * @return the mode, such as {@code "full"}; for other models, the model's fixed behaviour
      */
-    static Report.Value dynamicMode(Report.Value model, Report.Value debugfs, Report.Value cmdline) {
+    static Report.Value<String> dynamicMode(Report.Value<String> model, Report.Value<String> debugfs,
+            Report.Value<String> cmdline) {
         if (!model.isKnown()) {
-            return Report.Value.unknown(model.reason());
+            return model.stillUnknown();
         }
         if (!"PREEMPT_DYNAMIC".equals(model.json())) {
             return Report.Value.known(null, "fixed by the " + model.json() + " build");
         }
         if (debugfs.isKnown()) {
-            Matcher current = CURRENT_MODE.matcher((String) debugfs.json());
+            Matcher current = CURRENT_MODE.matcher(debugfs.json());
             if (current.find()) {
                 return Report.Value.known(current.group(1));
             }
@@ -75,7 +76,7 @@ final class PreemptionModel {
         }
         String bootHint = "";
         if (cmdline.isKnown()) {
-            Matcher boot = BOOT_MODE.matcher((String) cmdline.json());
+            Matcher boot = BOOT_MODE.matcher(cmdline.json());
             bootHint = boot.find() ? "; booted with preempt=" + boot.group(1)
                     : "; no preempt= on the kernel command line, so the build's default";
         }

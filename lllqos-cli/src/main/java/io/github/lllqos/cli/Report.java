@@ -21,29 +21,39 @@ final class Report implements ReportNode {
     }
 
     /**
-     * A value: {@code json} (a String, Number, Boolean, null, or a List or Map of these) for scripts and {@code text}
-     * for people, saying the same; or unknown, with {@code reason}.
+     * A value: {@code json} for scripts, written by Jackson (a String, Number, Boolean, null, a record, or a List of
+     * these), and {@code text} for people, saying the same; or unknown, with {@code reason}.
+     *
+     * @param <T> the type of the JSON value, so that a value read and parsed once is used as what it is
      */
-    record Value(Object json, String text, String reason) implements ReportNode {
+    record Value<T>(T json, String text, String reason) implements ReportNode {
 
-        static Value known(Object json, String text) {
-            return new Value(json, text, null);
+        static <T> Value<T> known(T json, String text) {
+            return new Value<>(json, text, null);
         }
 
-        static Value known(Object json) {
-            return new Value(json, String.valueOf(json), null);
+        static <T> Value<T> known(T json) {
+            return new Value<>(json, String.valueOf(json), null);
         }
 
-        static Value unknown(String reason) {
-            return new Value(null, null, reason);
+        static <T> Value<T> unknown(String reason) {
+            return new Value<>(null, null, reason);
         }
 
         boolean isKnown() {
             return reason == null;
         }
+
+        /** The same reason, for a value of another type derived from this unknown one. */
+        <U> Value<U> stillUnknown() {
+            if (isKnown()) {
+                throw new IllegalStateException("the value is known: " + text);
+            }
+            return unknown(reason);
+        }
     }
 
-    Report put(String key, String label, Value value) {
+    Report put(String key, String label, Value<?> value) {
         entries.add(new Entry(key, label, value));
         return this;
     }

@@ -2,9 +2,7 @@ package io.github.lllqos.cli;
 
 import com.fasterxml.jackson.databind.util.RawValue;
 import io.github.lllqos.cli.json.JsonStyle;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,27 +31,13 @@ final class ReportJson {
             return tree(section);
         }
         if (value instanceof Report.Table table) {
-            List<Object> rows = new ArrayList<>();
-            table.rows().forEach(row -> rows.add(tree(row)));
-            return rows;
+            return table.rows().stream().map(ReportJson::tree).toList();
         }
-        Report.Value known = (Report.Value) value;          // the one node left: ReportNode is sealed
-        return new RawValue(JsonStyle.inline(known.isKnown() ? plain(known.json()) : Map.of("unknown", known.reason())));
+        Report.Value<?> known = (Report.Value<?>) value;    // the one node left: ReportNode is sealed
+        return new RawValue(JsonStyle.inline(known.isKnown() ? known.json() : new Unknown(known.reason())));
     }
 
-    /** Numbers, booleans, strings, lists and maps as they are; anything else as its text. */
-    private static Object plain(Object value) {
-        if (value == null || value instanceof Number || value instanceof Boolean || value instanceof String) {
-            return value;
-        }
-        if (value instanceof List<?> items) {
-            return items.stream().map(ReportJson::plain).toList();
-        }
-        if (value instanceof Map<?, ?> fields) {
-            Map<String, Object> object = new LinkedHashMap<>();
-            fields.forEach((key, field) -> object.put(String.valueOf(key), plain(field)));
-            return object;
-        }
-        return value.toString();
+    /** How an unknown value is written: {@code {"unknown": "reason"}}. */
+    private record Unknown(String unknown) {
     }
 }

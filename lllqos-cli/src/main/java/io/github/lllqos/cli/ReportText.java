@@ -30,13 +30,13 @@ final class ReportText {
                     text.append('\n');
                     renderTable(table.rows(), indent + INDENT, text);
                 }
-            } else if (entry.value() instanceof Report.Value value) {
+            } else if (entry.value() instanceof Report.Value<?> value) {
                 text.append(indent).append(entry.label()).append(": ").append(describe(value)).append('\n');
             }
         }
     }
 
-    static String describe(Report.Value value) {
+    static String describe(Report.Value<?> value) {
         return value.isKnown() ? value.text() : "unknown (" + value.reason() + ")";
     }
 
@@ -48,7 +48,7 @@ final class ReportText {
         cells.add(header);
         for (Report row : rows) {
             List<String> line = new ArrayList<>();
-            row.entries().forEach(entry -> line.add(describe((Report.Value) entry.value())));
+            row.entries().forEach(entry -> line.add(describe((Report.Value<?>) entry.value())));
             cells.add(line);
         }
         int[] widths = new int[header.size()];

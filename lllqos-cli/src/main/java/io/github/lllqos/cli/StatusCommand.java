@@ -1,8 +1,8 @@
 package io.github.lllqos.cli;
 
+import io.github.lllqos.LowLatency;
 import io.github.lllqos.cpuidle.CpuIdle;
 import io.github.lllqos.realtime.Realtime;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -32,12 +32,12 @@ final class StatusCommand implements Callable<Integer> {
     private final StatusFiles files;
     private final Supplier<CpuIdle> cpuIdle;
 
-    /** The status of this machine. */
+    /** The status as the provider in use shows it: the real machine's, or the simulated kernel's. */
     StatusCommand() {
-        this(new StatusFiles(Path.of("/")), CpuIdle::current);
+        this(StatusFiles.of(LowLatency.providerSelection().chosen()), CpuIdle::current);
     }
 
-    /** The status of a kernel whose files are elsewhere, such as a test's copy of the tree. */
+    /** The status from other files, such as a test's copy of the tree. */
     StatusCommand(StatusFiles files, Supplier<CpuIdle> cpuIdle) {
         this.files = files;
         this.cpuIdle = cpuIdle;

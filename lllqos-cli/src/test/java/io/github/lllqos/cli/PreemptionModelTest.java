@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class PreemptionModelTest {
 
-    private static final Report.Value MISSING = Report.Value.unknown("/sys/kernel/realtime does not exist");
+    private static final Report.Value<String> MISSING = Report.Value.unknown("/sys/kernel/realtime does not exist");
 
     @Test
     void the_version_string_names_the_model() {
@@ -24,7 +24,7 @@ class PreemptionModelTest {
 
     @Test
     void the_dynamic_mode_is_the_one_in_parentheses() {
-        Report.Value mode = PreemptionModel.dynamicMode(model("#1 SMP PREEMPT_DYNAMIC"),
+        Report.Value<String> mode = PreemptionModel.dynamicMode(model("#1 SMP PREEMPT_DYNAMIC"),
                 Report.Value.known("none voluntary (full) lazy"), MISSING);
 
         assertThat(mode.json()).isEqualTo("full");
@@ -32,7 +32,7 @@ class PreemptionModelTest {
 
     @Test
     void without_debugfs_the_mode_is_unknown_with_the_fix_and_the_boot_choice() {
-        Report.Value mode = PreemptionModel.dynamicMode(model("#1 SMP PREEMPT_DYNAMIC"),
+        Report.Value<String> mode = PreemptionModel.dynamicMode(model("#1 SMP PREEMPT_DYNAMIC"),
                 Report.Value.unknown("/sys/kernel/debug/sched/preempt does not exist"),
                 Report.Value.known("BOOT_IMAGE=/vmlinuz root=/dev/sda1 preempt=full quiet"));
 
@@ -40,7 +40,7 @@ class PreemptionModelTest {
         assertThat(mode.reason()).contains("does not exist", "mount -t debugfs", "booted with preempt=full");
     }
 
-    private static Report.Value model(String version) {
+    private static Report.Value<String> model(String version) {
         return PreemptionModel.model(MISSING, Report.Value.known(version));
     }
 }

@@ -8,6 +8,7 @@ import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.realtime.Realtime;
 import io.github.lllqos.spi.support.CpuList;
 import io.github.lllqos.linux.CpuSysfsFiles;
+import io.github.lllqos.linux.SystemFilesUnderRoot;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -26,15 +28,21 @@ class StatusCommandTest {
     @TempDir
     Path root;
 
+    /** The Linux provider's files, of the test's copy of the tree. */
+    private StatusFiles files() {
+        return new StatusFiles("linux", Optional.of(new SystemFilesUnderRoot(root)),
+                Optional.of(new CpuSysfsFiles(root.resolve("sys/devices/system/cpu"))));
+    }
+
     @Test
     void a_machine_lacking_every_file_gets_unknowns_with_reasons_and_exit_0() {
-        String text = run(new StatusCommand(new StatusFiles(root), () -> CpuIdle.of(new CpuSysfsFiles(
+        String text = run(new StatusCommand(files(), () -> CpuIdle.of(new CpuSysfsFiles(
                 root.resolve("sys/devices/system/cpu")))));
 
         assertThat(text).contains(
                 "model: unknown (/proc/sys/kernel/version does not exist)",
                 "throttling: unknown (/proc/sys/kernel/sched_rt_runtime_us does not exist)",
-                "isolated CPUs (isolcpus=): unknown (/sys/devices/system/cpu/isolated does not exist)",
+                "isolated CPUs (isolcpus=): unknown (" + root + "/sys/devices/system/cpu/isolated does not exist)",
                 "RLIMIT_RTPRIO (soft): unknown (/proc/self/limits does not exist)",
                 "per-CPU idle states and resume latency: unknown (read(" + root
                         + "/sys/devices/system/cpu/present) failed: ENOENT");
@@ -42,7 +50,7 @@ class StatusCommandTest {
 
     @Test
     void a_provider_without_cpu_attributes_leaves_the_rest_of_the_status_intact() {
-        String json = run(new StatusCommand(new StatusFiles(root), () -> {
+        String json = run(new StatusCommand(files(), () -> {
             throw new LowLatencyException("the provider 'none' has no CPU attribute files");
         }), "--json");
 
@@ -72,7 +80,7 @@ class StatusCommandTest {
             state(cpu, 2, "C6", 133, 0);
         }
 
-        String text = run(new StatusCommand(new StatusFiles(root), () -> CpuIdle.of(new CpuSysfsFiles(
+        String text = run(new StatusCommand(files(), () -> CpuIdle.of(new CpuSysfsFiles(
                 root.resolve("sys/devices/system/cpu")))));
 
         assertThat(text).contains("model: PREEMPT_RT", "current mode: fixed by the PREEMPT_RT build",
@@ -101,7 +109,7 @@ class StatusCommandTest {
         write("sys/devices/system/cpu/cpu0/power/pm_qos_resume_latency_us", "20\n");
         state(0, 0, "C1", 1, 0);
 
-        String json = run(new StatusCommand(new StatusFiles(root), () -> CpuIdle.of(new CpuSysfsFiles(
+        String json = run(new StatusCommand(files(), () -> CpuIdle.of(new CpuSysfsFiles(
                 root.resolve("sys/devices/system/cpu")))), "--json");
 
         assertThat(json).contains("\"sched_rt_runtime_us\": 950000", "\"throttling\": \"on\"",
@@ -117,7 +125,10 @@ class StatusCommandTest {
 
         String json = run(new StatusCommand(), "--json");
 
-        String value = new String(StatusFiles.readInOneGo(runtime)).strip();
+        String value;
+        try (java.io.InputStream in = Files.newInputStream(runtime)) {
+            value = new String(in.readAllBytes()).strip();      // one large read: /proc/sys answers no second one
+        }
         assertThat(json).contains("\"sched_rt_runtime_us\": " + value).contains("\"provider\": \"linux\"");
     }
 
@@ -126,7 +137,7 @@ class StatusCommandTest {
         OptionalLong slack = Realtime.timerSlackNanos();
         io.github.lllqos.contract.RealEnvironment.require(slack.isPresent(), "prctl(PR_GET_TIMERSLACK) needs Linux");
 
-        String text = run(new StatusCommand(new StatusFiles(root), () -> CpuIdle.of(new CpuSysfsFiles(
+        String text = run(new StatusCommand(files(), () -> CpuIdle.of(new CpuSysfsFiles(
                 root.resolve("sys/devices/system/cpu")))));
 
         assertThat(text).contains("timer slack: " + slack.getAsLong() + " ns (").doesNotContain("timerslack_ns");
@@ -142,7 +153,7 @@ class StatusCommandTest {
         Files.createSymbolicLink(root.resolve("proc/123/fd/3"), Path.of("/dev/cpu_dma_latency"));
         write("proc/456/fd", "not a directory: its descriptors cannot be listed\n");
 
-        String json = run(new StatusCommand(new StatusFiles(root), () -> {
+        String json = run(new StatusCommand(files(), () -> {
             throw new LowLatencyException("no CPU attributes here");
         }), "--json");
 
@@ -162,7 +173,7 @@ class StatusCommandTest {
         Files.createSymbolicLink(root.resolve("proc/123/fd/3"), Path.of("/dev/cpu_dma_latency"));
         write("proc/456/fd", "x\n");
         write("sys/devices/system/cpu/isolated", "1-3,5\n");
-        StatusCollector collector = new StatusCollector(new StatusFiles(root), () -> CpuIdle.of(new CpuSysfsFiles(
+        StatusCollector collector = new StatusCollector(files(), () -> CpuIdle.of(new CpuSysfsFiles(
                 root.resolve("sys/devices/system/cpu"))), Realtime::timerSlackNanos);
 
         Report report = collector.collect();
@@ -180,7 +191,7 @@ class StatusCommandTest {
             } else if (entry.value() instanceof Report.Table table) {
                 table.rows().forEach(row -> assertAgree(row, json));
             } else {
-                Report.Value value = (Report.Value) entry.value();
+                Report.Value<?> value = (Report.Value<?>) entry.value();
                 String text = ReportText.describe(value);
                 if (value.isKnown()) {
                     assertSays(entry.key(), value.json(), text);
@@ -198,6 +209,15 @@ class StatusCommandTest {
             list.forEach(item -> assertSays(key, item, text));
         } else if (json instanceof Map<?, ?> map) {
             map.values().forEach(item -> assertSays(key, item, text));
+        } else if (json instanceof Record record) {
+            for (java.lang.reflect.RecordComponent component : record.getClass().getRecordComponents()) {
+                try {
+                    component.getAccessor().setAccessible(true);
+                    assertSays(key, component.getAccessor().invoke(record), text);
+                } catch (ReflectiveOperationException e) {
+                    throw new AssertionError(e);
+                }
+            }
         } else if (json instanceof String || json instanceof Number && ((Number) json).longValue() != 0) {
             assertThat(text).as(key).contains(String.valueOf(json));
         }

@@ -31,10 +31,10 @@ final class OpenMode {
             } else if (option == StandardOpenOption.TRUNCATE_EXISTING) {
                 truncate = true;
             } else if (option == StandardOpenOption.CREATE_NEW) {
-                throw new FileAlreadyExistsException(SimulatedKernel.CPU_DMA_LATENCY);
+                throw new FileAlreadyExistsException(CpuDmaLatencyNode.PATH);
             } else if (option == StandardOpenOption.DELETE_ON_CLOSE) {
                 throw new UnsupportedOperationException("DELETE_ON_CLOSE would delete the device node "
-                        + SimulatedKernel.CPU_DMA_LATENCY);
+                        + CpuDmaLatencyNode.PATH);
             } else if (option == null) {
                 throw new NullPointerException("an open option is null");
             } else if (!(option instanceof StandardOpenOption) && option != LinkOption.NOFOLLOW_LINKS) {

@@ -2,7 +2,7 @@ package io.github.lllqos.fake;
 
 /**
  * A handle for one CPU latency QoS request made from kernel code, the kernel's {@code struct pm_qos_request}:
- * allocate it, pass it to {@link SimulatedKernel#cpuLatencyQosAddRequest(PmQosRequest, int)} and keep it for
+ * allocate it, pass it to {@link CpuLatencyQosList#addRequest(PmQosRequest, int)} and keep it for
  * the update and remove calls, as kernel code does.
  */
 public final class PmQosRequest {

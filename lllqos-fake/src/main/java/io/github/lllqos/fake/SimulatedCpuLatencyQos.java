@@ -20,7 +20,7 @@ import java.util.OptionalInt;
  */
 final class SimulatedCpuLatencyQos implements CpuLatencyQos {
 
-    private static final String DEVICE = SimulatedKernel.CPU_DMA_LATENCY;
+    private static final String DEVICE = CpuDmaLatencyNode.PATH;
 
     private final SimulatedKernel kernel;
     private final RequestPlacement placement = new RequestPlacement();
@@ -37,7 +37,7 @@ final class SimulatedCpuLatencyQos implements CpuLatencyQos {
     public CpuLatencyRequest addRequest(int targetMicros) throws RequestRefusedException {
         SimulatedDeviceFile file;
         try {
-            file = kernel.openCpuDmaLatency(StandardOpenOption.READ, StandardOpenOption.WRITE);
+            file = kernel.cpuDmaLatency().open(StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (NoSuchFileException e) {
             throw DeviceRefusals.deviceMissing("open(" + DEVICE + ", O_RDWR) failed: ENOENT (simulated"
                     + " kernel)", DEVICE, "lllqos.device");
@@ -54,7 +54,7 @@ final class SimulatedCpuLatencyQos implements CpuLatencyQos {
 
     @Override
     public OptionalInt effectiveLimit() {
-        try (SimulatedDeviceFile file = kernel.openCpuDmaLatency(StandardOpenOption.READ)) {
+        try (SimulatedDeviceFile file = kernel.cpuDmaLatency().open(StandardOpenOption.READ)) {
             checkDevice(file);
             return OptionalInt.of(SimulatedRequest.readEffective(file));
         } catch (IOException | LowLatencyException | RequestRefusedException e) {
@@ -65,10 +65,10 @@ final class SimulatedCpuLatencyQos implements CpuLatencyQos {
     /** As the Linux provider's fstat check: nothing is written to a file that is not the CPU latency device. */
     private static void checkDevice(SimulatedDeviceFile file) throws RequestRefusedException {
         DeviceNumber found = file.deviceNumber();
-        if (!found.equals(SimulatedKernel.CPU_DMA_LATENCY_NUMBER)) {
+        if (!found.equals(CpuDmaLatencyNode.NUMBER)) {
             file.close();
             throw DeviceRefusals.notTheDevice(DEVICE, "character device " + found + " (simulated kernel)",
-                    SimulatedKernel.CPU_DMA_LATENCY_NUMBER, "lllqos.device");
+                    CpuDmaLatencyNode.NUMBER, "lllqos.device");
         }
     }
 }

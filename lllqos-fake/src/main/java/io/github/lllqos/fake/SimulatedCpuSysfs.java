@@ -52,7 +52,7 @@ final class SimulatedCpuSysfs implements CpuSysfs {
                 return (kernel.topology().nohzFullCpus().isEmpty() ? "(null)"
                         : CpuList.format(kernel.topology().nohzFullCpus())) + "\n";
             case "cpuidle/current_driver":
-                return kernel.cpuidleDriver().name() + "\n";
+                return kernel.cpuidle().driver().name() + "\n";
             case "cpuidle/current_governor":
             case "cpuidle/current_governor_ro":
                 return GOVERNOR + "\n";
@@ -98,7 +98,7 @@ final class SimulatedCpuSysfs implements CpuSysfs {
         List<String> entries = new ArrayList<>();
         String[] parts = directory.split("/");
         if (directory.isEmpty()) {
-            for (int cpu = 0; cpu < kernel.cpuCount(); cpu++) {
+            for (int cpu = 0; cpu < kernel.devices().cpuCount(); cpu++) {
                 entries.add("cpu" + cpu);
             }
             entries.addAll(List.of("cpuidle", "isolated", "nohz_full", "online", "possible", "present"));
@@ -154,7 +154,7 @@ final class SimulatedCpuSysfs implements CpuSysfs {
     }
 
     private String cpuList() {
-        return kernel.cpuCount() == 1 ? "0" : "0-" + (kernel.cpuCount() - 1);
+        return kernel.devices().cpuCount() == 1 ? "0" : "0-" + (kernel.devices().cpuCount() - 1);
     }
 
     private SimulatedCpu cpu(String[] parts, String attribute) throws NoSuchFileException {
@@ -162,10 +162,10 @@ final class SimulatedCpuSysfs implements CpuSysfs {
             throw missing(attribute);
         }
         int number = Integer.parseInt(parts[0].substring(3));
-        if (number >= kernel.cpuCount()) {
+        if (number >= kernel.devices().cpuCount()) {
             throw missing(attribute);
         }
-        return kernel.cpu(number);
+        return kernel.devices().cpu(number);
     }
 
     private SimulatedIdleState idleState(SimulatedCpu cpu, String state, String attribute)

@@ -29,9 +29,9 @@ import java.nio.channels.ClosedChannelException;
  */
 public final class SimulatedDeviceFile implements ByteChannel {
 
-    private static final String PATH = SimulatedKernel.CPU_DMA_LATENCY;
+    private static final String PATH = CpuDmaLatencyNode.PATH;
 
-    private final SimulatedKernel kernel;
+    private final CpuDmaLatencyNode node;
     /** The request this file holds; null for the other device of {@link DeviceAccess#OTHER_DEVICE}. */
     private final PmQosRequest request;
     private final DeviceNumber deviceNumber;
@@ -40,9 +40,9 @@ public final class SimulatedDeviceFile implements ByteChannel {
     private long position;
     private boolean open = true;
 
-    SimulatedDeviceFile(SimulatedKernel kernel, PmQosRequest request, DeviceNumber deviceNumber, boolean readable,
+    SimulatedDeviceFile(CpuDmaLatencyNode node, PmQosRequest request, DeviceNumber deviceNumber, boolean readable,
                         boolean writable) {
-        this.kernel = kernel;
+        this.node = node;
         this.request = request;
         this.deviceNumber = deviceNumber;
         this.readable = readable;
@@ -53,7 +53,7 @@ public final class SimulatedDeviceFile implements ByteChannel {
      * The number of the device this file is open on, as {@code fstat} reports it ({@code st_rdev}): what a
      * provider checks before writing.
      *
-     * @return {@link SimulatedKernel#CPU_DMA_LATENCY_NUMBER}, or {@link SimulatedKernel#OTHER_DEVICE_NUMBER} where
+     * @return {@link CpuDmaLatencyNode#NUMBER}, or {@link CpuDmaLatencyNode#OTHER_DEVICE_NUMBER} where
      *     the path names another device ({@link DeviceAccess#OTHER_DEVICE})
      */
     public DeviceNumber deviceNumber() {
@@ -77,7 +77,7 @@ public final class SimulatedDeviceFile implements ByteChannel {
             throw new SimulatedErrnoException(call("write", count), "EBADF");
         }
         if (request == null) {
-            kernel.writtenToOtherDevice(count);
+            node.writtenToOtherDevice(count);
             src.position(src.position() + count);
             return count;
         }
@@ -93,7 +93,7 @@ public final class SimulatedDeviceFile implements ByteChannel {
                 throw new SimulatedErrnoException(call("write", count), failure.errno);
             }
         }
-        kernel.writeFromUser(request, value);
+        node.write(request, value);
         src.position(src.position() + count);
         return count;
     }
@@ -145,7 +145,7 @@ public final class SimulatedDeviceFile implements ByteChannel {
             return -1;
         }
         byte[] value = ByteBuffer.allocate(Integer.BYTES).order(ByteOrder.nativeOrder())
-                .putInt(0, kernel.cpuLatencyQosLimit()).array();
+                .putInt(0, node.limit()).array();
         int n = (int) Math.min(count, Integer.BYTES - at);
         dst.put(value, (int) at, n);
         return n;
@@ -190,7 +190,7 @@ public final class SimulatedDeviceFile implements ByteChannel {
         if (open) {
             open = false;
             if (request != null) {
-                kernel.release(request);
+                node.release(request);
             }
         }
     }

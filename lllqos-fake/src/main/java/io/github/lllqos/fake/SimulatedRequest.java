@@ -10,7 +10,7 @@ import java.nio.ByteOrder;
 /** One request of the provider: an open simulated device file, held until {@link #remove()}. */
 final class SimulatedRequest implements CpuLatencyRequest {
 
-    private static final String DEVICE = SimulatedKernel.CPU_DMA_LATENCY;
+    private static final String DEVICE = CpuDmaLatencyNode.PATH;
 
     private final SimulatedDeviceFile file;
     private final ByteBuffer value = ByteBuffer.allocate(Integer.BYTES).order(ByteOrder.nativeOrder());

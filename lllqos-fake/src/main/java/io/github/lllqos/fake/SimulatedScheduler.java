@@ -142,6 +142,26 @@ public final class SimulatedScheduler {
         return this;
     }
 
+    /** {@code sched_rt_runtime_us}, as {@link #rtBandwidth(long, long)} set it. */
+    long rtRuntimeMicros() {
+        return rtRuntimeMicros;
+    }
+
+    /** {@code sched_rt_period_us}, as {@link #rtBandwidth(long, long)} set it. */
+    long rtPeriodMicros() {
+        return rtPeriodMicros;
+    }
+
+    /** The soft {@code RLIMIT_RTPRIO}. */
+    long rtprioSoft() {
+        return rtprioSoft;
+    }
+
+    /** The hard {@code RLIMIT_RTPRIO}. */
+    long rtprioHard() {
+        return rtprioHard;
+    }
+
     /**
      * Splits the CPUs into root domains, as exclusive cpusets do; each has its own deadline bandwidth.
      *

@@ -21,6 +21,9 @@ import java.util.TreeSet;
  */
 public final class SimulatedTopology {
 
+    /** The most CPUs a simulated machine has, as many as a kernel built with {@code NR_CPUS=8192}. */
+    public static final int MAX_CPUS = 8192;
+
     /** The capacity the kernel gives the fastest CPU. */
     public static final int FULL_CAPACITY = 1024;
     /** The capacity of an efficiency core of {@link #hybrid(int, int)}. */
@@ -55,16 +58,16 @@ public final class SimulatedTopology {
      * @param threadsPerCore hardware threads per core (2 with SMT), at least 1
      * @return the topology
      * @throws IllegalArgumentException naming the value when a count is below 1 or the machine is larger than
-     *     {@value SimulatedKernel#MAX_CPUS} CPUs
+     *     {@value #MAX_CPUS} CPUs
      */
     public static SimulatedTopology uniform(int packages, int coresPerPackage, int threadsPerCore) {
         check("packages", packages);
         check("coresPerPackage", coresPerPackage);
         check("threadsPerCore", threadsPerCore);
         long total = (long) packages * coresPerPackage * threadsPerCore;
-        if (total > SimulatedKernel.MAX_CPUS) {
+        if (total > MAX_CPUS) {
             throw new IllegalArgumentException(packages + " x " + coresPerPackage + " x " + threadsPerCore + " = "
-                    + total + " CPUs is more than a simulated machine has: at most " + SimulatedKernel.MAX_CPUS);
+                    + total + " CPUs is more than a simulated machine has: at most " + MAX_CPUS);
         }
         int cores = packages * coresPerPackage;
         List<Cpu> cpus = new ArrayList<>();

@@ -38,18 +38,18 @@ class CpuLatencyQosProperties {
                 .checkAssert(sequence -> {
                     Model model = new Model(new SimulatedKernel());
                     List<Integer> notified = new ArrayList<>();
-                    model.kernel.cpuLatencyQosAddNotifier(notified::add);
+                    model.kernel.cpuLatencyQos().addNotifier(notified::add);
                     List<Integer> history = new ArrayList<>(List.of(PmQos.PM_QOS_CPU_LATENCY_DEFAULT_VALUE));
                     sequence.run(call -> {
-                        int before = model.kernel.cpuLatencyQosLimit();
+                        int before = model.kernel.cpuLatencyQos().limit();
                         call.applyTo(model);
-                        int after = model.kernel.cpuLatencyQosLimit();
+                        int after = model.kernel.cpuLatencyQos().limit();
                         if (after != before) {
                             history.add(after);
                         }
                     }, () -> {
                         assertThat(notified).as("notified limits").isEqualTo(history.subList(1, history.size()));
-                        assertThat(model.kernel.cpuLatencyQosHistory()).as("kernel's history").isEqualTo(history);
+                        assertThat(model.kernel.cpuLatencyQos().history()).as("kernel's history").isEqualTo(history);
                     });
                 });
     }
@@ -72,7 +72,7 @@ class CpuLatencyQosProperties {
         @Override
         public void applyTo(Model model) {
             PmQosRequest handle = new PmQosRequest();
-            model.kernel.cpuLatencyQosAddRequest(handle, value);
+            model.kernel.cpuLatencyQos().addRequest(handle, value);
             if (model.accepts(value)) {
                 model.handles.put(request, handle);
                 model.live.put(request, Model.stored(value));
@@ -88,7 +88,7 @@ class CpuLatencyQosProperties {
     record Update(int request, int value) implements KernelCall {
         @Override
         public void applyTo(Model model) {
-            model.kernel.cpuLatencyQosUpdateRequest(model.handles.get(request), value);
+            model.kernel.cpuLatencyQos().updateRequest(model.handles.get(request), value);
             if (model.accepts(value)) {
                 model.live.put(request, Model.stored(value));
             }
@@ -103,7 +103,7 @@ class CpuLatencyQosProperties {
     record Remove(int request) implements KernelCall {
         @Override
         public void applyTo(Model model) {
-            model.kernel.cpuLatencyQosRemoveRequest(model.handles.remove(request));
+            model.kernel.cpuLatencyQos().removeRequest(model.handles.remove(request));
             model.live.remove(request);
         }
 
@@ -140,8 +140,8 @@ class CpuLatencyQosProperties {
         void checkLimit() {
             int expected = live.values().stream().mapToInt(Integer::intValue).min()
                     .orElse(PmQos.PM_QOS_CPU_LATENCY_DEFAULT_VALUE);
-            assertThat(kernel.cpuLatencyQosLimit()).as("limit, the minimum of live requests").isEqualTo(expected);
-            assertThat(kernel.cpuLatencyQosRequests()).as("live requests")
+            assertThat(kernel.cpuLatencyQos().limit()).as("limit, the minimum of live requests").isEqualTo(expected);
+            assertThat(kernel.cpuLatencyQos().requests()).as("live requests")
                     .containsExactlyInAnyOrderElementsOf(live.values());
         }
     }

@@ -27,8 +27,8 @@ class DevPmQosProperties {
 
     private void flagsAggregate(List<Integer> flags, List<Integer> updates, int mask) {
         SimulatedKernel kernel = new SimulatedKernel();
-        DevPmQos devPmQos = kernel.devPmQos();
-        SimulatedDevice device = kernel.addDevice("device", null);
+        DevPmQos devPmQos = kernel.devices().devPmQos();
+        SimulatedDevice device = kernel.devices().add("device", null);
         List<DevPmQosRequest> requests = new ArrayList<>();
         List<Integer> model = new ArrayList<>();
         for (int value : flags) {
@@ -62,8 +62,8 @@ class DevPmQosProperties {
 
     private void resumeLatency(List<Integer> values) {
         SimulatedKernel kernel = new SimulatedKernel();
-        DevPmQos devPmQos = kernel.devPmQos();
-        SimulatedDevice cpu = kernel.cpu(0).device();
+        DevPmQos devPmQos = kernel.devices().devPmQos();
+        SimulatedDevice cpu = kernel.devices().cpu(0).device();
         List<Integer> notified = new ArrayList<>();
         devPmQos.addNotifier(cpu, notified::add, DevPmQosReqType.RESUME_LATENCY);
         List<Integer> changes = new ArrayList<>();

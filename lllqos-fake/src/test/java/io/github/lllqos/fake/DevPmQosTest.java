@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 class DevPmQosTest {
 
     private final SimulatedKernel kernel = new SimulatedKernel();
-    private final DevPmQos devPmQos = kernel.devPmQos();
-    private final SimulatedDevice bus = kernel.addDevice("bus", null);
-    private final SimulatedDevice bridge = kernel.addDevice("bridge", bus);
-    private final SimulatedDevice leaf = kernel.addDevice("leaf", bridge);
+    private final DevPmQos devPmQos = kernel.devices().devPmQos();
+    private final SimulatedDevice bus = kernel.devices().add("bus", null);
+    private final SimulatedDevice bridge = kernel.devices().add("bridge", bus);
+    private final SimulatedDevice leaf = kernel.devices().add("leaf", bridge);
 
     @Test
     void a_device_without_requests_has_no_constraint_and_undefined_flags() {

@@ -74,7 +74,7 @@ class DeviceFileProperties {
                 options.add(StandardOpenOption.WRITE);
             }
             try {
-                model.files.put(fd, new OpenFile(model.kernel.openCpuDmaLatency(options.toArray(OpenOption[]::new)),
+                model.files.put(fd, new OpenFile(model.kernel.cpuDmaLatency().open(options.toArray(OpenOption[]::new)),
                         mode));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -204,13 +204,13 @@ class DeviceFileProperties {
         void checkLimit() {
             int expected = files.values().stream().mapToInt(file -> file.request).min()
                     .orElse(PmQos.PM_QOS_CPU_LATENCY_DEFAULT_VALUE);
-            assertThat(kernel.cpuLatencyQosLimit()).as("limit, the minimum of the open files' requests")
+            assertThat(kernel.cpuLatencyQos().limit()).as("limit, the minimum of the open files' requests")
                     .isEqualTo(expected);
-            assertThat(kernel.openCpuDmaLatencyFiles()).as("open files").isEqualTo(files.size());
+            assertThat(kernel.cpuDmaLatency().openFiles()).as("open files").isEqualTo(files.size());
         }
 
         byte[] limitBytes() {
-            return ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(0, kernel.cpuLatencyQosLimit()).array();
+            return ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(0, kernel.cpuLatencyQos().limit()).array();
         }
     }
 

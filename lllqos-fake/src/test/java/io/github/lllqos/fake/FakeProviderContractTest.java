@@ -11,7 +11,7 @@ import java.nio.ByteOrder;
  *
  * <p>The limit is read the way the Linux contract reads the real device: through a device file of its own.
  * That matters for a lease at 0x7fffffff: the reader's own open adds a request at the default, so it reads
- * 2,000,000,000, while {@link SimulatedKernel#cpuLatencyQosLimit()} alone would read 2,147,483,647, as the real
+ * 2,000,000,000, while {@link CpuLatencyQosList#limit()} alone would read 2,147,483,647, as the real
  * kernel does when that lease is the only request.
  */
 class FakeProviderContractTest extends CpuLatencyProviderContract {
@@ -28,7 +28,7 @@ class FakeProviderContractTest extends CpuLatencyProviderContract {
 
     @Override
     protected int kernelEffectiveLimit() {
-        try (SimulatedDeviceFile device = InstalledKernel.get().openCpuDmaLatency()) {
+        try (SimulatedDeviceFile device = InstalledKernel.get().cpuDmaLatency().open()) {
             ByteBuffer value = ByteBuffer.allocate(4).order(ByteOrder.nativeOrder());
             device.read(value, 0);
             return value.getInt(0);
@@ -39,6 +39,6 @@ class FakeProviderContractTest extends CpuLatencyProviderContract {
 
     @Override
     protected long requestsHeldByThisProcess() {
-        return InstalledKernel.get().openCpuDmaLatencyFiles();
+        return InstalledKernel.get().cpuDmaLatency().openFiles();
     }
 }

@@ -26,18 +26,18 @@ class FakeProviderTest {
     void a_lease_is_one_open_device_file_holding_the_target(SimulatedKernel kernel) {
         try (CpuLatencyLease lease = LowLatency.lowWakeupLatency(40)) {
             assertThat(lease.acquired()).isTrue();
-            assertThat(kernel.openCpuDmaLatencyFiles()).isEqualTo(1);
-            assertThat(kernel.cpuLatencyQosRequests()).containsExactly(40);
+            assertThat(kernel.cpuDmaLatency().openFiles()).isEqualTo(1);
+            assertThat(kernel.cpuLatencyQos().requests()).containsExactly(40);
             assertThat(LowLatency.effectiveCpuLatency()).hasValue(40);
         }
-        assertThat(kernel.openCpuDmaLatencyFiles()).isZero();
-        assertThat(kernel.cpuLatencyQosHistory()).containsExactly(2_000_000_000, 40, 2_000_000_000);
+        assertThat(kernel.cpuDmaLatency().openFiles()).isZero();
+        assertThat(kernel.cpuLatencyQos().history()).containsExactly(2_000_000_000, 40, 2_000_000_000);
     }
 
     @Test
     void notifiers_see_each_change_a_lease_makes(SimulatedKernel kernel) {
         List<Integer> seen = new ArrayList<>();
-        kernel.cpuLatencyQosAddNotifier(seen::add);
+        kernel.cpuLatencyQos().addNotifier(seen::add);
         try (CpuLatencyLease lease = LowLatency.lowWakeupLatency(100)) {
             lease.update(100);
             lease.update(20);
@@ -47,38 +47,38 @@ class FakeProviderTest {
 
     @Test
     void a_missing_device_refuses_the_lease_with_the_docker_fix(SimulatedKernel kernel) {
-        kernel.cpuDmaLatencyAccess(DeviceAccess.MISSING);
+        kernel.cpuDmaLatency().access(DeviceAccess.MISSING);
         try (CpuLatencyLease lease = LowLatency.lowWakeupLatency(10)) {
             assertThat(lease.acquired()).isFalse();
             assertThat(lease.notAcquiredReason()).hasValueSatisfying(reason -> assertThat(reason)
                     .contains("ENOENT").contains("--device /dev/cpu_dma_latency"));
         }
-        assertThat(kernel.cpuLatencyQosRequests()).isEmpty();
+        assertThat(kernel.cpuLatencyQos().requests()).isEmpty();
         assertThat(LowLatency.effectiveCpuLatency()).isEmpty();
     }
 
     @Test
     void a_permission_problem_refuses_the_lease_with_the_udev_rule(SimulatedKernel kernel) {
-        kernel.cpuDmaLatencyAccess(DeviceAccess.PERMISSION_DENIED);
+        kernel.cpuDmaLatency().access(DeviceAccess.PERMISSION_DENIED);
         try (CpuLatencyLease lease = LowLatency.lowWakeupLatency(10)) {
             assertThat(lease.acquired()).isFalse();
             assertThat(lease.notAcquiredReason()).hasValueSatisfying(reason -> assertThat(reason)
                     .contains("EACCES").contains("KERNEL==\"cpu_dma_latency\"").contains("udev"));
         }
-        assertThat(kernel.cpuLatencyQosRequests()).isEmpty();
+        assertThat(kernel.cpuLatencyQos().requests()).isEmpty();
     }
 
     @Test
     void a_path_naming_another_device_refuses_the_lease_and_writes_nothing(SimulatedKernel kernel) {
-        kernel.cpuDmaLatencyAccess(DeviceAccess.OTHER_DEVICE);
+        kernel.cpuDmaLatency().access(DeviceAccess.OTHER_DEVICE);
         try (CpuLatencyLease lease = LowLatency.lowWakeupLatency(10)) {
             assertThat(lease.acquired()).isFalse();
             assertThat(lease.notAcquiredReason()).hasValueSatisfying(reason -> assertThat(reason)
                     .startsWith("/dev/cpu_dma_latency is character device 1:3 (simulated kernel), not the CPU"
                             + " latency device (character device 10:259"));
         }
-        assertThat(kernel.otherDeviceBytesWritten()).isZero();
-        assertThat(kernel.cpuLatencyQosRequests()).isEmpty();
+        assertThat(kernel.cpuDmaLatency().otherDeviceBytesWritten()).isZero();
+        assertThat(kernel.cpuLatencyQos().requests()).isEmpty();
         assertThat(LowLatency.effectiveCpuLatency()).isEmpty();
     }
 
@@ -91,7 +91,7 @@ class FakeProviderTest {
             assertThat(lease.notAcquiredReason()).hasValueSatisfying(reason -> assertThat(reason)
                     .contains("ignores").contains("10 µs").contains("2000000000 µs"));
         }
-        assertThat(kernel.openCpuDmaLatencyFiles()).isZero();
+        assertThat(kernel.cpuDmaLatency().openFiles()).isZero();
     }
 
     @Test
@@ -103,11 +103,11 @@ class FakeProviderTest {
                 assertThat(previous).isSameAs(kernel);
                 assertThat(LowLatency.effectiveCpuLatency()).hasValue(2_000_000_000);
                 lease.update(6);
-                assertThat(kernel.cpuLatencyQosLimit()).isEqualTo(6);
+                assertThat(kernel.cpuLatencyQos().limit()).isEqualTo(6);
             } finally {
                 InstalledKernel.install(previous);
             }
         }
-        assertThat(kernel.cpuLatencyQosRequests()).isEmpty();
+        assertThat(kernel.cpuLatencyQos().requests()).isEmpty();
     }
 }

@@ -16,17 +16,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PowerAttributesTest {
 
     private final SimulatedKernel kernel = new SimulatedKernel();
-    private final SimulatedDevice cpu1 = kernel.cpu(1).device();
-    private final DevPmQos devPmQos = kernel.devPmQos();
+    private final SimulatedDevice cpu1 = kernel.devices().cpu(1).device();
+    private final DevPmQos devPmQos = kernel.devices().devPmQos();
 
     @Test
     void every_cpu_starts_without_a_constraint_shown_as_0() throws IOException {
-        assertThat(kernel.cpuCount()).isEqualTo(4);
-        for (int cpu = 0; cpu < kernel.cpuCount(); cpu++) {
-            assertThat(kernel.cpu(cpu).number()).isEqualTo(cpu);
-            assertThat(kernel.cpu(cpu).device().name()).isEqualTo("cpu" + cpu);
-            assertThat(kernel.cpu(cpu).device().readAttribute(SimulatedDevice.RESUME_LATENCY_US)).isEqualTo("0\n");
-            assertThat(kernel.cpu(cpu).resumeLatency()).isEqualTo(PmQos.PM_QOS_RESUME_LATENCY_NO_CONSTRAINT);
+        assertThat(kernel.devices().cpuCount()).isEqualTo(4);
+        for (int cpu = 0; cpu < kernel.devices().cpuCount(); cpu++) {
+            assertThat(kernel.devices().cpu(cpu).number()).isEqualTo(cpu);
+            assertThat(kernel.devices().cpu(cpu).device().name()).isEqualTo("cpu" + cpu);
+            assertThat(kernel.devices().cpu(cpu).device().readAttribute(SimulatedDevice.RESUME_LATENCY_US)).isEqualTo("0\n");
+            assertThat(kernel.devices().cpu(cpu).resumeLatency()).isEqualTo(PmQos.PM_QOS_RESUME_LATENCY_NO_CONSTRAINT);
         }
     }
 
@@ -36,8 +36,8 @@ class PowerAttributesTest {
         cpu1.writeAttribute(SimulatedDevice.RESUME_LATENCY_US, written.replace("\\n", "\n"));
         assertThat(devPmQos.readValue(cpu1, DevPmQosReqType.RESUME_LATENCY)).isEqualTo(expected);
         assertThat(cpu1.readAttribute(SimulatedDevice.RESUME_LATENCY_US)).isEqualTo(expected + "\n");
-        assertThat(kernel.cpu(1).resumeLatency()).isEqualTo(expected);
-        assertThat(kernel.cpu(0).resumeLatency()).isEqualTo(PmQos.PM_QOS_RESUME_LATENCY_NO_CONSTRAINT);
+        assertThat(kernel.devices().cpu(1).resumeLatency()).isEqualTo(expected);
+        assertThat(kernel.devices().cpu(0).resumeLatency()).isEqualTo(PmQos.PM_QOS_RESUME_LATENCY_NO_CONSTRAINT);
     }
 
     @Test
@@ -80,7 +80,7 @@ class PowerAttributesTest {
 
     @Test
     void latency_tolerance_takes_numbers_any_and_auto_and_drives_the_callback() throws IOException {
-        SimulatedDevice controller = kernel.addDevice("controller", null);
+        SimulatedDevice controller = kernel.devices().add("controller", null);
         assertThatThrownBy(() -> devPmQos.exposeLatencyTolerance(controller))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("EINVAL");
         List<Integer> hardware = new ArrayList<>();
@@ -103,7 +103,7 @@ class PowerAttributesTest {
 
     @Test
     void no_power_off_takes_0_or_1_and_sets_the_flag() throws IOException {
-        SimulatedDevice disk = kernel.addDevice("disk", null);
+        SimulatedDevice disk = kernel.devices().add("disk", null);
         assertThatThrownBy(() -> disk.readAttribute(SimulatedDevice.NO_POWER_OFF))
                 .isInstanceOf(NoSuchFileException.class);
         devPmQos.exposeFlags(disk, 0);

@@ -37,8 +37,8 @@ class SimulatedCpuIdleTest {
 
     @Test
     void usage_counts_what_the_simulated_governor_chose(SimulatedKernel kernel) {
-        kernel.enterIdle(1);
-        kernel.enterIdle(1);
+        kernel.cpuidle().enterIdle(1);
+        kernel.cpuidle().enterIdle(1);
 
         assertThat(CpuIdle.current().idleStates(1)).extracting(IdleState::usage).containsExactly(0L, 0L, 0L, 2L);
     }
@@ -51,28 +51,28 @@ class SimulatedCpuIdleTest {
 
             assertThat(idle.idleStates(0)).filteredOn(state -> state.blockedBy(limit)).extracting(IdleState::name)
                     .containsExactly("C6");
-            assertThat(kernel.enterIdle(0)).map(SimulatedIdleState::name).hasValue("C1E");
+            assertThat(kernel.cpuidle().enterIdle(0)).map(SimulatedIdleState::name).hasValue("C1E");
         }
-        assertThat(kernel.enterIdle(0)).map(SimulatedIdleState::name).hasValue("C6");
+        assertThat(kernel.cpuidle().enterIdle(0)).map(SimulatedIdleState::name).hasValue("C6");
     }
 
     @Test
     void a_resume_latency_lease_limits_only_its_cpus_and_is_restored(SimulatedKernel kernel) {
         CpuIdle idle = CpuIdle.current();
         try (ResumeLatencyLease lease = idle.setResumeLatency(List.of(1), ResumeLatency.ofMicros(5))) {
-            assertThat(kernel.cpu(1).resumeLatency()).isEqualTo(5);
-            assertThat(kernel.enterIdle(1)).map(SimulatedIdleState::name).hasValue("C1");
-            assertThat(kernel.enterIdle(0)).map(SimulatedIdleState::name).hasValue("C6");
+            assertThat(kernel.devices().cpu(1).resumeLatency()).isEqualTo(5);
+            assertThat(kernel.cpuidle().enterIdle(1)).map(SimulatedIdleState::name).hasValue("C1");
+            assertThat(kernel.cpuidle().enterIdle(0)).map(SimulatedIdleState::name).hasValue("C6");
         }
         assertThat(idle.resumeLatency(1)).isEqualTo(ResumeLatency.noConstraint());
-        assertThat(kernel.enterIdle(1)).map(SimulatedIdleState::name).hasValue("C6");
+        assertThat(kernel.cpuidle().enterIdle(1)).map(SimulatedIdleState::name).hasValue("C6");
     }
 
     @Test
     void the_strictest_resume_latency_leaves_only_polling(SimulatedKernel kernel) throws Exception {
         try (ResumeLatencyLease lease = CpuIdle.current().setResumeLatency(List.of(3), ResumeLatency.strictest())) {
-            assertThat(kernel.cpu(3).device().readAttribute(SimulatedDevice.RESUME_LATENCY_US)).isEqualTo("n/a\n");
-            assertThat(kernel.enterIdle(3)).map(SimulatedIdleState::name).hasValue("POLL");
+            assertThat(kernel.devices().cpu(3).device().readAttribute(SimulatedDevice.RESUME_LATENCY_US)).isEqualTo("n/a\n");
+            assertThat(kernel.cpuidle().enterIdle(3)).map(SimulatedIdleState::name).hasValue("POLL");
         }
     }
 
@@ -82,13 +82,13 @@ class SimulatedCpuIdleTest {
         try (IdleStateLease lease = idle.disableIdleStatesDeeperThan(List.of(0, 1), 2)) {
             assertThat(lease.disabledStates()).extracting(state -> state.cpu() + ":" + state.name())
                     .containsExactly("0:C1E", "0:C6", "1:C1E", "1:C6");
-            assertThat(kernel.cpu(0).idleStates()).extracting(SimulatedIdleState::disabled)
+            assertThat(kernel.devices().cpu(0).idleStates()).extracting(SimulatedIdleState::disabled)
                     .containsExactly(false, false, true, true);
-            assertThat(kernel.enterIdle(0)).map(SimulatedIdleState::name).hasValue("C1");
-            assertThat(kernel.enterIdle(2)).as("another CPU").map(SimulatedIdleState::name).hasValue("C6");
+            assertThat(kernel.cpuidle().enterIdle(0)).map(SimulatedIdleState::name).hasValue("C1");
+            assertThat(kernel.cpuidle().enterIdle(2)).as("another CPU").map(SimulatedIdleState::name).hasValue("C6");
         }
-        assertThat(kernel.cpu(0).idleStates()).noneMatch(SimulatedIdleState::disabled);
-        assertThat(kernel.enterIdle(0)).map(SimulatedIdleState::name).hasValue("C6");
+        assertThat(kernel.devices().cpu(0).idleStates()).noneMatch(SimulatedIdleState::disabled);
+        assertThat(kernel.cpuidle().enterIdle(0)).map(SimulatedIdleState::name).hasValue("C6");
     }
 
     @Test
@@ -99,8 +99,8 @@ class SimulatedCpuIdleTest {
             assertThat(lease.disabledStates()).extracting(IdleState::name).containsExactly("C1E");
         }
 
-        assertThat(kernel.cpu(0).idleStates().get(3).disabled()).isTrue();
-        assertThat(kernel.cpu(0).idleStates().get(2).disabled()).isFalse();
+        assertThat(kernel.devices().cpu(0).idleStates().get(3).disabled()).isTrue();
+        assertThat(kernel.devices().cpu(0).idleStates().get(2).disabled()).isFalse();
     }
 
     @Test
@@ -113,7 +113,7 @@ class SimulatedCpuIdleTest {
         try (IdleStateLease lease = idle.disableIdleStatesDeeperThan(List.of(0, 1), 0)) {
             assertThat(lease.disabledStates()).isEmpty();
         }
-        assertThat(bare.enterIdle(0)).isEmpty();
+        assertThat(bare.cpuidle().enterIdle(0)).isEmpty();
     }
 
     @Test
@@ -123,7 +123,7 @@ class SimulatedCpuIdleTest {
         sysfs.write("cpu1/cpuidle/state2/disable", "0x1\n");
         assertThat(sysfs.read("cpu1/cpuidle/state2/disable")).isEqualTo("1\n");
         sysfs.write("cpu1/cpuidle/state2/disable", "0");
-        assertThat(kernel.cpu(1).idleStates().get(2).disabled()).isFalse();
+        assertThat(kernel.devices().cpu(1).idleStates().get(2).disabled()).isFalse();
         for (String refused : List.of("-1", "yes", "", " 1")) {
             assertThatThrownBy(() -> sysfs.write("cpu1/cpuidle/state2/disable", refused))
                     .isInstanceOfSatisfying(SysfsException.class, e -> assertThat(e.errno())

@@ -41,24 +41,24 @@ class SimulatedDeviceFileTest {
 
     @Test
     void open_adds_a_request_at_the_default_and_close_removes_it() throws IOException {
-        assertThat(kernel.cpuLatencyQosLimit()).isEqualTo(2_000_000_000);
-        SimulatedDeviceFile file = kernel.openCpuDmaLatency(READ);
-        assertThat(kernel.cpuLatencyQosRequests()).containsExactly(2_000_000_000);
-        assertThat(kernel.openCpuDmaLatencyFiles()).isEqualTo(1);
+        assertThat(kernel.cpuLatencyQos().limit()).isEqualTo(2_000_000_000);
+        SimulatedDeviceFile file = kernel.cpuDmaLatency().open(READ);
+        assertThat(kernel.cpuLatencyQos().requests()).containsExactly(2_000_000_000);
+        assertThat(kernel.cpuDmaLatency().openFiles()).isEqualTo(1);
         file.close();
         file.close();
         assertThat(file.isOpen()).isFalse();
-        assertThat(kernel.cpuLatencyQosRequests()).isEmpty();
+        assertThat(kernel.cpuLatencyQos().requests()).isEmpty();
         assertThatThrownBy(() -> file.read(ByteBuffer.allocate(4))).isInstanceOf(ClosedChannelException.class);
     }
 
     @Test
     void a_4_byte_write_is_a_native_s32_and_returns_the_count() throws IOException {
-        try (SimulatedDeviceFile file = kernel.openCpuDmaLatency(READ, WRITE)) {
+        try (SimulatedDeviceFile file = kernel.cpuDmaLatency().open(READ, WRITE)) {
             ByteBuffer value = binary(123);
             assertThat(file.write(value)).isEqualTo(4);
             assertThat(value.hasRemaining()).isFalse();
-            assertThat(kernel.cpuLatencyQosLimit()).isEqualTo(123);
+            assertThat(kernel.cpuLatencyQos().limit()).isEqualTo(123);
             assertThat(readAt0(file)).isEqualTo(123);
         }
     }
@@ -68,52 +68,52 @@ class SimulatedDeviceFileTest {
         "12|18", "0x1234567|19088743", "00000010ab|4267", "+0x20|32", "0X1f|1714509872", "ab|171",
         "7fffffff|2147483647", "0x0|0", "-0|0", "0x12345678|305419896"})
     void other_lengths_are_parsed_as_hex(String written, int expected) throws IOException {
-        try (SimulatedDeviceFile file = kernel.openCpuDmaLatency(WRITE)) {
+        try (SimulatedDeviceFile file = kernel.cpuDmaLatency().open(WRITE)) {
             assertThat(file.write(text(written))).isEqualTo(written.length());
-            assertThat(kernel.cpuLatencyQosRequests()).containsExactly(expected);
+            assertThat(kernel.cpuLatencyQos().requests()).containsExactly(expected);
         }
     }
 
     @Test
     void one_trailing_newline_is_accepted() throws IOException {
-        try (SimulatedDeviceFile file = kernel.openCpuDmaLatency(WRITE)) {
+        try (SimulatedDeviceFile file = kernel.cpuDmaLatency().open(WRITE)) {
             assertThat(file.write(text("7\n"))).isEqualTo(2);
-            assertThat(kernel.cpuLatencyQosLimit()).isEqualTo(7);
+            assertThat(kernel.cpuLatencyQos().limit()).isEqualTo(7);
         }
     }
 
     @ParameterizedTest(name = "\"{0}\" is binary {1}")
     @CsvSource(delimiter = '|', value = {"1234|875770417", "0x7b|1647802416"})
     void a_4_byte_string_is_taken_as_binary(String written, int expected) throws IOException {
-        try (SimulatedDeviceFile file = kernel.openCpuDmaLatency(WRITE)) {
+        try (SimulatedDeviceFile file = kernel.cpuDmaLatency().open(WRITE)) {
             file.write(text(written));
-            assertThat(kernel.cpuLatencyQosLimit()).isEqualTo(expected);
+            assertThat(kernel.cpuLatencyQos().limit()).isEqualTo(expected);
         }
     }
 
     @Test
     void echo_100_is_the_binary_trap() throws IOException {
-        try (SimulatedDeviceFile file = kernel.openCpuDmaLatency(WRITE)) {
+        try (SimulatedDeviceFile file = kernel.cpuDmaLatency().open(WRITE)) {
             file.write(text("100\n"));
-            assertThat(kernel.cpuLatencyQosLimit()).isEqualTo(170_930_225);
+            assertThat(kernel.cpuLatencyQos().limit()).isEqualTo(170_930_225);
         }
     }
 
     @Test
     void only_the_first_34_bytes_of_a_string_are_looked_at() throws IOException {
-        try (SimulatedDeviceFile file = kernel.openCpuDmaLatency(WRITE)) {
+        try (SimulatedDeviceFile file = kernel.cpuDmaLatency().open(WRITE)) {
             assertThat(file.write(text("0".repeat(33) + "1"))).isEqualTo(34);
-            assertThat(kernel.cpuLatencyQosLimit()).isEqualTo(1);
+            assertThat(kernel.cpuLatencyQos().limit()).isEqualTo(1);
             assertThat(file.write(text("0".repeat(40) + "1"))).isEqualTo(41);
-            assertThat(kernel.cpuLatencyQosLimit()).isZero();
+            assertThat(kernel.cpuLatencyQos().limit()).isZero();
         }
     }
 
     @Test
     void a_string_ends_at_its_first_nul() throws IOException {
-        try (SimulatedDeviceFile file = kernel.openCpuDmaLatency(WRITE)) {
+        try (SimulatedDeviceFile file = kernel.cpuDmaLatency().open(WRITE)) {
             assertThat(file.write(text("12\0zz"))).isEqualTo(5);
-            assertThat(kernel.cpuLatencyQosLimit()).isEqualTo(18);
+            assertThat(kernel.cpuLatencyQos().limit()).isEqualTo(18);
         }
     }
 
@@ -123,19 +123,19 @@ class SimulatedDeviceFileTest {
         "0x0x1|EINVAL", "abcdefgh|EINVAL", "0x80000000|ERANGE", "12345678901|ERANGE", "-0x80000001|ERANGE",
         "ffffffffffffffffff|ERANGE", "11111111111111111111zz|ERANGE"})
     void malformed_strings_fail_and_change_nothing(String written, String errno) throws IOException {
-        try (SimulatedDeviceFile file = kernel.openCpuDmaLatency(WRITE)) {
+        try (SimulatedDeviceFile file = kernel.cpuDmaLatency().open(WRITE)) {
             file.write(binary(50));
             ByteBuffer data = text(written);
             assertThatThrownBy(() -> file.write(data)).isInstanceOfSatisfying(SimulatedErrnoException.class,
                     e -> assertThat(e.errno()).isEqualTo(errno));
             assertThat(data.position()).isZero();
-            assertThat(kernel.cpuLatencyQosRequests()).containsExactly(50);
+            assertThat(kernel.cpuLatencyQos().requests()).containsExactly(50);
         }
     }
 
     @Test
     void a_newline_alone_or_two_newlines_are_invalid() throws IOException {
-        try (SimulatedDeviceFile file = kernel.openCpuDmaLatency(WRITE)) {
+        try (SimulatedDeviceFile file = kernel.cpuDmaLatency().open(WRITE)) {
             for (String written : List.of("\n", "5\n\n")) {
                 assertThatThrownBy(() -> file.write(text(written)))
                         .isInstanceOfSatisfying(SimulatedErrnoException.class,
@@ -146,44 +146,44 @@ class SimulatedDeviceFileTest {
 
     @Test
     void minus_one_returns_the_request_to_the_default() throws IOException {
-        try (SimulatedDeviceFile file = kernel.openCpuDmaLatency(WRITE)) {
+        try (SimulatedDeviceFile file = kernel.cpuDmaLatency().open(WRITE)) {
             file.write(binary(10));
             file.write(binary(-1));
-            assertThat(kernel.cpuLatencyQosRequests()).containsExactly(2_000_000_000);
+            assertThat(kernel.cpuLatencyQos().requests()).containsExactly(2_000_000_000);
             file.write(text("10"));
             file.write(text("-1"));
-            assertThat(kernel.cpuLatencyQosRequests()).containsExactly(2_000_000_000);
+            assertThat(kernel.cpuLatencyQos().requests()).containsExactly(2_000_000_000);
         }
     }
 
     @Test
     void other_negatives_are_accepted_and_ignored_on_current_kernels() throws IOException {
-        try (SimulatedDeviceFile file = kernel.openCpuDmaLatency(WRITE)) {
+        try (SimulatedDeviceFile file = kernel.cpuDmaLatency().open(WRITE)) {
             file.write(binary(10));
             assertThat(file.write(binary(-5))).isEqualTo(4);
             for (String written : List.of("-5", "-0x10", "-0x80000000")) {
                 assertThat(file.write(text(written))).isEqualTo(written.length());
             }
-            assertThat(kernel.cpuLatencyQosRequests()).containsExactly(10);
+            assertThat(kernel.cpuLatencyQos().requests()).containsExactly(10);
         }
     }
 
     @Test
     void older_kernels_insert_negatives() throws IOException {
         SimulatedKernel older = new SimulatedKernel(KernelProfile.NEGATIVES_INSERTED);
-        try (SimulatedDeviceFile file = older.openCpuDmaLatency(READ, WRITE)) {
+        try (SimulatedDeviceFile file = older.cpuDmaLatency().open(READ, WRITE)) {
             file.write(text("-0x10"));
-            assertThat(older.cpuLatencyQosLimit()).isEqualTo(-16);
+            assertThat(older.cpuLatencyQos().limit()).isEqualTo(-16);
             assertThat(readAt0(file)).isEqualTo(-16);
             file.write(binary(-1));
-            assertThat(older.cpuLatencyQosLimit()).isEqualTo(2_000_000_000);
+            assertThat(older.cpuLatencyQos().limit()).isEqualTo(2_000_000_000);
         }
     }
 
     @Test
     void a_vendor_kernel_that_stubs_the_write_returns_the_count_and_does_nothing() throws IOException {
         SimulatedKernel vendor = new SimulatedKernel(KernelProfile.WRITES_IGNORED);
-        try (SimulatedDeviceFile file = vendor.openCpuDmaLatency(READ, WRITE)) {
+        try (SimulatedDeviceFile file = vendor.cpuDmaLatency().open(READ, WRITE)) {
             assertThat(file.write(binary(0))).isEqualTo(4);
             assertThat(readAt0(file)).isEqualTo(2_000_000_000);
         }
@@ -191,29 +191,29 @@ class SimulatedDeviceFileTest {
 
     @Test
     void the_largest_value_is_accepted_and_is_the_limit_when_alone() throws IOException {
-        try (SimulatedDeviceFile file = kernel.openCpuDmaLatency(WRITE)) {
+        try (SimulatedDeviceFile file = kernel.cpuDmaLatency().open(WRITE)) {
             file.write(binary(Integer.MAX_VALUE));
-            assertThat(kernel.cpuLatencyQosLimit()).isEqualTo(Integer.MAX_VALUE);
+            assertThat(kernel.cpuLatencyQos().limit()).isEqualTo(Integer.MAX_VALUE);
         }
     }
 
     @Test
     void writing_a_read_only_file_or_reading_a_write_only_one_is_ebadf() throws IOException {
-        try (SimulatedDeviceFile readOnly = kernel.openCpuDmaLatency();
-             SimulatedDeviceFile writeOnly = kernel.openCpuDmaLatency(WRITE)) {
+        try (SimulatedDeviceFile readOnly = kernel.cpuDmaLatency().open();
+             SimulatedDeviceFile writeOnly = kernel.cpuDmaLatency().open(WRITE)) {
             assertThatThrownBy(() -> readOnly.write(binary(1))).isInstanceOfSatisfying(SimulatedErrnoException.class,
                     e -> assertThat(e.errno()).isEqualTo("EBADF"));
             assertThatThrownBy(() -> writeOnly.read(ByteBuffer.allocate(4)))
                     .isInstanceOfSatisfying(SimulatedErrnoException.class, e -> assertThat(e.errno()).isEqualTo("EBADF"));
             assertThatThrownBy(() -> writeOnly.read(ByteBuffer.allocate(4), 0))
                     .isInstanceOfSatisfying(SimulatedErrnoException.class, e -> assertThat(e.errno()).isEqualTo("EBADF"));
-            assertThat(kernel.cpuLatencyQosLimit()).isEqualTo(2_000_000_000);
+            assertThat(kernel.cpuLatencyQos().limit()).isEqualTo(2_000_000_000);
         }
     }
 
     @Test
     void positional_reads_come_from_a_4_byte_buffer() throws IOException {
-        try (SimulatedDeviceFile file = kernel.openCpuDmaLatency(READ, WRITE)) {
+        try (SimulatedDeviceFile file = kernel.cpuDmaLatency().open(READ, WRITE)) {
             file.write(binary(0x01020304));
             ByteBuffer expected = binary(0x01020304);
             ByteBuffer upper = ByteBuffer.allocate(4);
@@ -228,7 +228,7 @@ class SimulatedDeviceFileTest {
 
     @Test
     void sequential_reads_give_4_bytes_then_end_of_file_and_seeking_keeps_the_position() throws IOException {
-        try (SimulatedDeviceFile file = kernel.openCpuDmaLatency(READ)) {
+        try (SimulatedDeviceFile file = kernel.cpuDmaLatency().open(READ)) {
             ByteBuffer value = ByteBuffer.allocate(8).order(ByteOrder.nativeOrder());
             assertThat(file.read(value)).isEqualTo(4);
             assertThat(value.getInt(0)).isEqualTo(2_000_000_000);
@@ -241,59 +241,59 @@ class SimulatedDeviceFileTest {
     @Test
     void an_update_to_the_same_value_changes_nothing_and_notifies_nobody() throws IOException {
         List<Integer> notified = new ArrayList<>();
-        kernel.cpuLatencyQosAddNotifier(notified::add);
-        try (SimulatedDeviceFile file = kernel.openCpuDmaLatency(WRITE)) {
+        kernel.cpuLatencyQos().addNotifier(notified::add);
+        try (SimulatedDeviceFile file = kernel.cpuDmaLatency().open(WRITE)) {
             file.write(binary(30));
             file.write(binary(30));
             file.write(text("1e"));
         }
         assertThat(notified).containsExactly(30, 2_000_000_000);
-        assertThat(kernel.cpuLatencyQosHistory()).containsExactly(2_000_000_000, 30, 2_000_000_000);
+        assertThat(kernel.cpuLatencyQos().history()).containsExactly(2_000_000_000, 30, 2_000_000_000);
     }
 
     @Test
     void the_limit_is_the_minimum_over_all_open_files() throws IOException {
-        try (SimulatedDeviceFile a = kernel.openCpuDmaLatency(WRITE);
-             SimulatedDeviceFile b = kernel.openCpuDmaLatency(WRITE)) {
+        try (SimulatedDeviceFile a = kernel.cpuDmaLatency().open(WRITE);
+             SimulatedDeviceFile b = kernel.cpuDmaLatency().open(WRITE)) {
             a.write(binary(300));
             b.write(binary(200));
-            assertThat(kernel.cpuLatencyQosLimit()).isEqualTo(200);
+            assertThat(kernel.cpuLatencyQos().limit()).isEqualTo(200);
             b.close();
-            assertThat(kernel.cpuLatencyQosLimit()).isEqualTo(300);
+            assertThat(kernel.cpuLatencyQos().limit()).isEqualTo(300);
         }
     }
 
     @Test
     void a_missing_device_or_a_permission_problem_fails_the_open_like_a_file_channel() {
-        kernel.cpuDmaLatencyAccess(DeviceAccess.MISSING);
-        assertThatThrownBy(() -> kernel.openCpuDmaLatency(READ)).isInstanceOf(NoSuchFileException.class)
+        kernel.cpuDmaLatency().access(DeviceAccess.MISSING);
+        assertThatThrownBy(() -> kernel.cpuDmaLatency().open(READ)).isInstanceOf(NoSuchFileException.class)
                 .hasMessageContaining("/dev/cpu_dma_latency");
-        kernel.cpuDmaLatencyAccess(DeviceAccess.PERMISSION_DENIED);
-        assertThatThrownBy(() -> kernel.openCpuDmaLatency(READ)).isInstanceOf(AccessDeniedException.class);
-        assertThat(kernel.cpuLatencyQosRequests()).isEmpty();
+        kernel.cpuDmaLatency().access(DeviceAccess.PERMISSION_DENIED);
+        assertThatThrownBy(() -> kernel.cpuDmaLatency().open(READ)).isInstanceOf(AccessDeniedException.class);
+        assertThat(kernel.cpuLatencyQos().requests()).isEmpty();
     }
 
     @Test
     void a_path_naming_another_device_opens_that_device_which_holds_no_request() throws IOException {
-        kernel.cpuDmaLatencyAccess(DeviceAccess.OTHER_DEVICE);
-        try (SimulatedDeviceFile other = kernel.openCpuDmaLatency(READ, WRITE)) {
-            assertThat(other.deviceNumber()).isEqualTo(SimulatedKernel.OTHER_DEVICE_NUMBER);
-            assertThat(kernel.cpuLatencyQosRequests()).isEmpty();
+        kernel.cpuDmaLatency().access(DeviceAccess.OTHER_DEVICE);
+        try (SimulatedDeviceFile other = kernel.cpuDmaLatency().open(READ, WRITE)) {
+            assertThat(other.deviceNumber()).isEqualTo(CpuDmaLatencyNode.OTHER_DEVICE_NUMBER);
+            assertThat(kernel.cpuLatencyQos().requests()).isEmpty();
             assertThat(other.write(binary(5))).isEqualTo(4);
             assertThat(other.read(ByteBuffer.allocate(4), 0)).as("end of file").isEqualTo(-1);
         }
-        assertThat(kernel.otherDeviceBytesWritten()).isEqualTo(4);
-        assertThat(kernel.cpuLatencyQosLimit()).isEqualTo(PmQos.PM_QOS_CPU_LATENCY_DEFAULT_VALUE);
+        assertThat(kernel.cpuDmaLatency().otherDeviceBytesWritten()).isEqualTo(4);
+        assertThat(kernel.cpuLatencyQos().limit()).isEqualTo(PmQos.PM_QOS_CPU_LATENCY_DEFAULT_VALUE);
     }
 
     @Test
     void open_options_are_checked_as_file_channel_checks_them() {
-        assertThatThrownBy(() -> kernel.openCpuDmaLatency(READ, StandardOpenOption.APPEND))
+        assertThatThrownBy(() -> kernel.cpuDmaLatency().open(READ, StandardOpenOption.APPEND))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> kernel.openCpuDmaLatency(StandardOpenOption.CREATE_NEW))
+        assertThatThrownBy(() -> kernel.cpuDmaLatency().open(StandardOpenOption.CREATE_NEW))
                 .isInstanceOf(FileAlreadyExistsException.class);
-        assertThatThrownBy(() -> kernel.openCpuDmaLatency(StandardOpenOption.DELETE_ON_CLOSE))
+        assertThatThrownBy(() -> kernel.cpuDmaLatency().open(StandardOpenOption.DELETE_ON_CLOSE))
                 .isInstanceOf(UnsupportedOperationException.class);
-        assertThat(kernel.cpuLatencyQosRequests()).isEmpty();
+        assertThat(kernel.cpuLatencyQos().requests()).isEmpty();
     }
 }

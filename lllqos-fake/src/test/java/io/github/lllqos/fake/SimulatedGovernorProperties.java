@@ -29,16 +29,16 @@ class SimulatedGovernorProperties {
         SimulatedKernel kernel = new SimulatedKernel(KernelProfile.CURRENT, 1, CpuidleDriver.INTEL_IDLE);
         CpuIdle idle = CpuIdle.of(kernel.cpuSysfs());
         PmQosRequest request = new PmQosRequest();
-        kernel.cpuLatencyQosAddRequest(request, cpuLatencyMicros);
+        kernel.cpuLatencyQos().addRequest(request, cpuLatencyMicros);
         try (ResumeLatencyLease resume = idle.setResumeLatency(List.of(0),
                      ResumeLatency.ofMicros(resumeLatencyMicros));
              var disabled = idle.disableIdleStatesDeeperThan(List.of(0), disableDeeperThan)) {
-            int limit = idle.resumeLatency(0).governorLimitMicros(kernel.cpuLatencyQosLimit());
+            int limit = idle.resumeLatency(0).governorLimitMicros(kernel.cpuLatencyQos().limit());
             Optional<IdleState> deepestAllowed = idle.idleStates(0).stream()
                     .filter(state -> !state.blockedBy(limit) && !state.disabled())
                     .reduce((shallower, deeper) -> deeper);
 
-            Optional<SimulatedIdleState> entered = kernel.enterIdle(0);
+            Optional<SimulatedIdleState> entered = kernel.cpuidle().enterIdle(0);
 
             assertThat(entered.map(SimulatedIdleState::name))
                     .isEqualTo(Optional.of(deepestAllowed.map(IdleState::name).orElse("POLL")));

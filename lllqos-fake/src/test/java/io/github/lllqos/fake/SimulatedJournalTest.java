@@ -30,7 +30,7 @@ class SimulatedJournalTest {
             ResumeLatencyLease second = idle.setResumeLatency(List.of(1), ResumeLatency.ofMicros(10));
 
             (firstEndsFirst ? first : second).close();
-            assertThat(kernel.cpu(1).resumeLatency()).isEqualTo(firstEndsFirst ? 10 : 20);
+            assertThat(kernel.devices().cpu(1).resumeLatency()).isEqualTo(firstEndsFirst ? 10 : 20);
             (firstEndsFirst ? second : first).close();
 
             assertThat(idle.resumeLatency(1)).isEqualTo(ResumeLatency.noConstraint());
@@ -46,12 +46,12 @@ class SimulatedJournalTest {
             IdleStateLease second = idle.disableIdleStatesDeeperThan(List.of(2), 2);
 
             (firstEndsFirst ? first : second).close();
-            assertThat(kernel.cpu(2).idleStates().get(3).disabled()).as("C6").isTrue();
-            assertThat(kernel.enterIdle(2)).map(SimulatedIdleState::name)
+            assertThat(kernel.devices().cpu(2).idleStates().get(3).disabled()).as("C6").isTrue();
+            assertThat(kernel.cpuidle().enterIdle(2)).map(SimulatedIdleState::name)
                     .hasValue(firstEndsFirst ? "C1" : "C1E");
             (firstEndsFirst ? second : first).close();
 
-            assertThat(kernel.cpu(2).idleStates()).noneMatch(SimulatedIdleState::disabled);
+            assertThat(kernel.devices().cpu(2).idleStates()).noneMatch(SimulatedIdleState::disabled);
         }
     }
 

@@ -36,8 +36,8 @@ class SimulatedKernelExtensionTest {
         assertThat(kernel).isSameAs(InstalledKernel.get()).isNotSameAs(before);
         assertThat(SEEN.add(kernel)).isTrue();
         assertThat(kernel.profile()).isEqualTo(KernelProfile.CURRENT);
-        kernel.openCpuDmaLatency().close();
-        assertThat(kernel.cpuLatencyQosRequests()).isEmpty();
+        kernel.cpuDmaLatency().open().close();
+        assertThat(kernel.cpuLatencyQos().requests()).isEmpty();
     }
 
     @Nested

@@ -38,15 +38,15 @@ class SimulatedKernelMonitorTest {
         Path file = dir.resolve("report.json");
         MonitorAgent.load("monitor,latency=25,report=" + file, err);
         try {
-            assertThat(kernel.cpuLatencyQosRequests()).as("requests held in the simulated kernel").containsExactly(25);
-            assertThat(kernel.cpuLatencyQosLimit()).isEqualTo(25);
+            assertThat(kernel.cpuLatencyQos().requests()).as("requests held in the simulated kernel").containsExactly(25);
+            assertThat(kernel.cpuLatencyQos().limit()).isEqualTo(25);
             assertThat(MonitorAgent.session()).isNotNull();
         } finally {
             MonitorAgent.load("stop", err);
         }
 
-        assertThat(kernel.cpuLatencyQosRequests()).as("requests after stop").isEmpty();
-        assertThat(kernel.cpuLatencyQosLimit()).isEqualTo(2_000_000_000);
+        assertThat(kernel.cpuLatencyQos().requests()).as("requests after stop").isEmpty();
+        assertThat(kernel.cpuLatencyQos().limit()).isEqualTo(2_000_000_000);
         assertThat(MonitorAgent.session()).isNull();
         MonitorReport report = MonitorReport.fromJson(Files.readString(file));
         assertThat(report.scheduling()).startsWith("SCHED_FIFO 80");
@@ -57,11 +57,11 @@ class SimulatedKernelMonitorTest {
     @Test
     void a_latency_request_the_kernel_refuses_is_one_line_and_the_monitor_runs_on(SimulatedKernel kernel)
             throws Exception {
-        kernel.cpuDmaLatencyAccess(DeviceAccess.PERMISSION_DENIED);
+        kernel.cpuDmaLatency().access(DeviceAccess.PERMISSION_DENIED);
         MonitorAgent.load("monitor,latency=25", err);
         try {
             assertThat(MonitorAgent.session().monitor()).get().matches(WakeupMonitor::running);
-            assertThat(kernel.cpuLatencyQosRequests()).isEmpty();
+            assertThat(kernel.cpuLatencyQos().requests()).isEmpty();
         } finally {
             MonitorAgent.load("stop", err);
         }

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *     @Test
  *     void the_loop_holds_a_low_latency_request_while_it_runs(SimulatedKernel kernel) {
  *         try (CpuLatencyLease lease = LowLatency.lowWakeupLatency(10)) {
- *             assertThat(kernel.cpuLatencyQosLimit()).isEqualTo(10);
+ *             assertThat(kernel.cpuLatencyQos().limit()).isEqualTo(10);
  *         }
- *         assertThat(kernel.cpuLatencyQosRequests()).isEmpty();
+ *         assertThat(kernel.cpuLatencyQos().requests()).isEmpty();
  *     }
  * }
  * }</pre>

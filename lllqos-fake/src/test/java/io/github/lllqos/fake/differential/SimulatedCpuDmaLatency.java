@@ -23,7 +23,7 @@ final class SimulatedCpuDmaLatency implements DeviceUnderTest {
 
     SimulatedCpuDmaLatency(int baseline, boolean heldByOthers) {
         if (heldByOthers) {
-            kernel.cpuLatencyQosAddRequest(new PmQosRequest(), baseline);
+            kernel.cpuLatencyQos().addRequest(new PmQosRequest(), baseline);
         }
     }
 
@@ -33,7 +33,7 @@ final class SimulatedCpuDmaLatency implements DeviceUnderTest {
                 : mode == Mode.O_WRONLY ? new OpenOption[] {StandardOpenOption.WRITE}
                 : new OpenOption[] {StandardOpenOption.READ, StandardOpenOption.WRITE};
         try {
-            files.add(kernel.openCpuDmaLatency(options));
+            files.add(kernel.cpuDmaLatency().open(options));
             return "open";
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -193,8 +193,9 @@ final class CpuReserver {
                     + locks.location() + " but the thread could not be pinned to CPU " + target + ": "
                     + pinned.notAppliedReason().orElse(""), List.of());
         }
-        return CpuReservation.held(unit, target, new Unpin(taken, new WeakReference<>(Thread.currentThread()),
-                tid.orElse(0), previous.orElse(Set.of())));
+        Thread thread = Thread.currentThread();
+        return CpuReservation.held(unit, target, new Unpin(taken, new WeakReference<>(thread), tid.orElse(0),
+                NestedPins.pinned(thread, previous.orElse(Set.of()))));
     }
 
     private static String heldReason(ReservableCpus reservable, boolean wholeCore, Map<Integer, CpuHolder> blocked,
@@ -211,19 +212,23 @@ final class CpuReserver {
                 + (holders.isEmpty() ? "they were all taken meanwhile" : holders);
     }
 
-    /** Puts the acquiring thread's affinity back and frees the locks; must not reference the reservation. */
-    private record Unpin(List<CpuLock> locks, WeakReference<Thread> thread, long tid, Set<Integer> previous)
+    /**
+     * Puts the acquiring thread's affinity back (unless a reservation made after this one still pins it) and frees
+     * the locks; must not reference the reservation.
+     */
+    private record Unpin(List<CpuLock> locks, WeakReference<Thread> thread, long tid, NestedPins.Pin pin)
             implements Runnable {
 
         @Override
         public void run() {
             try {
                 Thread holder = thread.get();
-                if (!previous.isEmpty() && holder != null) {
+                Optional<Set<Integer>> restore = holder == null ? Optional.empty() : NestedPins.unpin(holder, pin);
+                if (restore.isPresent()) {
                     if (holder == Thread.currentThread()) {
-                        Realtime.pinToCpus(previous);
+                        Realtime.pinToCpus(restore.get());
                     } else if (holder.isAlive() && tid > 0) {
-                        Realtime.pinToCpus(tid, previous);
+                        Realtime.pinToCpus(tid, restore.get());
                     }
                 }
             } catch (RuntimeException e) {

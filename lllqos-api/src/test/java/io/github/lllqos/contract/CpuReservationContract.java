@@ -130,6 +130,31 @@ public abstract class CpuReservationContract {
     }
 
     @Test
+    void nested_reservations_closed_out_of_order_leave_the_thread_as_it_was_before_the_first() {
+        List<Integer> allowed = new ArrayList<>(affinityBefore);
+        RealEnvironment.require(allowed.size() >= 2, "nesting needs two CPUs this thread may run on; it has "
+                + allowed);
+        CpuReservation outer = CpuReservation.acquireAmong(Set.of(allowed.get(0)));
+        CpuReservation inner = CpuReservation.acquireAmong(Set.of(allowed.get(1)));
+        try {
+            assertThat(outer.acquired()).as(outer.notAcquiredReason().orElse("")).isTrue();
+            assertThat(inner.acquired()).as(inner.notAcquiredReason().orElse("")).isTrue();
+            assertThat(kernelAffinityOfThisThread()).containsExactlyElementsOf(inner.cpus());
+
+            outer.close();
+            assertThat(kernelAffinityOfThisThread()).as("the inner reservation still holds the thread")
+                    .containsExactlyElementsOf(inner.cpus());
+
+            inner.close();
+            assertThat(kernelAffinityOfThisThread()).as("the affinity before the outer reservation")
+                    .isEqualTo(affinityBefore);
+        } finally {
+            inner.close();
+            outer.close();
+        }
+    }
+
+    @Test
     void no_cpu_is_given_twice_and_the_reason_names_this_process() {
         List<CpuReservation> held = new ArrayList<>();
         try {

@@ -158,7 +158,14 @@ final class AttachCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         printer.start();
         printer.join();
-        if (Runtime.getRuntime().removeShutdownHook(hook)) {
+        boolean hookNotRun;
+        try {
+            hookNotRun = Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // A signal: the hook is detaching now, and the extracted agent jar it loads must outlive it.
+            hookNotRun = false;
+        }
+        if (hookNotRun) {
             hook.run();
         }
         done.await(30, TimeUnit.SECONDS);

@@ -87,8 +87,7 @@ final class StatusFiles {
      *     offers no files
      */
     List<String> list(String path) throws IOException {
-        return systemFiles.orElseThrow(() -> new NoSuchFileException(path, null, "the provider '" + provider
-                + "' offers no files")).list(path);
+        return filesFor(path).list(path);
     }
 
     /**
@@ -97,8 +96,12 @@ final class StatusFiles {
      * @throws IOException as {@link SystemFiles#readLink(String)} does
      */
     String readLink(String path) throws IOException {
+        return filesFor(path).readLink(path);
+    }
+
+    private SystemFiles filesFor(String path) throws NoSuchFileException {
         return systemFiles.orElseThrow(() -> new NoSuchFileException(path, null, "the provider '" + provider
-                + "' offers no files")).readLink(path);
+                + "' offers no files"));
     }
 
     private static String why(String path, IOException e) {

@@ -28,8 +28,8 @@ class SafepointAttributionIT {
     void requireLinuxAndRealtime() {
         RealEnvironment.require(Files.isReadable(Path.of("/proc/thread-self/schedstat")),
                 "/proc/thread-self/schedstat is missing: the monitor needs Linux");
-        RealEnvironment.require("root".equals(System.getProperty("user.name")),
-                "the monitor thread needs root for SCHED_FIFO, without which preemption blurs the attribution");
+        RealEnvironment.requireRoot("runs the monitor thread at SCHED_FIFO, without which preemption blurs the"
+                + " attribution");
     }
 
     /** What one child run left behind. */

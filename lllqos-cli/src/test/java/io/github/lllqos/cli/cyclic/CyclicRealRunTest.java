@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class CyclicRealRunTest {
@@ -29,39 +30,50 @@ class CyclicRealRunTest {
         return new int[] {Integer.parseInt(fields[40 - 3]), Integer.parseInt(fields[41 - 3])};
     }
 
+    /** Reads, as the first activation is reported, the measuring thread's priority and policy from the kernel. */
+    private static final class SchedulingSeen implements RunObserver {
+
+        private final Consumer<CpuLatencyLease> onLease;
+        /** rt_priority and policy; null until the first progress report with an activation. */
+        volatile int[] seen;
+
+        SchedulingSeen(Consumer<CpuLatencyLease> onLease) {
+            this.onLease = onLease;
+        }
+
+        @Override
+        public void leaseTaken(CpuLatencyLease lease) {
+            onLease.accept(lease);
+        }
+
+        @Override
+        public void progress(List<ThreadStats> threads) {
+            ThreadStats thread = threads.get(0);
+            if (seen == null && thread.cycles() > 0) {
+                try {
+                    seen = priorityAndPolicy(thread.tid());
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
     @Test
     void two_hundred_activations_at_sched_fifo_80_with_locked_memory_and_a_held_lease() throws Exception {
         RealEnvironment.requireCpuDmaLatency();
         RealEnvironment.requireRoot("runs at SCHED_FIFO 80 with locked memory");
         CyclicSettings settings = new CyclicSettings(1000, 500, 200, SchedPolicy.FIFO, 80, true, Optional.empty(), 1, 100,
                 OptionalInt.of(0), Duration.ZERO);
-        int[][] seen = new int[1][];
         StringWriter out = new StringWriter();
         LiveDisplay display = new LiveDisplay(new PrintWriter(out), new PrintWriter(out), SchedPolicy.FIFO, true);
-        RunObserver observer = new RunObserver() {
-            @Override
-            public void leaseTaken(CpuLatencyLease lease) {
-                display.leaseTaken(lease);
-            }
-
-            @Override
-            public void progress(List<ThreadStats> threads) {
-                ThreadStats thread = threads.get(0);
-                if (seen[0] == null && thread.cycles() > 0) {
-                    try {
-                        seen[0] = priorityAndPolicy(thread.tid());
-                    } catch (IOException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            }
-        };
+        SchedulingSeen observer = new SchedulingSeen(display::leaseTaken);
 
         CyclicResult result = new CyclicTest(settings, Wakeups.tickers(), Wakeups.tuning()).run(observer);
 
         assertThat(result.leaseHeld()).isTrue();
         assertThat(out.toString()).contains("# /dev/cpu_dma_latency set to 0us");
-        assertThat(seen[0]).as("rt_priority and policy of the measuring thread while it ran")
+        assertThat(observer.seen).as("rt_priority and policy of the measuring thread while it ran")
                 .containsExactly(80, SCHED_FIFO);
         ThreadStats thread = result.threads().get(0);
         assertThat(thread.cycles()).isEqualTo(200);
@@ -76,8 +88,7 @@ class CyclicRealRunTest {
 
     @Test
     void spinning_finishes_the_wake_ups_on_time_and_says_what_it_cost() throws Exception {
-        RealEnvironment.require("root".equals(System.getProperty("user.name")), "SCHED_FIFO needs root on this"
-                + " machine");
+        RealEnvironment.requireRoot("spins at SCHED_FIFO 80");
         CyclicSettings settings = new CyclicSettings(1000, 500, 500, SchedPolicy.FIFO, 80, false, Optional.empty(), 1,
                 0, OptionalInt.of(0), Duration.ZERO, new SpinFinish(false, 200), 0);
 
@@ -99,31 +110,14 @@ class CyclicRealRunTest {
 
     @Test
     void a_deadline_run_measures_from_each_period_start_as_cyclicdeadline_does() throws Exception {
-        RealEnvironment.require("root".equals(System.getProperty("user.name")), "SCHED_DEADLINE needs root");
+        RealEnvironment.requireRoot("runs at SCHED_DEADLINE");
         CyclicSettings settings = new CyclicSettings(4000, 500, 200, SchedPolicy.DEADLINE, 0, false, Optional.empty(),
                 1, 100, OptionalInt.empty(), Duration.ZERO, SpinFinish.NONE, 1000);
-        int[][] seen = new int[1][];
-        RunObserver observer = new RunObserver() {
-            @Override
-            public void leaseTaken(CpuLatencyLease lease) {
-            }
-
-            @Override
-            public void progress(List<ThreadStats> threads) {
-                ThreadStats thread = threads.get(0);
-                if (seen[0] == null && thread.cycles() > 0) {
-                    try {
-                        seen[0] = priorityAndPolicy(thread.tid());
-                    } catch (IOException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            }
-        };
+        SchedulingSeen observer = new SchedulingSeen(lease -> { });
 
         CyclicResult result = new CyclicTest(settings, Wakeups.tickers(), Wakeups.tuning()).run(observer);
 
-        assertThat(seen[0][1]).as("policy of the measuring thread while it ran").isEqualTo(SCHED_DEADLINE);
+        assertThat(observer.seen[1]).as("policy of the measuring thread while it ran").isEqualTo(SCHED_DEADLINE);
         ThreadStats thread = result.threads().get(0);
         assertThat(thread.cycles()).isEqualTo(200);
         assertThat(thread.skippedActivations()).as("periods missed: each activation is the period its yield returned"

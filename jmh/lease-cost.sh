@@ -9,6 +9,11 @@
 #   jmh/lease-cost.sh [rounds]
 #   JDK_FFM=/path/to/jdk22+ JDK_17=/path/to/jdk17 jmh/lease-cost.sh 5
 #   C_ROUNDS=20000 JMH_OPTS='-wi 1 -i 1 -w 1 -r 1' jmh/lease-cost.sh 1     # a smoke test of a few seconds
+#   STANDING=1 jmh/lease-cost.sh 5     # beside a standing 0 us request of another process: the calls alone
+# Alone, each lease moves the system-wide limit from its default to 0 and back, and the kernel then wakes every
+# idle CPU (wake_up_all_idle_cpus): 1.5 to 2.5 us here, and more or less depending on what the other CPU does,
+# which varies from one JVM to the next. With STANDING=1, bare_lease holds a 0 us request for the whole run, the
+# limit never moves, and what is timed is the four calls and the layer around them.
 set -euo pipefail
 cd "$(dirname "$0")"
 rounds=${1:-3}
@@ -19,6 +24,12 @@ JMH_OPTS=${JMH_OPTS:--wi 3 -i 5}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 gcc -O2 -o "$work/bare_lease" src/main/c/bare_lease.c
+if [ "${STANDING:-0}" = 1 ]; then
+    "$work/bare_lease" hold &
+    holder=$!
+    trap 'kill "$holder" 2>/dev/null; rm -rf "$work"' EXIT
+    echo "beside a standing 0 us request (pid $holder): the system-wide limit stays at 0"
+fi
 
 # lease JDK NATIVE_LAYER: µs per acquire + release; fails unless the forks used that layer.
 lease() {

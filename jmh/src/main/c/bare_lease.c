@@ -4,12 +4,15 @@
  * Per round: open /dev/cpu_dma_latency (O_RDWR | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, the lease's flags), check on
  * the open descriptor that it is that character device (statx(fd, "", AT_EMPTY_PATH, STATX_TYPE)), write a 4-byte
  * s32, close. Prints us per round.
+ * With "hold" instead of a round count it makes one such request and holds it until it is killed: the standing
+ * request beside which jmh/lease-cost.sh measures the calls alone, the system-wide limit never changing.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -18,7 +21,8 @@ static const char *DEVICE = "/dev/cpu_dma_latency";
 static const char *DEVICE_NUMBER = "/sys/class/misc/cpu_dma_latency/dev";
 
 int main(int argc, char **argv) {
-    long rounds = argc > 1 ? atol(argv[1]) : 200000;
+    int hold = argc > 1 && strcmp(argv[1], "hold") == 0;
+    long rounds = hold ? 1 : argc > 1 ? atol(argv[1]) : 200000;
     unsigned int major, minor;
     FILE *number = fopen(DEVICE_NUMBER, "r");
     if (number == NULL || fscanf(number, "%u:%u", &major, &minor) != 2) {
@@ -44,6 +48,11 @@ int main(int argc, char **argv) {
         if (write(fd, &target, sizeof target) != sizeof target) {
             perror(DEVICE);
             return 1;
+        }
+        if (hold) {
+            for (;;) {
+                pause();
+            }
         }
         close(fd);
     }

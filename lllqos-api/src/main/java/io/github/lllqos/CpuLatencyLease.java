@@ -43,7 +43,7 @@ public final class CpuLatencyLease implements AutoCloseable {
         this.refusal = refusal;
         Held.Entry entry = held;
         entry.targetMicros = targetMicros;
-        this.release = LeaseRelease.register(this, "CPU latency request, opened at " + targetMicros + " µs",
+        this.release = LeaseRelease.register(this, () -> "CPU latency request, opened at " + targetMicros + " µs",
                 request == null ? () -> { } : () -> {
                     Held.unlink(entry);
                     request.remove();

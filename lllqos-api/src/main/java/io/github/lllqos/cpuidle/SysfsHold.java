@@ -17,8 +17,9 @@ final class SysfsHold {
     private SysfsHold(Object lease, String what, SysfsJournal journal, JournalHolder holder,
             List<SysfsJournal.Held> values) {
         this.values = values;
-        this.release = values.isEmpty() ? LeaseRelease.register(lease, what, () -> { }, () -> { })
-                : LeaseRelease.register(lease, what, () -> journal.release(holder), () -> journal.forget(holder));
+        this.release = values.isEmpty() ? LeaseRelease.register(lease, () -> what, () -> { }, () -> { })
+                : LeaseRelease.register(lease, () -> what, () -> journal.release(holder),
+                        () -> journal.forget(holder));
     }
 
     /**

@@ -9,7 +9,8 @@ import java.util.function.Supplier;
  * becomes unreachable unclosed. The actions must not reference the lease, or it would never become unreachable.
  *
  * <pre>{@code
- * this.release = LeaseRelease.register(this, "resume latency 20 µs on CPUs [1]", journal::release, journal::forget);
+ * this.release = LeaseRelease.register(this, () -> "resume latency 20 µs on CPUs [1]", journal::release,
+ *         journal::forget);
  * ...
  * public void close() {
  *     release.close();
@@ -37,13 +38,14 @@ public final class LeaseRelease {
      * Registers the release of a lease that cannot be kept.
      *
      * @param lease the lease whose unreachability triggers the release
-     * @param what the lease, for the leak warning, such as {@code "CPU latency request of 50 µs"}
+     * @param what the lease, for the leak warning, such as {@code "CPU latency request of 50 µs"}; made only for
+     *     a message, never on the way of a lease that is closed
      * @param release undoes what the lease holds; may throw, naming what it could not undo
      * @return the lease's handle
      */
-    public static LeaseRelease register(Object lease, String what, Runnable release) {
+    public static LeaseRelease register(Object lease, Supplier<String> what, Runnable release) {
         return register(lease, what, release, () -> {
-            throw new UnsupportedOperationException(what + " cannot be kept");
+            throw new UnsupportedOperationException(what.get() + " cannot be kept");
         });
     }
 
@@ -56,8 +58,8 @@ public final class LeaseRelease {
      * @param keep ends the lease without undoing, such as forgetting it in a journal
      * @return the lease's handle
      */
-    public static LeaseRelease register(Object lease, String what, Runnable release, Runnable keep) {
-        State state = new State(System.getLogger(lease.getClass().getName()), what, release, keep);
+    public static LeaseRelease register(Object lease, Supplier<String> what, Runnable release, Runnable keep) {
+        State state = new State(lease.getClass(), what, release, keep);
         return new LeaseRelease(state, CLEANER.register(lease, state));
     }
 
@@ -105,16 +107,16 @@ public final class LeaseRelease {
     /** The clean-up action the Cleaner holds. */
     private static final class State implements Runnable {
 
-        private final System.Logger log;
-        private final String what;
+        private final Class<?> leaseClass;
+        private final Supplier<String> what;
         private final Runnable release;
         private final Runnable keep;
         volatile boolean closedByOwner;
         volatile boolean kept;
         volatile boolean ended;
 
-        State(System.Logger log, String what, Runnable release, Runnable keep) {
-            this.log = log;
+        State(Class<?> leaseClass, Supplier<String> what, Runnable release, Runnable keep) {
+            this.leaseClass = leaseClass;
             this.what = what;
             this.release = release;
             this.keep = keep;
@@ -134,12 +136,15 @@ public final class LeaseRelease {
                 release.run();
                 return;
             }
-            log.log(System.Logger.Level.WARNING, "A lease (" + what + ") was never closed; the Cleaner released"
+            // The logger and the description are made here, off the way of every lease that is closed.
+            System.Logger log = System.getLogger(leaseClass.getName());
+            String lease = what.get();
+            log.log(System.Logger.Level.WARNING, "A lease (" + lease + ") was never closed; the Cleaner released"
                     + " it. Open leases in try-with-resources.");
             try {
                 release.run();
             } catch (RuntimeException e) {
-                log.log(System.Logger.Level.WARNING, "The Cleaner could not release " + what + ": "
+                log.log(System.Logger.Level.WARNING, "The Cleaner could not release " + lease + ": "
                         + e.getMessage());
             }
         }

@@ -67,7 +67,7 @@ public final class CpuReservation implements AutoCloseable {
         this.refused = refused;
         this.holders = List.copyOf(holders);
         this.release = undo == null ? null
-                : LeaseRelease.register(this, "CPU reservation of " + CpuList.format(cpus), undo);
+                : LeaseRelease.register(this, () -> "CPU reservation of " + CpuList.format(cpus), undo);
     }
 
     static CpuReservation held(Set<Integer> cpus, int pinnedCpu, Runnable undo) {

@@ -1,6 +1,7 @@
 package io.github.lllqos.topology;
 
 import io.github.lllqos.LowLatencyException;
+import io.github.lllqos.internal.CpuNumbers;
 import io.github.lllqos.internal.LeaseRelease;
 import io.github.lllqos.spi.CpuLock;
 import io.github.lllqos.spi.support.CpuList;
@@ -110,14 +111,11 @@ public final class CpuReservation implements AutoCloseable {
      *
      * @param candidates online CPUs, at least one; the reservable CPUs are not consulted
      * @return the reservation; not acquired (with the reason) when none of them can be had
-     * @throws IllegalArgumentException when the set is empty or names a CPU that is not online
+     * @throws IllegalArgumentException when the set is empty or names a CPU that is not a CPU number or not online
      */
     public static CpuReservation acquireAmong(Set<Integer> candidates) {
         Objects.requireNonNull(candidates, "candidates");
-        if (candidates.isEmpty()) {
-            throw new IllegalArgumentException("the candidate CPU set is empty: name at least one CPU");
-        }
-        return CpuReserver.reserve(false, CpuStrategy.ANY, Set.of(), candidates);
+        return CpuReserver.reserve(false, CpuStrategy.ANY, Set.of(), CpuNumbers.checked(candidates));
     }
 
     /**

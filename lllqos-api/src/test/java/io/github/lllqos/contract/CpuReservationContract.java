@@ -292,6 +292,14 @@ public abstract class CpuReservationContract {
     }
 
     @Test
+    void a_negative_cpu_is_rejected_naming_it_and_changes_nothing() {
+        assertThatThrownBy(() -> CpuReservation.acquireAmong(Set.of(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CPU -1")
+                .hasMessageContaining("0 or more");
+        assertThat(kernelAffinityOfThisThread()).isEqualTo(affinityBefore);
+    }
+
+    @Test
     void an_unknown_cpu_is_rejected_naming_it_and_the_online_cpus() {
         assertThatThrownBy(() -> CpuReservation.acquireAmong(Set.of(99_999)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CPU 99999")

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Periodic wake-up lateness of `lllqos cyclic` (Java, on Periodic and Realtime) beside the rt-tests references, run
-# interleaved in one go (ABBA order: forward in odd rounds, backward in even ones), as ratios. Every run of a mode
+# interleaved in one go (in rotated order: each round starts one run later), as ratios. Every run of a mode
 # gets the same options; the histograms (cyclictest's -h format, whole microseconds) are read alike.
 #
 # Modes (--modes, comma-separated; default plain):
@@ -208,11 +208,13 @@ printf "%-9s %-6s %-34s %9s %9s %8s %8s\n" mode round run samples "avg (us)" "p9
 for round in $(seq 1 "$ROUNDS"); do
     for mode in ${MODES//,/ }; do
         read -ra runners <<< "${RUNNERS[$mode]}"
-        if (( round % 2 == 0 )); then
-            for ((i = ${#runners[@]} - 1; i >= 0; i--)); do run "${runners[$i]}" "$out/$mode-${runners[$i]}-$round.txt"; done
-        else
-            for name in "${runners[@]}"; do run "$name" "$out/$mode-$name-$round.txt"; done
-        fi
+        # Rotated: round r starts at the r-th run and wraps, so over as many rounds as there are runs each run
+        # takes each place once. ABBA order kept a middle run in the middle, and the run in second place had
+        # fat tails whichever it was (FFM or JNA by the order of JAVAS).
+        for ((k = 0; k < ${#runners[@]}; k++)); do
+            name=${runners[$(( (round - 1 + k) % ${#runners[@]} ))]}
+            run "$name" "$out/$mode-$name-$round.txt"
+        done
         for name in "${runners[@]}"; do
             file="$out/$mode-$name-$round.txt"
             why=$(failure "$file")

@@ -39,13 +39,18 @@ class SchedulerCountersTest {
             for (int i = 0; i < 30_000; i++) {
                 sum += counters.runDelayNanos() + counters.involuntarySwitches() + counters.stealNanos();
             }
-            long before = threads.getCurrentThreadAllocatedBytes();
-            for (int i = 0; i < 2_000; i++) {
-                sum += counters.runDelayNanos() + counters.involuntarySwitches() + counters.stealNanos();
+            // While the JIT compiles the path (FileChannelImpl.read and what it calls) the VM allocates a few
+            // hundred bytes on the thread now and then (544 B at once seen here); once compiled, a read allocates
+            // nothing. One object per read would be tens of kB in every window.
+            long fewest = Long.MAX_VALUE;
+            for (int window = 0; window < 10 && fewest > 0; window++) {
+                long before = threads.getCurrentThreadAllocatedBytes();
+                for (int i = 0; i < 2_000; i++) {
+                    sum += counters.runDelayNanos() + counters.involuntarySwitches() + counters.stealNanos();
+                }
+                fewest = Math.min(fewest, threads.getCurrentThreadAllocatedBytes() - before);
             }
-            // One object per read would be tens of kB; the JIT may allocate a few bytes while compiling.
-            assertThat(threads.getCurrentThreadAllocatedBytes() - before).as("bytes allocated by 6,000 reads")
-                    .isLessThan(256);
+            assertThat(fewest).as("bytes allocated by 6,000 reads, in the best of up to ten rounds").isZero();
             assertThat(sum).isPositive();
         }
     }

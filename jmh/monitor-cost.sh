@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# What the wake-up monitor costs next to its floor, a bare Periodic thread waking as often: alternately, in JVMs
-# of their own that do nothing else, the monitor (its thread, its attribution and JFR stream threads, JFR's own
-# threads) and the bare thread, each measured for SECONDS_PER_RUN after WARM_UP_SECONDS (JFR's start and the
-# JIT's compiling) (io.github.lllqos.jmh.MonitorCostRun), and below both the floor of any thread waking that often:
-# a C thread that does nothing but the same clock_nanosleep (src/main/c/bare_periodic.c).
+# What the wake-up monitor costs next to a bare Periodic thread waking as often, and next to the floor of any
+# thread waking that often: a C thread that does nothing but the same clock_nanosleep (src/main/c/bare_periodic.c).
+# Alternately, each alone (the Java ones in JVMs of their own that do nothing else): the C thread, the bare thread
+# and the monitor (its thread, its attribution and JFR stream threads, JFR's own threads), each measured for
+# SECONDS_PER_RUN after WARM_UP_SECONDS (JFR's start and the JIT's compiling) (io.github.lllqos.jmh.MonitorCostRun).
 # Prints each run, then the medians: the monitor's CPU in % of one CPU (target: at most 1 % at a 1 ms interval),
 # the bare thread's, the C floor's, the monitor's cost over that floor, the process CPU of each JVM, and the monitor
 # thread's bytes per wake-up (target: 0). As root all three run at SCHED_FIFO 80, as the monitor does by default;

@@ -6,9 +6,11 @@
  *   bare_periodic SECONDS [INTERVAL_US [WARM_UP_SECONDS]]
  */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 static long long nanos(clockid_t clock) {
@@ -19,7 +21,12 @@ static long long nanos(clockid_t clock) {
 
 static void sleep_until(long long deadline) {
     struct timespec at = {.tv_sec = deadline / 1000000000LL, .tv_nsec = deadline % 1000000000LL};
-    while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &at, NULL) != 0) {
+    int error;
+    while ((error = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &at, NULL)) == EINTR) {
+    }
+    if (error != 0) {
+        fprintf(stderr, "clock_nanosleep: %s\n", strerror(error));
+        exit(1);
     }
 }
 

@@ -63,6 +63,7 @@ public final class WakeupMonitor implements AutoCloseable {
     private final Thread attribution;
 
     private Histogram interval;
+    /** The counters' current window: its start and their values then; the monitor thread's own. */
     private long windowRunDelay;
     private long windowSwitches;
     private long windowSteal;

@@ -23,11 +23,14 @@ import java.util.OptionalInt;
  * The kernel's CPU latency QoS list through its device node: each request is one open descriptor, written
  * with a 4-byte native-order s32 and read back with a positional read at offset 0.
  *
- * <p>Every descriptor is checked before anything is written to or read from it: it must be the character device
- * whose number the kernel publishes for {@code cpu_dma_latency} in {@value DeviceNumber#CPU_DMA_LATENCY_SYSFS}.
- * The check runs on the open descriptor ({@code statx}, as {@code fstat}), so the path cannot change in between.
- * Opening the real device adds a request at the default value, which asks for nothing; opening anything else
- * writes nothing ({@code O_NONBLOCK | O_NOCTTY}: a FIFO or a terminal is neither waited for nor taken over).
+ * <p>The path is checked before it is opened, and the descriptor again before anything is written to or read from
+ * it: each must be the character device whose number the kernel publishes for {@code cpu_dma_latency} in
+ * {@value DeviceNumber#CPU_DMA_LATENCY_SYSFS}. The first check ({@code statx} on the path, as {@code stat}) keeps
+ * anything else from being opened at all, since opening alone acts on some devices (it starts a watchdog, rewinds a
+ * tape, raises a serial line's modem lines). The second ({@code statx} on the open descriptor, as {@code fstat})
+ * refuses a path swapped for another file in between. Opening the real device adds a request at the default value,
+ * which asks for nothing; a file swapped in is opened with {@code O_NONBLOCK | O_NOCTTY} (a FIFO or a terminal is
+ * neither waited for nor taken over) and written nothing.
  */
 final class DeviceCpuLatencyQos implements CpuLatencyQos {
 
@@ -88,7 +91,11 @@ final class DeviceCpuLatencyQos implements CpuLatencyQos {
         }
     }
 
-    /** Opens the device and returns the descriptor once it is known to be the CPU latency device. */
+    /**
+     * Opens the device and returns the descriptor once it is known to be the CPU latency device: a path that names
+     * anything else is refused without being opened, and a descriptor that turns out to be something else (the
+     * path swapped in between) is closed and refused.
+     */
     private int openChecked(int accessMode, String accessName) throws RequestRefusedException {
         if (device.toString().isEmpty()) {
             throw new RequestRefusedException(Refusal.of(Refusal.Kind.MISCONFIGURED, "the device path is empty: set -D"
@@ -96,6 +103,13 @@ final class DeviceCpuLatencyQos implements CpuLatencyQos {
                     + CpuLatencyQos.DEVICE));
         }
         DeviceNumber expected = expectedNumber();
+        NativeMemory description = statx.get();
+        try {
+            libc.statx(NativeLibc.AT_FDCWD, devicePath, 0, NativeLibc.STATX_TYPE, description);
+        } catch (ErrnoException e) {
+            throw undescribed(e);
+        }
+        requireTheDevice(description, expected);
         int fd;
         try {
             fd = libc.open(devicePath, accessMode | OPEN_FLAGS);
@@ -103,23 +117,35 @@ final class DeviceCpuLatencyQos implements CpuLatencyQos {
             throw openFailure(e, accessName, expected);
         }
         try {
-            NativeMemory description = statx.get();
             libc.statx(fd, emptyPath, NativeLibc.AT_EMPTY_PATH, NativeLibc.STATX_TYPE, description);
-            if (!OpenFileKind.isCharacterDevice(description, expected)) {
-                throw DeviceRefusals.notTheDevice(device.toString(), OpenFileKind.of(description).describe(), expected,
-                        LinuxProvider.DEVICE_PROPERTY);
-            }
+            requireTheDevice(description, expected);
             return fd;
         } catch (ErrnoException e) {
             closeQuietly(fd);
-            String call = "statx(" + device + ") failed: " + e.errnoName() + ": cannot tell whether"
-                    + " it is the CPU latency device, so nothing is written to it";
-            throw new RequestRefusedException(Errno.ofNumber(e.errno())
-                    .map(known -> Refusal.forErrno(known, call)).orElseGet(() -> Refusal.of(Refusal.Kind.FAILED, call)));
+            throw undescribed(e);
         } catch (RequestRefusedException e) {
             closeQuietly(fd);
             throw e;
         }
+    }
+
+    /** Refuses what a {@code struct statx} describes unless it is the CPU latency device; allocates nothing then. */
+    private void requireTheDevice(NativeMemory description, DeviceNumber expected) throws RequestRefusedException {
+        if (!OpenFileKind.isCharacterDevice(description, expected)) {
+            throw DeviceRefusals.notTheDevice(device.toString(), OpenFileKind.of(description).describe(), expected,
+                    LinuxProvider.DEVICE_PROPERTY);
+        }
+    }
+
+    /** The refusal when {@code statx} cannot describe the path or the descriptor. */
+    private RequestRefusedException undescribed(ErrnoException e) {
+        String failed = "statx(" + device + ") failed: " + e.errnoName();
+        if (e.errno() == Errno.ENOENT.number()) {
+            return DeviceRefusals.deviceMissing(failed, device.toString(), LinuxProvider.DEVICE_PROPERTY);
+        }
+        String call = failed + ": cannot tell whether it is the CPU latency device, so nothing is written to it";
+        return new RequestRefusedException(Errno.ofNumber(e.errno())
+                .map(known -> Refusal.forErrno(known, call)).orElseGet(() -> Refusal.of(Refusal.Kind.FAILED, call)));
     }
 
     /** The number of the CPU latency device, read once from sysfs. */

@@ -5,8 +5,9 @@ import io.github.lllqos.linux.internal.NativeMemory;
 import io.github.lllqos.spi.support.DeviceNumber;
 
 /**
- * What an open descriptor refers to, from {@code statx} on the descriptor itself: checked after the open, so the
- * path cannot be swapped between the check and the use.
+ * What a path or an open descriptor refers to, from {@code statx}: on the path before it is opened, so nothing else
+ * is opened, and on the descriptor itself after the open, so the path cannot be swapped between the check and the
+ * use.
  *
  * @param fileType the {@code S_IFMT} bits of the mode, such as {@link NativeLibc#S_IFCHR}
  * @param device for a character or block device its number, else 0:0
@@ -16,7 +17,8 @@ record OpenFileKind(int fileType, DeviceNumber device) {
     /**
      * The kind a {@code struct statx} describes.
      *
-     * @param statx filled by {@code statx(fd, "", AT_EMPTY_PATH, STATX_TYPE, statx)}
+     * @param statx filled by {@code statx(fd, "", AT_EMPTY_PATH, STATX_TYPE, statx)} or
+     *     {@code statx(AT_FDCWD, path, 0, STATX_TYPE, statx)}
      * @return its kind
      */
     static OpenFileKind of(NativeMemory statx) {
@@ -28,7 +30,8 @@ record OpenFileKind(int fileType, DeviceNumber device) {
      * Whether a {@code struct statx} describes the character device of that number; allocates nothing, as it runs
      * for every lease.
      *
-     * @param statx filled by {@code statx(fd, "", AT_EMPTY_PATH, STATX_TYPE, statx)}
+     * @param statx filled by {@code statx(fd, "", AT_EMPTY_PATH, STATX_TYPE, statx)} or
+     *     {@code statx(AT_FDCWD, path, 0, STATX_TYPE, statx)}
      * @param number the expected device number
      * @return true for that character device only
      */

@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lllqos.contract.RealEnvironment;
 import io.github.lllqos.linux.internal.NativeLayer;
+import io.github.lllqos.linux.internal.NativeLibc;
 import io.github.lllqos.spi.RequestRefusedException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class LinuxProviderTest {
 
@@ -37,6 +42,70 @@ class LinuxProviderTest {
 
     private DeviceCpuLatencyQos qos(Path device) throws IOException {
         return new DeviceCpuLatencyQos(device, NativeLayer.current().libc(), miscDev());
+    }
+
+    /** Every native layer of this JVM: JNA, and java.lang.foreign from JDK 22. */
+    static Stream<Arguments> layers() {
+        return NativeLayer.everyLayerHere().stream().map(libc -> Arguments.of(libc.getClass().getSimpleName(), libc));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("layers")
+    void dev_zero_is_refused_from_its_path_without_being_opened(String layer, NativeLibc libc) throws IOException {
+        RecordingLibc recording = RecordingLibc.of(libc);
+        DeviceCpuLatencyQos qos = new DeviceCpuLatencyQos(Path.of("/dev/zero"), recording.libc(), miscDev());
+
+        assertThatThrownBy(() -> qos.addRequest(0)).isInstanceOf(RequestRefusedException.class)
+                .hasMessageStartingWith("/dev/zero is character device 1:5, not the CPU latency device");
+        assertThat(qos.effectiveLimit()).isEmpty();
+        assertThat(recording.calls()).as("opening alone acts on some devices").containsOnly("statx");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("layers")
+    void a_fifo_is_refused_from_its_path_without_being_opened(String layer, NativeLibc libc) throws Exception {
+        Path fifo = fifo();
+        RecordingLibc recording = RecordingLibc.of(libc);
+        DeviceCpuLatencyQos qos = new DeviceCpuLatencyQos(fifo, recording.libc(), miscDev());
+
+        assertThatThrownBy(() -> qos.addRequest(0)).isInstanceOf(RequestRefusedException.class)
+                .hasMessageStartingWith(fifo + " is a FIFO, not the CPU latency device");
+        assertThat(qos.effectiveLimit()).isEmpty();
+        assertThat(recording.calls()).containsOnly("statx");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("layers")
+    void a_path_swapped_after_its_check_is_refused_on_the_open_descriptor(String layer, NativeLibc libc)
+            throws IOException {
+        Path zeroIsExpected = Files.writeString(temp.resolve("dev"), "1:5\n");
+        RecordingLibc recording = RecordingLibc.openingInstead(libc, "/dev/null");
+        DeviceCpuLatencyQos qos = new DeviceCpuLatencyQos(Path.of("/dev/zero"), recording.libc(), zeroIsExpected);
+
+        assertThatThrownBy(() -> qos.addRequest(0)).isInstanceOf(RequestRefusedException.class)
+                .hasMessageStartingWith("/dev/zero is character device 1:3, not the CPU latency device (character"
+                        + " device 1:5");
+        assertThat(recording.calls()).as("checked by path, opened, checked on the descriptor, closed")
+                .containsExactly("statx", "open", "statx", "close");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("layers")
+    void the_expected_device_passes_both_checks_and_is_opened(String layer, NativeLibc libc) throws IOException {
+        Path nullIsExpected = Files.writeString(temp.resolve("dev"), "1:3\n");
+        RecordingLibc recording = RecordingLibc.of(libc);
+        DeviceCpuLatencyQos qos = new DeviceCpuLatencyQos(Path.of("/dev/null"), recording.libc(), nullIsExpected);
+
+        assertThatThrownBy(() -> qos.addRequest(0)).as("past the identity check, /dev/null cannot report a limit")
+                .hasMessageContaining("pread(/dev/null, 4, 0) read 0 of 4 bytes");
+        assertThat(recording.calls()).startsWith("statx", "open", "statx").contains("close");
+    }
+
+    private Path fifo() throws Exception {
+        Path fifo = temp.resolve("fifo");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        assertThat(mkfifo.waitFor()).as("mkfifo's exit code").isZero();
+        return fifo;
     }
 
     @Test
@@ -93,9 +162,7 @@ class LinuxProviderTest {
 
     @Test
     void a_fifo_is_refused_without_waiting_for_a_reader() throws Exception {
-        Path fifo = temp.resolve("fifo");
-        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
-        assertThat(mkfifo.waitFor()).as("mkfifo's exit code").isZero();
+        Path fifo = fifo();
         DeviceCpuLatencyQos qos = qos(fifo);
 
         assertThatThrownBy(() -> qos.addRequest(0)).isInstanceOf(RequestRefusedException.class)

@@ -56,12 +56,13 @@ final class LibC {
     /**
      * {@code int statx(int dirfd, const char *pathname, int flags, unsigned int mask, struct statx *statxbuf)}
      * (glibc 2.28, Linux 4.11). With an empty path and {@link NativeLibc#AT_EMPTY_PATH} it describes {@code dirfd} itself,
-     * as {@code fstat} does; unlike {@code struct stat}, {@code struct statx} has one layout on every architecture,
-     * and splits the device number into major and minor.
+     * as {@code fstat} does; with {@link NativeLibc#AT_FDCWD} and a path, the file the path names, as {@code stat}
+     * does. Unlike {@code struct stat}, {@code struct statx} has one layout on every architecture, and splits the
+     * device number into major and minor.
      *
-     * @param dirfd the descriptor to describe
-     * @param pathname an empty NUL-terminated string in native memory
-     * @param flags {@link NativeLibc#AT_EMPTY_PATH}
+     * @param dirfd the descriptor to describe, or {@link NativeLibc#AT_FDCWD}
+     * @param pathname a NUL-terminated string in native memory: empty, or the path to describe
+     * @param flags {@link NativeLibc#AT_EMPTY_PATH} with an empty path, 0 with a path
      * @param mask such as {@link NativeLibc#STATX_TYPE}
      * @param statxbuf receives the {@code struct statx}, {@value #SIZEOF_STATX} bytes
      * @return 0

@@ -69,6 +69,8 @@ public interface NativeLibc {
     /** {@code sizeof(struct rlimit)} on LP64. */
     int SIZEOF_RLIMIT = 16;
 
+    /** {@code AT_FDCWD}: as {@code statx}'s descriptor, a relative path is taken from the working directory. */
+    int AT_FDCWD = -100;
     /** {@code AT_EMPTY_PATH}: with an empty path, {@code statx} describes the descriptor itself, as fstat does. */
     int AT_EMPTY_PATH = 0x1000;
     /** {@code STATX_TYPE}: ask for the file type in {@code stx_mode}. */
@@ -204,12 +206,13 @@ public interface NativeLibc {
     /**
      * {@code int statx(int dirfd, const char *pathname, int flags, unsigned int mask, struct statx *statxbuf)}
      * (glibc 2.28, Linux 4.11). With an empty path and {@link #AT_EMPTY_PATH} it describes {@code dirfd} itself,
-     * as {@code fstat} does; unlike {@code struct stat}, {@code struct statx} has one layout on every architecture,
-     * and splits the device number into major and minor.
+     * as {@code fstat} does; with {@link #AT_FDCWD}, a path and flags 0 it describes the file the path names,
+     * following symbolic links, as {@code stat} does, without opening it. Unlike {@code struct stat},
+     * {@code struct statx} has one layout on every architecture, and splits the device number into major and minor.
      *
-     * @param dirfd the descriptor to describe
-     * @param pathname an empty C string from {@link #cString}
-     * @param flags {@link #AT_EMPTY_PATH}
+     * @param dirfd the descriptor to describe, or {@link #AT_FDCWD}
+     * @param pathname a C string from {@link #cString}: empty, or the path to describe
+     * @param flags {@link #AT_EMPTY_PATH} with an empty path, 0 with a path
      * @param mask such as {@link #STATX_TYPE}
      * @param statxbuf receives the {@code struct statx}, {@value #SIZEOF_STATX} bytes
      * @return 0

@@ -41,7 +41,7 @@ final class RealtimeHints {
                     + "), or write a runtime into that file. On cgroup v1 a container's runtime must fit in its"
                     + " parent's, which is 0 for Docker's parent cgroup until given some: start dockerd with"
                     + " --cpu-rt-runtime=950000, or echo 950000 > /sys/fs/cgroup/cpu,cpuacct/docker/cpu.rt_runtime_us"
-                    + " (see docs/realtime.md#containers)");
+                    + " (see docs/realtime.md#real-time-runtime-on-cgroup-v1)");
         }
         OptionalLong systemRuntime = files.rtRuntimeMicros();
         if (systemRuntime.isPresent() && systemRuntime.getAsLong() == 0) {

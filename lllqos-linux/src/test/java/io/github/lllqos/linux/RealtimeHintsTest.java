@@ -7,8 +7,13 @@ import io.github.lllqos.realtime.SchedPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +44,40 @@ class RealtimeHintsTest {
                 "--cpu-rt-runtime=950000").doesNotContain("lacks CAP_SYS_NICE");
         assertThat(hint).as("on cgroup v1 the container's runtime needs the parent's first").contains(
                 "start dockerd with --cpu-rt-runtime=950000",
-                "echo 950000 > /sys/fs/cgroup/cpu,cpuacct/docker/cpu.rt_runtime_us");
+                "echo 950000 > /sys/fs/cgroup/cpu,cpuacct/docker/cpu.rt_runtime_us",
+                "see docs/realtime.md#real-time-runtime-on-cgroup-v1");
+    }
+
+    @Test
+    void every_docs_link_in_a_hint_names_a_heading_of_that_page() throws IOException {
+        status(NO_CAPS);
+        write("sys/fs/cgroup/cpu,cpuacct/docker/abc/cpu.rt_runtime_us", "0\n");
+        RealtimeHints hints = new RealtimeHints(new KernelFiles(root));
+        List<String> texts = List.of(hints.schedulerRefused(SchedPolicy.FIFO, 80, 0, 0), hints.niceRefused(-5, 0),
+                hints.memoryLockRefused(65536), hints.deadlineRefused(Set.of(1), Set.of(0, 1)));
+        Matcher link = Pattern.compile("docs/([\\w-]+\\.md)#([\\w-]+)").matcher(String.join("\n", texts));
+        int links = 0;
+
+        while (link.find()) {
+            links++;
+            assertThat(anchors(Path.of("..", "docs", link.group(1)))).as(link.group()).contains(link.group(2));
+        }
+        assertThat(links).as("docs links in the hints").isGreaterThanOrEqualTo(2);
+    }
+
+    /** The anchors GitHub gives a page's headings: lower case, punctuation dropped, spaces as hyphens. */
+    private static Set<String> anchors(Path page) throws IOException {
+        Set<String> anchors = new HashSet<>();
+        boolean inCode = false;
+        for (String line : Files.readAllLines(page)) {
+            if (line.startsWith("```")) {
+                inCode = !inCode;
+            } else if (!inCode && line.matches("#{1,6} .*")) {
+                anchors.add(line.replaceFirst("^#+ ", "").strip().toLowerCase(Locale.ROOT)
+                        .replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'));
+            }
+        }
+        return anchors;
     }
 
     @Test

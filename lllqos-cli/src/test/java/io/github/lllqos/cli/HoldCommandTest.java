@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.lllqos.contract.RealEnvironment;
 import io.github.lllqos.linux.LinuxProvider;
 import io.github.lllqos.spi.CpuLatencyQos;
+import io.github.lllqos.spi.support.DeviceNumber;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -33,6 +35,20 @@ class HoldCommandTest {
             assertThat(hold.rest()).contains("released the request for 13 µs; effective CPU latency limit now: ");
             assertThat(holdsDevice(hold.pid())).isFalse();
         }
+    }
+
+    @Test
+    void hold_on_dev_zero_places_no_request_and_names_both_device_numbers() throws Exception {
+        Path published = Path.of(DeviceNumber.CPU_DMA_LATENCY_SYSFS);
+        RealEnvironment.require(Files.isReadable(published), published + " is missing (the kernel has no"
+                + " cpu_dma_latency device to compare with)");
+        String expected = DeviceNumber.parse(Files.readString(published)).toString();
+
+        ChildCommand.Finished hold = ChildCommand.run(List.of("-Dlllqos.device=/dev/zero"), "hold", "5");
+
+        assertThat(hold.exit()).as(hold.output()).isEqualTo(1);
+        assertThat(hold.output()).contains("no request placed", "/dev/zero is character device 1:5",
+                "not the CPU latency device (character device " + expected).doesNotContain("holding");
     }
 
     @Test

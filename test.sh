@@ -7,6 +7,9 @@
 # starts dockerd in the background, and stops it again on exit. As root on Debian it also installs cyclictest
 # (rt-tests) when missing, for the tests that compare lllqos cyclic with it, and prometheus when missing, for the
 # test that scrapes the agent with a real Prometheus.
+#
+# Its last line totals the skipped tests of every module by reason (.ci/skip-summary, see docs/testing.md), and it
+# exits with Maven's exit code.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -14,18 +17,23 @@ ENGINE_START_TIMEOUT=60
 engine_pid=""
 engine_log=""
 
+maven_log=""
+
 stop_engine() {
     if [ -n "$engine_pid" ] && kill -0 "$engine_pid" 2>/dev/null; then
         echo "test.sh: stopping the Docker engine it started (pid $engine_pid)" >&2
         kill "$engine_pid"
         for _ in $(seq 1 30); do
-            kill -0 "$engine_pid" 2>/dev/null || return 0
+            kill -0 "$engine_pid" 2>/dev/null || break
             sleep 1
         done
-        echo "test.sh: dockerd (pid $engine_pid) did not stop within 30 s; log: $engine_log" >&2
+        if kill -0 "$engine_pid" 2>/dev/null; then
+            echo "test.sh: dockerd (pid $engine_pid) did not stop within 30 s; log: $engine_log" >&2
+        fi
     fi
+    engine_pid=""
 }
-trap stop_engine EXIT
+trap 'stop_engine; [ -z "$maven_log" ] || rm -f "$maven_log"' EXIT
 
 engine_answers() {
     command -v docker >/dev/null 2>&1 && docker version >/dev/null 2>&1
@@ -92,4 +100,10 @@ if [ -z "${DOCKER_HOST:-}" ] && ! engine_answers; then
     start_engine
 fi
 
-./mvnw -B verify -Pit "$@"
+# Maven's output is kept for the skip summary, which comes last, after the engine has stopped.
+maven_log=$(mktemp /tmp/lllqos-test.XXXXXX.log)
+status=0
+./mvnw -B verify -Pit "$@" | tee "$maven_log" || status=$?
+stop_engine
+.ci/skip-summary "$maven_log"
+exit "$status"

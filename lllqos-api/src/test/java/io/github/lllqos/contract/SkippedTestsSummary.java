@@ -18,7 +18,8 @@ import org.junit.platform.launcher.TestPlan;
  * summary gives only the number; the reasons would otherwise stay in its XML reports.
  *
  * <p>Registered through {@code META-INF/services} in this module's test-jar, so every module whose tests use
- * {@link RealEnvironment} prints it.
+ * {@link RealEnvironment} prints it. {@code .ci/skip-summary} reads these lines out of a Maven log and totals them
+ * over the modules (test.sh and .ci/unprivileged print that total last): keep the line's form, or change both.
  */
 public final class SkippedTestsSummary implements TestExecutionListener {
 

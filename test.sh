@@ -6,7 +6,8 @@
 # answers on /var/run/docker.sock, this script (as root, on Debian) installs docker.io when dockerd is missing,
 # starts dockerd in the background, and stops it again on exit. As root on Debian it also installs cyclictest
 # (rt-tests) when missing, for the tests that compare lllqos cyclic with it, and prometheus when missing, for the
-# test that scrapes the agent with a real Prometheus.
+# test that scrapes the agent with a real Prometheus. Packages are installed with .ci/apt-install, which starts
+# none of their services (Debian's docker.io and prometheus would otherwise start theirs on a machine with systemd).
 #
 # Its last line totals the skipped tests of every module by reason (.ci/skip-summary, see docs/testing.md), and it
 # exits with Maven's exit code.
@@ -50,9 +51,8 @@ start_engine() {
             echo "test.sh: dockerd is missing and this is not Debian (no apt-get): install Docker first." >&2
             exit 1
         fi
-        echo "test.sh: installing docker.io" >&2
-        apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io >/dev/null
+        echo "test.sh: installing docker.io (its packaged engine is not started: this script runs its own)" >&2
+        .ci/apt-install docker.io
     fi
     engine_log=$(mktemp /tmp/lllqos-dockerd.XXXXXX.log)
     echo "test.sh: starting dockerd (log: $engine_log)" >&2
@@ -79,19 +79,21 @@ start_engine() {
 install_cyclictest() {
     if ! command -v cyclictest >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
         echo "test.sh: installing rt-tests for cyclictest" >&2
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rt-tests >/dev/null 2>&1 \
-            || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rt-tests >/dev/null; }
+        .ci/apt-install rt-tests
     fi
 }
 install_cyclictest
 
-# PrometheusIT starts Debian's prometheus on loopback (it does not use the packaged service).
+# PrometheusIT starts Debian's prometheus on loopback (it does not use the packaged service). The package's own
+# service is neither started (.ci/apt-install) nor left enabled, so it does not take :9090 at the next boot either.
 install_prometheus() {
     if ! command -v prometheus >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-        echo "test.sh: installing prometheus" >&2
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null 2>&1 \
-            || { apt-get update -qq \
-                 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null; }
+        echo "test.sh: installing prometheus (its packaged service is not started)" >&2
+        .ci/apt-install --no-install-recommends prometheus
+        if command -v systemctl >/dev/null 2>&1; then
+            systemctl disable --quiet prometheus.service 2>/dev/null \
+                || echo "test.sh: could not disable prometheus.service; it may start at the next boot" >&2
+        fi
     fi
 }
 install_prometheus

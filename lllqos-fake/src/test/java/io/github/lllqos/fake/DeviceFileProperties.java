@@ -1,5 +1,6 @@
 package io.github.lllqos.fake;
 
+import static io.github.lllqos.fake.property.Weighted.weight;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.generators.SourceDSL.arbitrary;
@@ -279,10 +280,6 @@ class DeviceFileProperties {
 
         private final List<Integer> open = new ArrayList<>();
         private int opened;
-
-        private static Pair<Integer, Gen<Kind>> weight(int weight, Kind kind) {
-            return Pair.of(weight, arbitrary().constant(kind));
-        }
 
         @Override
         public Optional<FileOperation> draw(RandomnessSource source) {

@@ -1,6 +1,7 @@
 package io.github.lllqos.fake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import io.github.lllqos.cpuidle.CpuIdle;
@@ -10,7 +11,11 @@ import io.github.lllqos.cpuidle.ResumeLatencyLease;
 import io.github.lllqos.fake.property.PropertyRuns;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * The API's {@link IdleState#blockedBy(int)}, fed with {@link ResumeLatency#governorLimitMicros(int)}, agrees with
@@ -18,15 +23,26 @@ import org.junit.jupiter.api.Test;
  */
 class SimulatedGovernorProperties {
 
+    private static final CpuidleDriver DRIVER = CpuidleDriver.INTEL_IDLE;
+
+    /**
+     * 0 to 200 µs, and half the time one at or next to a state's exit latency, where the state turns from allowed
+     * to blocked: uniform draws give each of those values once in 201.
+     */
+    private static final Gen<Integer> MICROS = Generate.oneOf(integers().between(0, 200),
+            arbitrary().pick(DRIVER.states().stream().map(CpuidleDriver.State::exitLatencyMicros)
+                    .flatMap(exit -> Stream.of(exit - 1, exit, exit + 1)).filter(micros -> micros >= 0).distinct()
+                    .collect(Collectors.toList())));
+
     @Test
     void the_governor_enters_the_deepest_state_the_api_does_not_call_blocked() {
-        PropertyRuns.qt(1000).forAll(integers().between(0, 200), integers().between(0, 200), integers().between(0, 200))
+        PropertyRuns.qt(1000).forAll(MICROS, MICROS, MICROS)
                 .checkAssert(SimulatedGovernorProperties::governorAgreesWithTheApi);
     }
 
     private static void governorAgreesWithTheApi(int cpuLatencyMicros, int resumeLatencyMicros,
                                                  int disableDeeperThan) {
-        SimulatedKernel kernel = new SimulatedKernel(KernelProfile.CURRENT, 1, CpuidleDriver.INTEL_IDLE);
+        SimulatedKernel kernel = new SimulatedKernel(KernelProfile.CURRENT, 1, DRIVER);
         CpuIdle idle = CpuIdle.of(kernel.cpuSysfs());
         PmQosRequest request = new PmQosRequest();
         kernel.cpuLatencyQos().addRequest(request, cpuLatencyMicros);

@@ -16,6 +16,13 @@ sealed interface SystemCall {
      */
     String applyTo(DeviceUnderTest device);
 
+    /**
+     * The descriptor the call is on.
+     *
+     * @return its handle, the number of opens before the one that made it
+     */
+    int handle();
+
     /** {@code open()}; the descriptor gets handle {@code handle}, the number of opens before it. */
     record Open(int handle, DeviceUnderTest.Mode mode) implements SystemCall {
         @Override

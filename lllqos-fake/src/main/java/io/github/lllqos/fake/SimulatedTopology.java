@@ -16,6 +16,7 @@ import java.util.TreeSet;
  * <pre>{@code
  * SimulatedTopology server = SimulatedTopology.uniform(2, 8, 2).isolated(Set.of(4, 5, 6, 7));
  * SimulatedTopology laptop = SimulatedTopology.hybrid(6, 8);       // 6 P-cores x 2 threads, 8 E-cores
+ * SimulatedTopology vm = SimulatedTopology.uniform(1, 2, 1).withoutClusters(65535);   // as x86 guests show
  * SimulatedKernel kernel = new SimulatedKernel(server);
  * }</pre>
  */
@@ -125,6 +126,23 @@ public final class SimulatedTopology {
             efficiency.add(number);
         }
         return new SimulatedTopology(cpus, performance, efficiency, Set.of(), Set.of());
+    }
+
+    /**
+     * This machine's kernel knows no cluster for any CPU: every {@code cluster_id} reads {@code shown}, the value
+     * the kernel prints for none, which is 65535 on x86 (the 16-bit "no APIC id", as virtual machines show) and
+     * -1 on arm64.
+     *
+     * @param shown what {@code cluster_id} reads
+     * @return a copy whose CPUs belong to no cluster
+     */
+    public SimulatedTopology withoutClusters(int shown) {
+        List<Cpu> unclustered = new ArrayList<>();
+        for (Cpu cpu : cpus) {
+            unclustered.add(new Cpu(cpu.number(), cpu.packageId(), cpu.dieId(), shown, cpu.coreId(), cpu.siblings(),
+                    cpu.capacity()));
+        }
+        return new SimulatedTopology(unclustered, performance, efficiency, isolated, nohzFull);
     }
 
     /**

@@ -101,6 +101,18 @@ class SimulatedTopologyTest {
     }
 
     @Test
+    void a_cluster_id_the_kernel_shows_for_no_cluster_reads_as_none() {
+        for (int shown : new int[] {65535, -1}) {
+            on(new SimulatedKernel(SimulatedTopology.uniform(1, 2, 1).withoutClusters(shown)), kernel -> {
+                assertThat(CpuTopology.current().cpus()).as("cluster_id " + shown)
+                        .allMatch(cpu -> cpu.clusterId() == -1);
+            });
+        }
+        on(new SimulatedKernel(SimulatedTopology.uniform(1, 4, 1)), kernel ->
+                assertThat(CpuTopology.current().cpu(3).clusterId()).isEqualTo(1));
+    }
+
+    @Test
     void a_machine_of_4096_cpus_reads_and_reserves_its_last_cpu() {
         on(new SimulatedKernel(KernelProfile.CURRENT, SimulatedTopology.uniform(4, 512, 2), CpuidleDriver.NONE),
                 kernel -> {

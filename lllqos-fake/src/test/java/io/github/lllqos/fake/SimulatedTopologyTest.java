@@ -101,6 +101,22 @@ class SimulatedTopologyTest {
     }
 
     @Test
+    void an_arm_big_little_machine_tells_big_from_little_cores_by_capacity_alone() {
+        on(new SimulatedKernel(SimulatedTopology.bigLittle(4, 2)), kernel -> {
+            CpuTopology topology = CpuTopology.current();
+            assertThat(topology.hybrid()).isTrue();
+            assertThat(topology.cores()).hasSize(6).allMatch(core -> core.cpus().size() == 1);
+            assertThat(topology.cpus().stream().filter(cpu -> cpu.coreType() == CoreType.EFFICIENCY)
+                    .map(cpu -> cpu.number())).containsExactly(0, 1, 2, 3);
+            assertThat(topology.cpus().stream().filter(cpu -> cpu.coreType() == CoreType.PERFORMANCE)
+                    .map(cpu -> cpu.number())).containsExactly(4, 5);
+            assertThat(topology.cpu(0).capacity()).hasValue(SimulatedTopology.LITTLE_CAPACITY);
+            assertThat(topology.cpu(5).capacity()).hasValue(SimulatedTopology.FULL_CAPACITY);
+            assertThat(topology.cpu(5).clusterId()).isEqualTo(1);
+        });
+    }
+
+    @Test
     void a_cluster_id_the_kernel_shows_for_no_cluster_reads_as_none() {
         for (int shown : new int[] {65535, -1}) {
             on(new SimulatedKernel(SimulatedTopology.uniform(1, 2, 1).withoutClusters(shown)), kernel -> {

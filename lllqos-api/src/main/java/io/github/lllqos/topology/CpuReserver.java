@@ -73,8 +73,12 @@ final class CpuReserver {
             reservable = ReservableCpus.of(topology);
         } else {
             topology.requireOnline(CpuSets.sorted(among), "the candidate CPUs " + CpuList.format(among));
-            reservable = new ReservableCpus("the CPUs asked for", among, CpuSets.intersection(among,
-                    topology.usable()));
+            Set<Integer> usableAmong = CpuSets.intersection(among, topology.usable());
+            if (usableAmong.isEmpty()) {
+                return CpuReservation.notAcquired(Refused.NOTHING_RESERVABLE, outsideUsable(among, topology),
+                        List.of());
+            }
+            reservable = new ReservableCpus("the CPUs asked for", among, usableAmong);
         }
         if (reservable.cpus().isEmpty()) {
             return CpuReservation.notAcquired(Refused.NOTHING_RESERVABLE, reservable.whyEmpty(topology), List.of());
@@ -89,6 +93,17 @@ final class CpuReserver {
                     + (wholeCore ? " with all its CPUs reservable" : ""), List.of());
         }
         return take(found.get(), units, reservable, wholeCore);
+    }
+
+    /**
+     * Why CPUs asked for by number cannot be had: they lie outside what this process may use. The reservable CPUs
+     * and their property play no part here, so the fix is to ask for others.
+     */
+    private static String outsideUsable(Set<Integer> among, CpuTopology topology) {
+        return "no CPU can be reserved: " + (among.size() == 1 ? "the CPU asked for, " + CpuList.format(among)
+                + ", is" : "the CPUs asked for, " + CpuList.format(among) + ", are") + " outside this process's"
+                + " affinity or cpuset (it may use " + ReservableCpus.usableInWords(topology) + "); ask for CPUs"
+                + " among " + CpuList.format(topology.usable());
     }
 
     /**

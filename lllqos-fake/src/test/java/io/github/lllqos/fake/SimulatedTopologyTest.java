@@ -201,6 +201,21 @@ class SimulatedTopologyTest {
     }
 
     @Test
+    void asked_cpus_outside_the_cpuset_are_not_acquired_and_the_reason_names_both_sets() {
+        on(new SimulatedKernel(SimulatedTopology.uniform(1, 4, 1)), kernel -> {
+            kernel.cpuset(SimulatedCpuset.v2("/docker/abc", Set.of(0, 1)));
+            try (CpuReservation cpu = CpuReservation.acquireAmong(Set.of(2, 3))) {
+                assertThat(cpu.acquired()).isFalse();
+                assertThat(cpu.refused()).hasValue(CpuReservation.Refused.NOTHING_RESERVABLE);
+                assertThat(cpu.notAcquiredReason().orElseThrow())
+                        .contains("the CPUs asked for, 2-3, are outside this process's affinity or cpuset")
+                        .contains("affinity 0-1", "cgroup v2 cpuset 0-1 from /sys/fs/cgroup/docker/abc")
+                        .doesNotContain("reservable-cpus");
+            }
+        });
+    }
+
+    @Test
     void simulated_cpusets_and_affinities_that_exclude_everything_are_rejected_naming_the_values() {
         SimulatedKernel kernel = new SimulatedKernel(SimulatedTopology.uniform(1, 4, 1));
         assertThatThrownBy(() -> kernel.cpuset(SimulatedCpuset.v2("/c", Set.of(9))))

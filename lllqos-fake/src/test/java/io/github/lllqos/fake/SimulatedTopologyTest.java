@@ -282,6 +282,41 @@ class SimulatedTopologyTest {
         });
     }
 
+    @Test
+    void the_reserving_thread_factory_places_new_threads_relative_to_the_newest_reservation_still_held() {
+        on(new SimulatedKernel(SimulatedTopology.uniform(2, 4, 1)), kernel -> {
+            ReservingThreadFactory factory = ReservingThreadFactory.named("stage")
+                    .strategies(CpuStrategy.DIFFERENT_SOCKET).build();
+            List<Set<Integer>> seen = new ArrayList<>();
+            CountDownLatch finish = new CountDownLatch(1);
+            Runnable record = () -> {
+                synchronized (seen) {
+                    seen.add(ReservingThreadFactory.currentReservation().orElseThrow().cpus());
+                }
+            };
+            Thread first = factory.newThread(() -> {
+                record.run();
+                await(finish);
+            });
+            first.start();
+            awaitSeen(seen, 1);
+            try {
+                Thread second = factory.newThread(record);
+                second.start();
+                join(second);
+                Thread third = factory.newThread(record);
+                third.start();
+                join(third);
+                assertThat(seen).as("the third thread is placed relative to the first, as the second has ended")
+                        .containsExactly(Set.of(1), Set.of(4), Set.of(4));
+            } finally {
+                finish.countDown();
+            }
+            join(first);
+            assertThat(kernel.cpuLocks().heldCpus()).isEmpty();
+        });
+    }
+
     private static void awaitSeen(List<Set<Integer>> seen, int count) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {

@@ -71,6 +71,20 @@ class CpusCommandTest {
     }
 
     @Test
+    void the_json_lists_a_held_cpu_under_holders_with_this_processs_pid_and_thread() {
+        RealEnvironment.require(!ReservableCpus.of(CpuTopology.current()).cpus().isEmpty(), "this machine has one CPU");
+        try (CpuReservation cpu = CpuReservation.acquire()) {
+            assertThat(cpu.acquired()).as(cpu.notAcquiredReason().orElse("")).isTrue();
+            String json = run(0, "cpus", "--json");
+            assertThat(json).containsPattern("\"holders\": \\[\\s*\\{\\s*\"cpu\": " + cpu.pinnedCpu().getAsInt()
+                    + ",\\s*\"pid\": " + ProcessHandle.current().pid() + ",\\s*\"thread\": \""
+                    + Pattern.quote(Thread.currentThread().getName()) + "\",\\s*\"host\": \"[^\"]*\",\\s*"
+                    + "\"started\": \"[^\"]+\",\\s*\"this_process\": true\\s*}\\s*]");
+        }
+        assertThat(run(0, "cpus", "--json")).containsPattern("\"holders\": \\[\\s*]");
+    }
+
+    @Test
     void a_cpu_in_no_cluster_shows_none_never_the_value_the_kernel_prints_for_it() {
         String json = run(0, "cpus", "--json");
         List<String> clusters = Pattern.compile("\"cluster\": ([^,}\\s]+)").matcher(json).results()

@@ -43,6 +43,10 @@ public abstract class CpuReservationContract {
 
     private Set<Integer> affinityBefore;
     private Set<Integer> reservable;
+    /** Whether {@link #prepareKernel()} returned, so {@link #restoreKernel()} has something to undo. */
+    private boolean prepared;
+    /** Whether the thread was recorded before the test: not where the preparation skipped it. */
+    private boolean recorded;
 
     /** The name {@link LowLatency#providerName()} must report. */
     protected abstract String expectedProviderName();
@@ -66,20 +70,26 @@ public abstract class CpuReservationContract {
     @BeforeEach
     void recordTheThreadBeforeTheTest() throws Exception {
         prepareKernel();
+        prepared = true;
         assertThat(LowLatency.providerName()).isEqualTo(expectedProviderName());
         affinityBefore = kernelAffinityOfThisThread();
         reservable = ReservableCpus.of(CpuTopology.current()).cpus();
         RealEnvironment.require(!reservable.isEmpty(), "this machine has no reservable CPU (it has one CPU)");
+        recorded = true;
     }
 
     @AfterEach
     void theThreadAndTheLocksAreAsBefore() {
         try {
-            assertThat(kernelAffinityOfThisThread()).as("affinity after the test").isEqualTo(affinityBefore);
-            assertThat(CpuReservation.holdersNow()).as("CPUs held after the test")
-                    .noneMatch(holder -> holder.thisProcess());
+            if (recorded) {
+                assertThat(kernelAffinityOfThisThread()).as("affinity after the test").isEqualTo(affinityBefore);
+                assertThat(CpuReservation.holdersNow()).as("CPUs held after the test")
+                        .noneMatch(holder -> holder.thisProcess());
+            }
         } finally {
-            restoreKernel();
+            if (prepared) {
+                restoreKernel();
+            }
         }
     }
 

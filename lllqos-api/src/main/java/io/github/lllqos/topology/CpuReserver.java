@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 /**
@@ -28,8 +30,14 @@ import java.util.stream.Collectors;
  */
 final class CpuReserver {
 
-    /** Passes over the candidates: a CPU found free after a failed pass was only probed by someone else. */
-    private static final int PASSES = 3;
+    /**
+     * Passes over the candidates at most. A CPU refused but found free right after was released meanwhile, or its
+     * holder was still taking it (and had not written its record): another pass, after {@link #SETTLE_NANOS},
+     * either gets it or finds who holds it.
+     */
+    private static final int PASSES = 50;
+    /** The pause before another pass, long enough for a holder to finish taking its CPU. */
+    private static final long SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private CpuReserver() {
     }
@@ -169,18 +177,16 @@ final class CpuReserver {
                     }
                     CpuReservation.releaseAll(taken);
                 }
-                boolean freedMeanwhile = false;
+                boolean unsettled = false;
                 for (int cpu : refused) {
                     Optional<String> holder = locks.holderRecord(cpu);
-                    if (holder.isPresent()) {
-                        blocked.put(cpu, HolderRecord.parse(cpu, holder.get()));
-                    } else {
-                        freedMeanwhile = true;
-                    }
+                    holder.ifPresent(text -> blocked.put(cpu, HolderRecord.parse(cpu, text)));
+                    unsettled |= holder.isEmpty() || holder.get().isBlank();
                 }
-                if (!freedMeanwhile) {
+                if (!unsettled || pass == PASSES - 1) {
                     break;
                 }
+                LockSupport.parkNanos(SETTLE_NANOS);
             }
         } catch (IOException e) {
             return CpuReservation.notAcquired(Refused.LOCKS_UNUSABLE, "the CPU locks in " + locks.location()

@@ -246,9 +246,14 @@ public final class Realtime {
      * over them; else it goes to the lowest CPU of this process (CPU 0 on most machines), when the process has more
      * than one, leaving the others to {@link #setupBackgroundWorker()}.
      *
+     * <p>It pins without reserving: two processes that each call it may pick the same CPU,
+     * as nothing tells one that the other is there. Where that matters, reserve the CPU as well.
+     *
      * @param priority 1..99
      * @return what the priority change and the pinning did
      * @throws IllegalArgumentException if the priority is outside 1..99
+     * @see io.github.lllqos.topology.RealtimeReservation#setupRealtimeThread(int) the same on a CPU reserved
+     *     across processes, which no other reservation takes
      */
     public static ThreadSetup setupRealtimeThread(int priority) {
         return control().roles().setupRealtimeThread(priority);

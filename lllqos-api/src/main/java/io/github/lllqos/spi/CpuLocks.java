@@ -33,10 +33,12 @@ public interface CpuLocks {
     Optional<CpuLock> tryLock(int cpu, String holderRecord) throws IOException;
 
     /**
-     * Who holds the lock of one CPU now.
+     * Who holds the lock of one CPU now. Reading never makes a {@link #tryLock(int, String)} fail, in this process
+     * or another: listing the holders, or saying who holds what, must not take CPUs from those reserving them.
      *
      * @param cpu the CPU number, 0 or more
-     * @return the holder's record (blank when the holder has not written it yet), or empty when the CPU is free
+     * @return the holder's record (blank when the holder has not written it yet), or empty when the CPU is free or
+     *     its holder is still taking it
      * @throws IOException when the locks cannot be read here
      */
     Optional<String> holderRecord(int cpu) throws IOException;

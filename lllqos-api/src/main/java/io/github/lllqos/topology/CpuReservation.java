@@ -41,7 +41,7 @@ public final class CpuReservation implements AutoCloseable {
     public enum Refused {
         /** The provider cannot reserve CPUs or pin threads here (not Linux, provider {@code none}). */
         UNSUPPORTED,
-        /** None of the reservable CPUs is one this process may use. */
+        /** None of the reservable CPUs, or of the CPUs asked for by number, is one this process may use. */
         NOTHING_RESERVABLE,
         /** No reservable CPU lies where the strategy asks, or no whole core is reservable. */
         NONE_WHERE_ASKED,
@@ -110,7 +110,8 @@ public final class CpuReservation implements AutoCloseable {
      * Reserves one CPU among the given ones and pins the calling thread to it.
      *
      * @param candidates online CPUs, at least one; the reservable CPUs are not consulted
-     * @return the reservation; not acquired (with the reason) when none of them can be had
+     * @return the reservation; not acquired (with the reason) when none of them can be had, or none lies within
+     *     this process's affinity and cpuset
      * @throws IllegalArgumentException when the set is empty or names a CPU that is not a CPU number or not online
      */
     public static CpuReservation acquireAmong(Set<Integer> candidates) {

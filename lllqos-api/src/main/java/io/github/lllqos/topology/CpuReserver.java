@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 /**
@@ -28,8 +30,14 @@ import java.util.stream.Collectors;
  */
 final class CpuReserver {
 
-    /** Passes over the candidates: a CPU found free after a failed pass was only probed by someone else. */
-    private static final int PASSES = 3;
+    /**
+     * Passes over the candidates at most. A CPU refused but found free right after was released meanwhile, or its
+     * holder was still taking it (and had not written its record): another pass, after {@link #SETTLE_NANOS},
+     * either gets it or finds who holds it.
+     */
+    private static final int PASSES = 50;
+    /** The pause before another pass, long enough for a holder to finish taking its CPU. */
+    private static final long SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private CpuReserver() {
     }
@@ -73,8 +81,12 @@ final class CpuReserver {
             reservable = ReservableCpus.of(topology);
         } else {
             topology.requireOnline(CpuSets.sorted(among), "the candidate CPUs " + CpuList.format(among));
-            reservable = new ReservableCpus("the CPUs asked for", among, CpuSets.intersection(among,
-                    topology.usable()));
+            Set<Integer> usableAmong = CpuSets.intersection(among, topology.usable());
+            if (usableAmong.isEmpty()) {
+                return CpuReservation.notAcquired(Refused.NOTHING_RESERVABLE, outsideUsable(among, topology),
+                        List.of());
+            }
+            reservable = new ReservableCpus("the CPUs asked for", among, usableAmong);
         }
         if (reservable.cpus().isEmpty()) {
             return CpuReservation.notAcquired(Refused.NOTHING_RESERVABLE, reservable.whyEmpty(topology), List.of());
@@ -89,6 +101,17 @@ final class CpuReserver {
                     + (wholeCore ? " with all its CPUs reservable" : ""), List.of());
         }
         return take(found.get(), units, reservable, wholeCore);
+    }
+
+    /**
+     * Why CPUs asked for by number cannot be had: they lie outside what this process may use. The reservable CPUs
+     * and their property play no part here, so the fix is to ask for others.
+     */
+    private static String outsideUsable(Set<Integer> among, CpuTopology topology) {
+        return "no CPU can be reserved: " + (among.size() == 1 ? "the CPU asked for, " + CpuList.format(among)
+                + ", is" : "the CPUs asked for, " + CpuList.format(among) + ", are") + " outside this process's"
+                + " affinity or cpuset (it may use " + ReservableCpus.usableInWords(topology) + "); ask for CPUs"
+                + " among " + CpuList.format(topology.usable());
     }
 
     /**
@@ -154,18 +177,16 @@ final class CpuReserver {
                     }
                     CpuReservation.releaseAll(taken);
                 }
-                boolean freedMeanwhile = false;
+                boolean unsettled = false;
                 for (int cpu : refused) {
                     Optional<String> holder = locks.holderRecord(cpu);
-                    if (holder.isPresent()) {
-                        blocked.put(cpu, HolderRecord.parse(cpu, holder.get()));
-                    } else {
-                        freedMeanwhile = true;
-                    }
+                    holder.ifPresent(text -> blocked.put(cpu, HolderRecord.parse(cpu, text)));
+                    unsettled |= holder.isEmpty() || holder.get().isBlank();
                 }
-                if (!freedMeanwhile) {
+                if (!unsettled || pass == PASSES - 1) {
                     break;
                 }
+                LockSupport.parkNanos(SETTLE_NANOS);
             }
         } catch (IOException e) {
             return CpuReservation.notAcquired(Refused.LOCKS_UNUSABLE, "the CPU locks in " + locks.location()

@@ -9,7 +9,8 @@ import java.util.Set;
  * @param number N of {@code cpuN}
  * @param packageId {@code physical_package_id}: the socket
  * @param dieId {@code die_id}, the package id where the kernel has none
- * @param clusterId {@code cluster_id} (CPUs sharing an L2 cache on x86), -1 where the kernel has none
+ * @param clusterId {@code cluster_id} (CPUs sharing an L2 cache on x86), -1 where the CPU is in no cluster: where
+ *     the kernel has no such file, or shows its value for none there (-1 on arm64, 65535 on x86)
  * @param coreId {@code core_id}, unique within a package and die
  * @param siblings the CPUs of the same core, this one included ({@code core_cpus_list}, formerly
  *     {@code thread_siblings_list})

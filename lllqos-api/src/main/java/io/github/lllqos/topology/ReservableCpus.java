@@ -87,10 +87,19 @@ public record ReservableCpus(String rule, Set<Integer> candidates, Set<Integer> 
      */
     String whyEmpty(CpuTopology topology) {
         return "no CPU can be reserved: the reservable CPUs " + CpuList.format(candidates) + " (" + rule
-                + ") are not among the CPUs"
-                + " this process may use (" + CpuList.format(topology.usable()) + ": affinity "
-                + CpuList.format(topology.affinity()) + topology.cpuset().map(set -> ", cgroup v" + set.cgroupVersion()
-                        + " cpuset " + CpuList.format(set.cpus()) + " from " + set.file()).orElse("")
-                + "); set -D" + PROPERTY + " to CPUs this process may use";
+                + ") are not among the CPUs this process may use (" + usableInWords(topology) + "); set -D"
+                + PROPERTY + " to CPUs this process may use";
+    }
+
+    /**
+     * The CPUs this process may use and the sets they come from, for reasons.
+     *
+     * @param topology the machine
+     * @return such as {@code "2-3: affinity 0-7, cgroup v2 cpuset 2-3 from /sys/fs/cgroup/c1/cpuset.cpus.effective"}
+     */
+    static String usableInWords(CpuTopology topology) {
+        return CpuList.format(topology.usable()) + ": affinity " + CpuList.format(topology.affinity())
+                + topology.cpuset().map(set -> ", cgroup v" + set.cgroupVersion() + " cpuset "
+                        + CpuList.format(set.cpus()) + " from " + set.file()).orElse("");
     }
 }

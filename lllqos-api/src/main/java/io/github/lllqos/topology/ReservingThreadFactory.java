@@ -3,12 +3,13 @@ package io.github.lllqos.topology;
 import io.github.lllqos.realtime.PriorityChange;
 import io.github.lllqos.realtime.Realtime;
 import io.github.lllqos.realtime.SchedPolicy;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A {@link ThreadFactory} whose threads each reserve a CPU (or a whole core) when they start, optionally take a
@@ -38,7 +39,8 @@ public final class ReservingThreadFactory implements ThreadFactory {
     private final int priority;
     private final boolean daemon;
     private final AtomicInteger count = new AtomicInteger();
-    private final AtomicReference<CpuReservation> newest = new AtomicReference<>();
+    /** The reservations of this factory's threads that are running, oldest first. */
+    private final ConcurrentLinkedDeque<CpuReservation> held = new ConcurrentLinkedDeque<>();
 
     private ReservingThreadFactory(Builder builder) {
         this.prefix = builder.prefix;
@@ -77,10 +79,11 @@ public final class ReservingThreadFactory implements ThreadFactory {
     }
 
     private void runReserved(Runnable task) {
-        try (CpuReservation reservation = reserve()) {
+        CpuReservation reservation = reserve();
+        try (reservation) {
             CURRENT.set(reservation);
             if (reservation.acquired()) {
-                newest.set(reservation);
+                held.addLast(reservation);
             } else {
                 LOG.log(System.Logger.Level.WARNING, Thread.currentThread().getName() + " runs without a reserved"
                         + " CPU: " + reservation.notAcquiredReason().orElse(""));
@@ -94,13 +97,14 @@ public final class ReservingThreadFactory implements ThreadFactory {
             }
             task.run();
         } finally {
+            held.remove(reservation);
             CURRENT.remove();
         }
     }
 
     private CpuReservation reserve() {
-        CpuReservation relativeTo = newest.get();
-        if (relativeTo == null || !relativeTo.acquired()) {
+        CpuReservation relativeTo = newestHeld();
+        if (relativeTo == null) {
             return wholeCore ? CpuReservation.acquireCore() : CpuReservation.acquire();
         }
         CpuReservation last = null;
@@ -112,6 +116,17 @@ public final class ReservingThreadFactory implements ThreadFactory {
             }
         }
         return last;
+    }
+
+    /** The newest reservation of a running thread that still holds its CPUs, or null. */
+    private CpuReservation newestHeld() {
+        for (Iterator<CpuReservation> newestFirst = held.descendingIterator(); newestFirst.hasNext(); ) {
+            CpuReservation reservation = newestFirst.next();
+            if (reservation.acquired()) {
+                return reservation;
+            }
+        }
+        return null;
     }
 
     /** Settings of a {@link ReservingThreadFactory}. */

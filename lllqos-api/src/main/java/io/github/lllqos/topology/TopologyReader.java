@@ -23,6 +23,9 @@ final class TopologyReader {
     static final String PERFORMANCE_CPUS = "/sys/devices/cpu_core/cpus";
     static final String EFFICIENCY_CPUS = "/sys/devices/cpu_atom/cpus";
 
+    /** What x86 kernels show as the {@code cluster_id} of a CPU in no cluster: the 16-bit "no APIC id". */
+    private static final int X86_NO_CLUSTER = 0xFFFF;
+
     private final CpuSysfs sysfs;
     private final Optional<SystemFiles> systemFiles;
 
@@ -74,7 +77,7 @@ final class TopologyReader {
         int dieId = present(files, directory, "die_id").map(text -> number(text, directory + "die_id"))
                 .orElse(packageId);
         int clusterId = present(files, directory, "cluster_id").map(text -> number(text, directory + "cluster_id"))
-                .orElse(-1);
+                .filter(id -> id >= 0 && id != X86_NO_CLUSTER).orElse(-1);
         int coreId = present(files, directory, "core_id").map(text -> number(text, directory + "core_id"))
                 .orElse(cpu);
         String siblingsFile = files.contains("core_cpus_list") ? "core_cpus_list" : "thread_siblings_list";

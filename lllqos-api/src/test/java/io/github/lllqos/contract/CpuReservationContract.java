@@ -11,6 +11,7 @@ import io.github.lllqos.topology.CpuStrategy;
 import io.github.lllqos.topology.CpuTopology;
 import io.github.lllqos.topology.RealtimeReservation;
 import io.github.lllqos.topology.ReservableCpus;
+import io.github.lllqos.topology.ReservingThreadFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -43,6 +44,10 @@ public abstract class CpuReservationContract {
 
     private Set<Integer> affinityBefore;
     private Set<Integer> reservable;
+    /** Whether {@link #prepareKernel()} returned, so {@link #restoreKernel()} has something to undo. */
+    private boolean prepared;
+    /** Whether the thread was recorded before the test: not where the preparation skipped it. */
+    private boolean recorded;
 
     /** The name {@link LowLatency#providerName()} must report. */
     protected abstract String expectedProviderName();
@@ -66,20 +71,26 @@ public abstract class CpuReservationContract {
     @BeforeEach
     void recordTheThreadBeforeTheTest() throws Exception {
         prepareKernel();
+        prepared = true;
         assertThat(LowLatency.providerName()).isEqualTo(expectedProviderName());
         affinityBefore = kernelAffinityOfThisThread();
         reservable = ReservableCpus.of(CpuTopology.current()).cpus();
         RealEnvironment.require(!reservable.isEmpty(), "this machine has no reservable CPU (it has one CPU)");
+        recorded = true;
     }
 
     @AfterEach
     void theThreadAndTheLocksAreAsBefore() {
         try {
-            assertThat(kernelAffinityOfThisThread()).as("affinity after the test").isEqualTo(affinityBefore);
-            assertThat(CpuReservation.holdersNow()).as("CPUs held after the test")
-                    .noneMatch(holder -> holder.thisProcess());
+            if (recorded) {
+                assertThat(kernelAffinityOfThisThread()).as("affinity after the test").isEqualTo(affinityBefore);
+                assertThat(CpuReservation.holdersNow()).as("CPUs held after the test")
+                        .noneMatch(holder -> holder.thisProcess());
+            }
         } finally {
-            restoreKernel();
+            if (prepared) {
+                restoreKernel();
+            }
         }
     }
 
@@ -271,6 +282,61 @@ public abstract class CpuReservationContract {
                 }
             }
         }
+    }
+
+    @Test
+    void whole_cores_relative_to_a_reservation_are_acquired_exactly_where_the_strategy_can_be_met() {
+        CpuTopology topology = CpuTopology.current();
+        try (CpuReservation first = CpuReservation.acquire()) {
+            int anchor = first.pinnedCpu().orElseThrow();
+            for (CpuStrategy strategy : CpuStrategy.values()) {
+                boolean possible = topology.cores().stream().anyMatch(core -> reservable.containsAll(core.cpus())
+                        && !core.cpus().contains(anchor) && lies(strategy, topology, anchor, core));
+                try (CpuReservation core = CpuReservation.acquireCore(strategy, first)) {
+                    assertThat(core.acquired()).as(strategy + ": " + core.notAcquiredReason().orElse(""))
+                            .isEqualTo(possible);
+                    if (!core.acquired()) {
+                        assertThat(core.refused()).hasValue(CpuReservation.Refused.NONE_WHERE_ASKED);
+                        continue;
+                    }
+                    CpuCore reserved = topology.coreOf(core.pinnedCpu().orElseThrow());
+                    assertThat(core.cpus()).isEqualTo(reserved.cpus()).isSubsetOf(reservable);
+                    assertThat(lies(strategy, topology, anchor, reserved)).as(strategy + " " + reserved).isTrue();
+                    assertThat(kernelAffinityOfThisThread()).containsExactly(reserved.firstCpu());
+                }
+            }
+            assertThat(kernelAffinityOfThisThread()).containsExactly(anchor);
+        }
+    }
+
+    /** Whether a core lies where a strategy asks, relative to one CPU that is not on it. */
+    private static boolean lies(CpuStrategy strategy, CpuTopology topology, int anchor, CpuCore core) {
+        boolean sameSocket = topology.cpu(anchor).packageId() == topology.cpu(core.firstCpu()).packageId();
+        return switch (strategy) {
+            case SAME_CORE -> core.cpus().contains(anchor);
+            case DIFFERENT_CORE, ANY -> !core.cpus().contains(anchor);
+            case SAME_SOCKET -> sameSocket;
+            case DIFFERENT_SOCKET -> !sameSocket;
+        };
+    }
+
+    @Test
+    void a_reserving_thread_factorys_thread_runs_on_its_own_reservable_cpu_and_frees_it_when_it_ends()
+            throws Exception {
+        AtomicReference<String> seen = new AtomicReference<>();
+        Thread thread = ReservingThreadFactory.named("contract").build().newThread(() -> {
+            CpuReservation cpu = ReservingThreadFactory.currentReservation().orElseThrow();
+            seen.set(cpu.acquired() + " " + cpu.cpus() + " " + kernelAffinityOfThisThread() + " "
+                    + CpuReservation.holdersNow().stream().filter(holder -> holder.thisProcess())
+                            .map(holder -> holder.cpu() + " " + holder.thread()).toList());
+        });
+        thread.start();
+        thread.join(20_000);
+
+        assertThat(seen.get()).matches("true \\[(\\d+)] \\[\\1] \\[\\1 contract-0]");
+        assertThat(reservable).contains(Integer.parseInt(seen.get().replaceAll("true \\[(\\d+)].*", "$1")));
+        assertThat(CpuReservation.holdersNow()).as("held after the thread ended")
+                .noneMatch(holder -> holder.thisProcess());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.lllqos.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.util.List;
@@ -29,6 +30,18 @@ final class SuiteRun {
         LauncherFactory.create(config).execute(LauncherDiscoveryRequestBuilder.request()
                 .selectors(List.of(selectClass(testClass))).build(), concat(summary, listeners));
         return summary.getSummary();
+    }
+
+    /**
+     * Checks what a contract suite must do where its kernel is missing: skip every test it starts and fail none.
+     *
+     * @param suite the suite, usually a nested subclass whose preparation skips
+     */
+    static void assertEveryTestSkipped(Class<?> suite) {
+        TestExecutionSummary summary = run(suite);
+        assertThat(summary.getFailures()).as("failures").isEmpty();
+        assertThat(summary.getTestsStartedCount()).isPositive();
+        assertThat(summary.getTestsAbortedCount()).isEqualTo(summary.getTestsStartedCount());
     }
 
     private static TestExecutionListener[] concat(TestExecutionListener first, TestExecutionListener... rest) {

@@ -97,8 +97,8 @@ final class CyclicCommand implements Callable<Integer> {
     String affinity;
 
     @Option(names = "--reserve", description = "Reserve a CPU for each thread (exclusive among processes sharing"
-            + " /run/lllqos/cpus) among the -a CPUs or else the reservable CPUs (lllqos cpus), and pin each thread to"
-            + " its own; fails naming the holders when there are too few.")
+            + " /run/lllqos/cpus) among the CPUs of an -a list, or else (-a without a list too) among the reservable"
+            + " CPUs (lllqos cpus), and pin each thread to its own; fails naming the holders when there are too few.")
     boolean reserve;
 
     @Option(names = {"-t", "--threads"}, arity = "0..1", defaultValue = "1", fallbackValue = PER_CPU,
@@ -147,7 +147,8 @@ final class CyclicCommand implements Callable<Integer> {
                     + " -Xms64m -Xmx64m -XX:+AlwaysPreTouch to keep it small");
             err.flush();
         }
-        CyclicReservations.Result reserved = reserve ? CyclicReservations.reserve(asked) : null;
+        CyclicReservations.Result reserved = reserve
+                ? CyclicReservations.reserve(asked, affinity != null && !ALL_CPUS.equals(affinity)) : null;
         if (reserved != null && reserved.failure() != null) {
             err.println(LllqosCommand.typed(spec) + ": " + reserved.failure());
             err.flush();

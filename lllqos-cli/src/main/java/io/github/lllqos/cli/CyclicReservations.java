@@ -2,6 +2,7 @@ package io.github.lllqos.cli;
 
 import io.github.lllqos.cli.cyclic.CpuRotation;
 import io.github.lllqos.cli.cyclic.CyclicSettings;
+import io.github.lllqos.cli.cyclic.CyclicTest;
 import io.github.lllqos.spi.support.CpuList;
 import io.github.lllqos.topology.CpuReservation;
 import java.util.ArrayList;
@@ -14,8 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * {@code lllqos cyclic --reserve}: one reserved CPU per measuring thread, held for the run, so no other process
  * sharing the lock directory measures or runs its own reserved threads on them. The CPUs are reserved by a thread
- * of their own (which the reservations pin and then leave), and the measuring threads are pinned to them as with
- * {@code -a}.
+ * of their own (which the reservations pin and then leave, and which takes each measuring thread's name while it
+ * reserves, so the holder records name the measuring threads), and the measuring threads are pinned to them as
+ * with {@code -a}.
  */
 final class CyclicReservations implements AutoCloseable {
 
@@ -26,22 +28,27 @@ final class CyclicReservations implements AutoCloseable {
     }
 
     /**
-     * Reserves a CPU for each thread: among the {@code -a} CPUs where given, else among the reservable CPUs.
+     * Reserves a CPU for each thread: among the CPUs of an {@code -a} list where one is given, else among the
+     * reservable CPUs (also for {@code -a} without a list, which pins each thread but names no CPU).
      *
+     * @param settings the run, its {@code -a} CPUs included
+     * @param cpusListed whether {@code -a} was given a CPU list
      * @return the reservations, or the reason none are held (those taken are released)
      */
-    static Result reserve(CyclicSettings settings) throws InterruptedException {
+    static Result reserve(CyclicSettings settings, boolean cpusListed) throws InterruptedException {
+        Optional<Set<Integer>> among = cpusListed
+                ? settings.affinity().map(set -> Set.copyOf(new LinkedHashSet<>(set.cpus()))) : Optional.empty();
         AtomicReference<Result> result = new AtomicReference<>();
-        Thread reserver = new Thread(() -> result.set(reserveHere(settings)), "cyclic-reserve");
+        Thread reserver = new Thread(() -> result.set(reserveHere(settings.threads(), among)), "cyclic-reserve");
         reserver.start();
         reserver.join();
         return result.get();
     }
 
-    private static Result reserveHere(CyclicSettings settings) {
-        Optional<Set<Integer>> among = settings.affinity().map(set -> Set.copyOf(new LinkedHashSet<>(set.cpus())));
+    private static Result reserveHere(int threads, Optional<Set<Integer>> among) {
         List<CpuReservation> held = new ArrayList<>();
-        for (int thread = 0; thread < settings.threads(); thread++) {
+        for (int thread = 0; thread < threads; thread++) {
+            Thread.currentThread().setName(CyclicTest.threadName(thread));
             CpuReservation cpu = among.map(CpuReservation::acquireAmong).orElseGet(CpuReservation::acquire);
             if (!cpu.acquired()) {
                 held.forEach(CpuReservation::close);

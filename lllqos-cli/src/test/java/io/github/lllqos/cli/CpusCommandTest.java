@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.lllqos.contract.RealEnvironment;
 import io.github.lllqos.topology.CpuReservation;
 import io.github.lllqos.topology.CpuTopology;
+import io.github.lllqos.topology.LogicalCpu;
 import io.github.lllqos.topology.ReservableCpus;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +68,36 @@ class CpusCommandTest {
                 "\"reservable\": {", "\"rule\": ", "\"lock_directory\": \"" + locks + "\"", "\"holders\": [",
                 "\"cpus\": [", "\"package\": ", "\"die\": ", "\"cluster\": ", "\"core\": ", "\"siblings\": ",
                 "\"capacity\": ", "\"core_type\": ", "\"held_by\": ").endsWith("}\n");
+    }
+
+    @Test
+    void the_json_lists_a_held_cpu_under_holders_with_this_processs_pid_and_thread() {
+        RealEnvironment.require(!ReservableCpus.of(CpuTopology.current()).cpus().isEmpty(), "this machine has one CPU");
+        try (CpuReservation cpu = CpuReservation.acquire()) {
+            assertThat(cpu.acquired()).as(cpu.notAcquiredReason().orElse("")).isTrue();
+            String json = run(0, "cpus", "--json");
+            assertThat(json).containsPattern("\"holders\": \\[\\s*\\{\\s*\"cpu\": " + cpu.pinnedCpu().getAsInt()
+                    + ",\\s*\"pid\": " + ProcessHandle.current().pid() + ",\\s*\"thread\": \""
+                    + Pattern.quote(Thread.currentThread().getName()) + "\",\\s*\"host\": \"[^\"]*\",\\s*"
+                    + "\"started\": \"[^\"]+\",\\s*\"this_process\": true\\s*}\\s*]");
+        }
+        assertThat(run(0, "cpus", "--json")).containsPattern("\"holders\": \\[\\s*]");
+    }
+
+    @Test
+    void a_cpu_in_no_cluster_shows_none_never_the_value_the_kernel_prints_for_it() {
+        String json = run(0, "cpus", "--json");
+        List<String> clusters = Pattern.compile("\"cluster\": ([^,}\\s]+)").matcher(json).results()
+                .map(match -> match.group(1)).toList();
+        assertThat(clusters).hasSize(CpuTopology.current().cpus().size())
+                .allMatch(value -> value.equals("null") || value.matches("\\d+") && !value.equals("65535"));
+        String text = run(0, "cpus");
+        for (LogicalCpu cpu : CpuTopology.current().cpus()) {
+            if (cpu.clusterId() < 0) {
+                assertThat(text.lines().filter(line -> line.matches("\\s+" + cpu.number() + "\\s.*")))
+                        .anyMatch(line -> line.contains(" none "));
+            }
+        }
     }
 
     @Test

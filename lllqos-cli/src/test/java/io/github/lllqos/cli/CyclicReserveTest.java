@@ -6,6 +6,7 @@ import io.github.lllqos.contract.RealEnvironment;
 import io.github.lllqos.topology.CpuReservation;
 import io.github.lllqos.topology.CpuTopology;
 import io.github.lllqos.topology.ReservableCpus;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -17,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code lllqos cyclic --reserve} on this machine, with a lock directory of the test's own. */
+/**
+ * {@code lllqos cyclic --reserve} on this machine, with a lock directory of the test's own. The runs that measure
+ * are {@code --laptop} ones: they pin threads, and hold no CPU latency request on the machine's device.
+ */
 class CyclicReserveTest {
 
     private static final String LOCK_DIRECTORY = "lllqos.cpu-lock-dir";
@@ -49,10 +53,28 @@ class CyclicReserveTest {
     @Test
     void each_thread_runs_on_a_reserved_cpu_that_is_free_again_after_the_run() throws Exception {
         Path json = temp.resolve("run.json");
-        assertThat(run("cyclic", "--reserve", "-l", "50", "-q", "--json", json.toString())).isZero();
-        String report = Files.readString(json);
-        int cpu = Integer.parseInt(report.replaceAll("(?s).*\"cpu\": (\\d+).*", "$1"));
-        assertThat(reservable).contains(cpu);
+        assertThat(run("cyclic", "--reserve", "--laptop", "-l", "50", "-q", "--json", json.toString())).isZero();
+        assertThat(reservable).contains(cpuOfTheRun(json));
+        assertThat(CpuReservation.holdersNow()).isEmpty();
+    }
+
+    @Test
+    void with_an_affinity_list_the_cpu_is_reserved_among_the_listed_ones_reservable_or_not_and_freed_after()
+            throws Exception {
+        int listed = CpuTopology.current().usable().iterator().next();
+        Path json = temp.resolve("run.json");
+        assertThat(run("cyclic", "-a", Integer.toString(listed), "--reserve", "--laptop", "-l", "50", "-q", "--json",
+                json.toString())).isZero();
+        assertThat(cpuOfTheRun(json)).isEqualTo(listed);
+        assertThat(CpuReservation.holdersNow()).isEmpty();
+    }
+
+    @Test
+    void with_an_affinity_but_no_list_the_cpu_is_a_reservable_one_never_cpu_0() throws Exception {
+        Path json = temp.resolve("run.json");
+        assertThat(run("cyclic", "-a", "--reserve", "--laptop", "-l", "50", "-q", "--json", json.toString()))
+                .isZero();
+        assertThat(cpuOfTheRun(json)).isNotZero().isIn(reservable);
         assertThat(CpuReservation.holdersNow()).isEmpty();
     }
 
@@ -62,8 +84,12 @@ class CyclicReserveTest {
         assertThat(run(err, "cyclic", "--reserve", "-t", Integer.toString(reservable.size() + 1), "-l", "10", "-q"))
                 .isEqualTo(1);
         assertThat(err.toString()).contains("--reserve: no CPU for measuring thread " + reservable.size())
-                .contains("is held by this process, PID " + ProcessHandle.current().pid());
+                .contains("is held by this process, PID " + ProcessHandle.current().pid() + " (thread 'cyclic-0'");
         assertThat(CpuReservation.holdersNow()).isEmpty();
+    }
+
+    private static int cpuOfTheRun(Path json) throws IOException {
+        return Integer.parseInt(Files.readString(json).replaceAll("(?s).*\"cpu\": (\\d+).*", "$1"));
     }
 
     private static int run(String... args) {

@@ -16,6 +16,8 @@ import java.util.TreeSet;
  * <pre>{@code
  * SimulatedTopology server = SimulatedTopology.uniform(2, 8, 2).isolated(Set.of(4, 5, 6, 7));
  * SimulatedTopology laptop = SimulatedTopology.hybrid(6, 8);       // 6 P-cores x 2 threads, 8 E-cores
+ * SimulatedTopology board = SimulatedTopology.bigLittle(4, 2);     // ARM: 4 LITTLE cores, then 2 big ones
+ * SimulatedTopology vm = SimulatedTopology.uniform(1, 2, 1).withoutClusters(65535);   // as x86 guests show
  * SimulatedKernel kernel = new SimulatedKernel(server);
  * }</pre>
  */
@@ -28,6 +30,8 @@ public final class SimulatedTopology {
     public static final int FULL_CAPACITY = 1024;
     /** The capacity of an efficiency core of {@link #hybrid(int, int)}. */
     public static final int EFFICIENCY_CAPACITY = 512;
+    /** The capacity of a LITTLE core of {@link #bigLittle(int, int)}, as a Cortex-A53 beside a Cortex-A72. */
+    public static final int LITTLE_CAPACITY = 485;
 
     /** One CPU's attributes. */
     record Cpu(int number, int packageId, int dieId, int clusterId, int coreId, Set<Integer> siblings,
@@ -125,6 +129,45 @@ public final class SimulatedTopology {
             efficiency.add(number);
         }
         return new SimulatedTopology(cpus, performance, efficiency, Set.of(), Set.of());
+    }
+
+    /**
+     * An ARM big.LITTLE machine (such as an RK3399): single-threaded cores in two clusters, the LITTLE cores
+     * numbered first in cluster 0, then the big ones in cluster 1. Unlike Intel's hybrid CPUs the kernel lists no
+     * core kinds: only {@code cpu_capacity} tells them apart, {@value #LITTLE_CAPACITY} for a LITTLE core and
+     * {@value #FULL_CAPACITY} for a big one.
+     *
+     * @param littleCores at least 1
+     * @param bigCores at least 1
+     * @return the topology
+     */
+    public static SimulatedTopology bigLittle(int littleCores, int bigCores) {
+        check("littleCores", littleCores);
+        check("bigCores", bigCores);
+        List<Cpu> cpus = new ArrayList<>();
+        for (int number = 0; number < littleCores + bigCores; number++) {
+            boolean big = number >= littleCores;
+            cpus.add(new Cpu(number, 0, 0, big ? 1 : 0, big ? number - littleCores : number, Set.of(number),
+                    OptionalInt.of(big ? FULL_CAPACITY : LITTLE_CAPACITY)));
+        }
+        return new SimulatedTopology(cpus, Set.of(), Set.of(), Set.of(), Set.of());
+    }
+
+    /**
+     * This machine's kernel knows no cluster for any CPU: every {@code cluster_id} reads {@code shown}, the value
+     * the kernel prints for none, which is 65535 on x86 (the 16-bit "no APIC id", as virtual machines show) and
+     * -1 on arm64.
+     *
+     * @param shown what {@code cluster_id} reads
+     * @return a copy whose CPUs belong to no cluster
+     */
+    public SimulatedTopology withoutClusters(int shown) {
+        List<Cpu> unclustered = new ArrayList<>();
+        for (Cpu cpu : cpus) {
+            unclustered.add(new Cpu(cpu.number(), cpu.packageId(), cpu.dieId(), shown, cpu.coreId(), cpu.siblings(),
+                    cpu.capacity()));
+        }
+        return new SimulatedTopology(unclustered, performance, efficiency, isolated, nohzFull);
     }
 
     /**

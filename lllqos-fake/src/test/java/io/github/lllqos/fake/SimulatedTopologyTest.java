@@ -101,6 +101,34 @@ class SimulatedTopologyTest {
     }
 
     @Test
+    void an_arm_big_little_machine_tells_big_from_little_cores_by_capacity_alone() {
+        on(new SimulatedKernel(SimulatedTopology.bigLittle(4, 2)), kernel -> {
+            CpuTopology topology = CpuTopology.current();
+            assertThat(topology.hybrid()).isTrue();
+            assertThat(topology.cores()).hasSize(6).allMatch(core -> core.cpus().size() == 1);
+            assertThat(topology.cpus().stream().filter(cpu -> cpu.coreType() == CoreType.EFFICIENCY)
+                    .map(cpu -> cpu.number())).containsExactly(0, 1, 2, 3);
+            assertThat(topology.cpus().stream().filter(cpu -> cpu.coreType() == CoreType.PERFORMANCE)
+                    .map(cpu -> cpu.number())).containsExactly(4, 5);
+            assertThat(topology.cpu(0).capacity()).hasValue(SimulatedTopology.LITTLE_CAPACITY);
+            assertThat(topology.cpu(5).capacity()).hasValue(SimulatedTopology.FULL_CAPACITY);
+            assertThat(topology.cpu(5).clusterId()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void a_cluster_id_the_kernel_shows_for_no_cluster_reads_as_none() {
+        for (int shown : new int[] {65535, -1}) {
+            on(new SimulatedKernel(SimulatedTopology.uniform(1, 2, 1).withoutClusters(shown)), kernel -> {
+                assertThat(CpuTopology.current().cpus()).as("cluster_id " + shown)
+                        .allMatch(cpu -> cpu.clusterId() == -1);
+            });
+        }
+        on(new SimulatedKernel(SimulatedTopology.uniform(1, 4, 1)), kernel ->
+                assertThat(CpuTopology.current().cpu(3).clusterId()).isEqualTo(1));
+    }
+
+    @Test
     void a_machine_of_4096_cpus_reads_and_reserves_its_last_cpu() {
         on(new SimulatedKernel(KernelProfile.CURRENT, SimulatedTopology.uniform(4, 512, 2), CpuidleDriver.NONE),
                 kernel -> {
@@ -173,6 +201,21 @@ class SimulatedTopologyTest {
     }
 
     @Test
+    void asked_cpus_outside_the_cpuset_are_not_acquired_and_the_reason_names_both_sets() {
+        on(new SimulatedKernel(SimulatedTopology.uniform(1, 4, 1)), kernel -> {
+            kernel.cpuset(SimulatedCpuset.v2("/docker/abc", Set.of(0, 1)));
+            try (CpuReservation cpu = CpuReservation.acquireAmong(Set.of(2, 3))) {
+                assertThat(cpu.acquired()).isFalse();
+                assertThat(cpu.refused()).hasValue(CpuReservation.Refused.NOTHING_RESERVABLE);
+                assertThat(cpu.notAcquiredReason().orElseThrow())
+                        .contains("the CPUs asked for, 2-3, are outside this process's affinity or cpuset")
+                        .contains("affinity 0-1", "cgroup v2 cpuset 0-1 from /sys/fs/cgroup/docker/abc")
+                        .doesNotContain("reservable-cpus");
+            }
+        });
+    }
+
+    @Test
     void simulated_cpusets_and_affinities_that_exclude_everything_are_rejected_naming_the_values() {
         SimulatedKernel kernel = new SimulatedKernel(SimulatedTopology.uniform(1, 4, 1));
         assertThatThrownBy(() -> kernel.cpuset(SimulatedCpuset.v2("/c", Set.of(9))))
@@ -235,6 +278,41 @@ class SimulatedTopologyTest {
                 finish.countDown();
             }
             threads.forEach(SimulatedTopologyTest::join);
+            assertThat(kernel.cpuLocks().heldCpus()).isEmpty();
+        });
+    }
+
+    @Test
+    void the_reserving_thread_factory_places_new_threads_relative_to_the_newest_reservation_still_held() {
+        on(new SimulatedKernel(SimulatedTopology.uniform(2, 4, 1)), kernel -> {
+            ReservingThreadFactory factory = ReservingThreadFactory.named("stage")
+                    .strategies(CpuStrategy.DIFFERENT_SOCKET).build();
+            List<Set<Integer>> seen = new ArrayList<>();
+            CountDownLatch finish = new CountDownLatch(1);
+            Runnable record = () -> {
+                synchronized (seen) {
+                    seen.add(ReservingThreadFactory.currentReservation().orElseThrow().cpus());
+                }
+            };
+            Thread first = factory.newThread(() -> {
+                record.run();
+                await(finish);
+            });
+            first.start();
+            awaitSeen(seen, 1);
+            try {
+                Thread second = factory.newThread(record);
+                second.start();
+                join(second);
+                Thread third = factory.newThread(record);
+                third.start();
+                join(third);
+                assertThat(seen).as("the third thread is placed relative to the first, as the second has ended")
+                        .containsExactly(Set.of(1), Set.of(4), Set.of(4));
+            } finally {
+                finish.countDown();
+            }
+            join(first);
             assertThat(kernel.cpuLocks().heldCpus()).isEmpty();
         });
     }

@@ -18,12 +18,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@link CpuLocks} as lock files in a directory that every process (and every container that mounts it) shares:
- * {@code cpu-N.lock}, locked with {@link FileChannel#tryLock()}, an {@code fcntl} record lock that the kernel drops
- * when the holding process dies. A file left behind by a dead process is therefore free; files are never deleted
- * (deleting a held lock file would let a second holder lock a new file of the same name).
+ * {@code cpu-N.lock}, locked with {@code fcntl} record locks ({@link FileChannel#tryLock(long, long, boolean)}),
+ * which the kernel drops when the holding process dies. A file left behind by a dead process is therefore free;
+ * files are never deleted (deleting a held lock file would let a second holder lock a new file of the same name).
+ *
+ * <p>A file has two lock bytes. Byte 0 is the claim: a holder takes it exclusively, and whoever has it has the CPU.
+ * Byte 1 says so to readers: the holder takes it exclusively once its record is written, and a reader of
+ * {@link #holderRecord(int)} tries a shared lock on byte 1 only, so a CPU is held where that fails. A reader thus
+ * never touches the claim, and never makes a holder fail to take a CPU; a holder waits the few microseconds a
+ * reader holds byte 1. (A lock of the whole file, as taken by earlier versions, covers both bytes and keeps its
+ * meaning.)
  *
  * <p>Within one JVM, {@code fcntl} locks belong to the process, and closing any descriptor of a file drops the
  * process's locks on it. So every operation on a lock file goes through one in-process slot per file: a CPU
@@ -34,6 +43,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * processes of different users can share it.
  */
 public final class CpuLockFiles implements CpuLocks {
+
+    /** The byte whose exclusive lock holds the CPU. */
+    private static final long CLAIM = 0;
+    /** The byte a holder locks once its record is written, and readers probe with a shared lock. */
+    private static final long HELD = 1;
+    /** How long a holder waits for readers to leave {@link #HELD} between tries. */
+    private static final long READER_WAIT_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
+    /** How long readers may keep a holder from showing itself before the lock directory is called unusable. */
+    private static final long READERS_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     /** Slots by lock file, for the whole JVM (as far as this class is loaded once). */
     private static final ConcurrentHashMap<Path, Slot> SLOTS = new ConcurrentHashMap<>();
@@ -68,9 +86,9 @@ public final class CpuLockFiles implements CpuLocks {
                 return Optional.empty();
             }
             FileChannel channel = open(slot.file);
-            FileLock lock;
+            FileLock claim;
             try {
-                lock = channel.tryLock();
+                claim = channel.tryLock(CLAIM, 1, false);
             } catch (OverlappingFileLockException e) {
                 KEPT_OPEN.add(channel);
                 return Optional.empty();
@@ -78,25 +96,54 @@ public final class CpuLockFiles implements CpuLocks {
                 channel.close();
                 throw e;
             }
-            if (lock == null) {
+            if (claim == null) {
                 channel.close();
                 return Optional.empty();
             }
+            FileLock held;
             try {
                 channel.truncate(0);
                 channel.write(ByteBuffer.wrap(holderRecord.getBytes(StandardCharsets.UTF_8)), 0);
-            } catch (IOException e) {
+                held = lockHeldByte(channel, slot.file);
+            } catch (IOException | RuntimeException e) {
                 channel.close();
                 throw e;
             }
             slot.channel = channel;
-            slot.lock = lock;
+            slot.lock = claim;
+            slot.held = held;
             slot.record = holderRecord;
             return Optional.of(new HeldLock(cpu, slot));
         }
     }
 
-    /** Creates nothing: a CPU whose lock file (or directory) does not exist is free. */
+    /**
+     * Shows the claim to readers: takes {@link #HELD} exclusively, trying again while readers hold it shared. No one
+     * else ever holds it exclusively, as only the holder of the claim takes it, so the wait is as short as a read.
+     */
+    private static FileLock lockHeldByte(FileChannel channel, Path file) throws IOException {
+        long deadline = System.nanoTime() + READERS_TIMEOUT_NANOS;
+        while (true) {
+            try {
+                FileLock held = channel.tryLock(HELD, 1, false);
+                if (held != null) {
+                    return held;
+                }
+            } catch (OverlappingFileLockException e) {
+                // a reader in another copy of this class in this JVM: gone as soon as it has read
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new IOException("byte " + HELD + " of " + file + " stayed locked by readers for "
+                        + TimeUnit.NANOSECONDS.toSeconds(READERS_TIMEOUT_NANOS) + " s");
+            }
+            LockSupport.parkNanos(READER_WAIT_NANOS);
+        }
+    }
+
+    /**
+     * Creates nothing: a CPU whose lock file (or directory) does not exist is free. Probes with a shared lock of
+     * {@link #HELD} only, so it never makes a holder's {@link #tryLock(int, String)} fail.
+     */
     @Override
     public Optional<String> holderRecord(int cpu) throws IOException {
         Slot slot = slot(cpu, false);
@@ -109,7 +156,7 @@ public final class CpuLockFiles implements CpuLocks {
             }
             FileChannel channel = open(slot.file);
             try {
-                FileLock probe = channel.tryLock();
+                FileLock probe = channel.tryLock(HELD, 1, true);
                 if (probe != null) {
                     probe.release();
                     channel.close();
@@ -180,6 +227,7 @@ public final class CpuLockFiles implements CpuLocks {
         final Path file;
         FileChannel channel;
         FileLock lock;
+        FileLock held;
         String record;
 
         Slot(Path file) {
@@ -211,10 +259,13 @@ public final class CpuLockFiles implements CpuLocks {
                 }
                 released = true;
                 FileChannel channel = slot.channel;
+                FileLock held = slot.held;
                 slot.channel = null;
                 slot.lock = null;
+                slot.held = null;
                 slot.record = null;
                 try (channel) {
+                    held.release();
                     channel.truncate(0);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot release the lock of CPU " + cpu + " in " + slot.file, e);

@@ -75,6 +75,16 @@ public final class CyclicTest {
         }
     }
 
+    /**
+     * The name of a measuring thread.
+     *
+     * @param thread the thread number, from 0
+     * @return {@code cyclic-N}
+     */
+    public static String threadName(int thread) {
+        return "cyclic-" + thread;
+    }
+
     private List<ThreadStats> measure(RunObserver observer) throws InterruptedException {
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         List<ThreadStats> stats = new ArrayList<>();
@@ -85,7 +95,7 @@ public final class CyclicTest {
             ThreadStats record = new ThreadStats(index, settings.intervalMicros(index), settings.priority(), cpu,
                     settings.histogramMicros());
             stats.add(record);
-            Thread thread = new Thread(() -> measureOn(record, failure), "cyclic-" + i);
+            Thread thread = new Thread(() -> measureOn(record, failure), threadName(i));
             thread.setDaemon(true);
             threads.add(thread);
         }

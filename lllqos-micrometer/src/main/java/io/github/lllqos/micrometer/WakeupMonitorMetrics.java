@@ -41,7 +41,7 @@ public final class WakeupMonitorMetrics implements MeterBinder, AutoCloseable {
     public static final String LATE = "lllqos.wakeup.late";
     /** Their lateness beyond the threshold, summed, per cause: a counter in seconds. */
     public static final String LATE_EXCESS = "lllqos.wakeup.late.excess";
-    /** The latest late wake-up per cause: a time gauge. */
+    /** The largest lateness of a late wake-up so far, per cause: a time gauge. */
     public static final String LATE_MAX = "lllqos.wakeup.late.max";
     /** Lateness above which a wake-up counts as late: a time gauge. */
     public static final String LATE_THRESHOLD = "lllqos.wakeup.late.threshold";
@@ -125,7 +125,8 @@ public final class WakeupMonitorMetrics implements MeterBinder, AutoCloseable {
                     .tag("cause", cause.key()).baseUnit("seconds")
                     .description("lateness beyond the threshold, summed, by cause").register(registry);
             TimeGauge.builder(LATE_MAX, monitor, TimeUnit.NANOSECONDS, m -> m.lateWakeups(cause).maxNanos())
-                    .tag("cause", cause.key()).description("the latest late wake-up, by cause").register(registry);
+                    .tag("cause", cause.key()).description("the largest lateness of a late wake-up, by cause")
+                    .register(registry);
         }
         TimeGauge.builder(LATE_THRESHOLD, monitor, TimeUnit.NANOSECONDS,
                 m -> m.settings().lateThreshold().toNanos())

@@ -49,19 +49,16 @@ class PrometheusEndpointIT {
     @Test
     void prometheus_host_serves_on_that_address_and_not_on_the_default_one() throws Exception {
         int port = freePort();
-        Optional<String> scraped;
-        AgentJvm.Result result;
         try (AgentJvm jvm = AgentJvm.start("monitor,prometheus=" + port + ",prometheus-host=127.0.0.2,report="
                 + dir.resolve("report.json"), 6000)) {
-            scraped = AgentJvm.scrapeUntil("127.0.0.2", port, "lllqos_wakeup_lateness_seconds_count");
-            assertThat(scraped).as("/metrics served on 127.0.0.2").isPresent();
+            assertThat(AgentJvm.scrapeUntil("127.0.0.2", port, "lllqos_wakeup_lateness_seconds_count"))
+                    .as("/metrics served on 127.0.0.2").isPresent();
             assertThatThrownBy(() -> new Socket("127.0.0.1", port).close())
                     .as("nothing listens on 127.0.0.1:%d", port).isInstanceOf(ConnectException.class);
-            result = jvm.await();
+            AgentJvm.Result result = jvm.await();
+            assertThat(result.exitCode()).isZero();
+            assertThat(result.stderr()).isEmpty();
         }
-
-        assertThat(result.exitCode()).isZero();
-        assertThat(result.stderr()).isEmpty();
     }
 
     @Test

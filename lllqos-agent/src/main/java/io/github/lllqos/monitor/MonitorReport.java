@@ -53,7 +53,7 @@ public record MonitorReport(long samples, long intervalNanos, long lateThreshold
      * The late wake-ups of one cause.
      *
      * @param count how many
-     * @param maxNanos the latest one's lateness
+     * @param maxNanos the largest lateness among them
      * @param excessNanos their lateness beyond the threshold, summed
      */
     public record CauseTally(long count, long maxNanos, long excessNanos) {

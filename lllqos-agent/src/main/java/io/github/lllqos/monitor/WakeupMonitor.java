@@ -357,7 +357,7 @@ public final class WakeupMonitor implements AutoCloseable {
      * The late wake-ups whose cause was decided as {@code cause} so far; cheaper than a {@link #report()}.
      *
      * @param cause the cause
-     * @return their count, latest and summed excess
+     * @return their count, largest lateness and summed excess
      */
     public MonitorReport.CauseTally lateWakeups(LatenessCause cause) {
         return causes.tally(cause);

@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,7 +39,7 @@ public final class WakeupMonitorMetrics implements MeterBinder, AutoCloseable {
     public static final String LATE = "lllqos.wakeup.late";
     /** Their lateness beyond the threshold, summed, per cause: a counter in seconds. */
     public static final String LATE_EXCESS = "lllqos.wakeup.late.excess";
-    /** The latest late wake-up per cause: a time gauge. */
+    /** The largest lateness of a late wake-up so far, per cause: a time gauge. */
     public static final String LATE_MAX = "lllqos.wakeup.late.max";
     /** Lateness above which a wake-up counts as late: a time gauge. */
     public static final String LATE_THRESHOLD = "lllqos.wakeup.late.threshold";
@@ -57,13 +55,11 @@ public final class WakeupMonitorMetrics implements MeterBinder, AutoCloseable {
     /** The percentiles the lateness timer publishes. */
     public static final double[] PERCENTILES = {0.5, 0.99, 0.999};
 
-    private static final System.Logger LOG = System.getLogger(WakeupMonitorMetrics.class.getName());
     private static final Duration DEFAULT_FEED_PERIOD = Duration.ofSeconds(1);
 
     private final WakeupMonitor monitor;
-    private final Duration feedPeriod;
     private final List<Feeding> feedings = new CopyOnWriteArrayList<>();
-    private ScheduledExecutorService feeder;
+    private final BinderThread feeder;
     private boolean closed;
 
     /** A registry's lateness timer and the feed that fills it. */
@@ -96,11 +92,8 @@ public final class WakeupMonitorMetrics implements MeterBinder, AutoCloseable {
      */
     public WakeupMonitorMetrics(WakeupMonitor monitor, Duration feedPeriod) {
         this.monitor = Objects.requireNonNull(monitor, "monitor");
-        Objects.requireNonNull(feedPeriod, "feedPeriod");
-        if (feedPeriod.compareTo(Duration.ofMillis(10)) < 0 || feedPeriod.compareTo(Duration.ofMinutes(1)) > 0) {
-            throw new IllegalArgumentException("feed period " + feedPeriod + " must be from 10 ms to 1 minute");
-        }
-        this.feedPeriod = feedPeriod;
+        this.feeder = new BinderThread("lllqos-metrics-feed", "feed period", feedPeriod, this::feed,
+                "moving the wake-up lateness into the registry failed");
     }
 
     /**
@@ -125,7 +118,8 @@ public final class WakeupMonitorMetrics implements MeterBinder, AutoCloseable {
                     .tag("cause", cause.key()).baseUnit("seconds")
                     .description("lateness beyond the threshold, summed, by cause").register(registry);
             TimeGauge.builder(LATE_MAX, monitor, TimeUnit.NANOSECONDS, m -> m.lateWakeups(cause).maxNanos())
-                    .tag("cause", cause.key()).description("the latest late wake-up, by cause").register(registry);
+                    .tag("cause", cause.key()).description("the largest lateness of a late wake-up, by cause")
+                    .register(registry);
         }
         TimeGauge.builder(LATE_THRESHOLD, monitor, TimeUnit.NANOSECONDS,
                 m -> m.settings().lateThreshold().toNanos())
@@ -139,15 +133,7 @@ public final class WakeupMonitorMetrics implements MeterBinder, AutoCloseable {
         TimeGauge.builder(JVM_PAUSE_LONGEST, monitor, TimeUnit.NANOSECONDS, m -> m.jvmPauses().longestNanos())
                 .description("the longest JVM pause so far").register(registry);
         feedings.add(new Feeding(monitor.latenessFeed(), lateness));
-        if (feeder == null) {
-            feeder = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "lllqos-metrics-feed");
-                thread.setDaemon(true);
-                return thread;
-            });
-            long millis = feedPeriod.toMillis();
-            feeder.scheduleAtFixedRate(this::feed, millis, millis, TimeUnit.MILLISECONDS);
-        }
+        feeder.start();
     }
 
     /**
@@ -160,13 +146,8 @@ public final class WakeupMonitorMetrics implements MeterBinder, AutoCloseable {
     }
 
     /** Moves the lateness measured since the last time into every bound registry's timer. */
-    void feed() {
-        try {
-            feedings.forEach(Feeding::run);
-        } catch (RuntimeException e) {
-            // caught, or the executor would never run the task again
-            LOG.log(System.Logger.Level.WARNING, "moving the wake-up lateness into the registry failed", e);
-        }
+    private void feed() {
+        feedings.forEach(Feeding::run);
     }
 
     /** Moves the last lateness into the timers and stops the feeding thread. The meters stay registered. */
@@ -176,14 +157,7 @@ public final class WakeupMonitorMetrics implements MeterBinder, AutoCloseable {
             return;
         }
         closed = true;
-        if (feeder != null) {
-            feeder.shutdownNow();
-            try {
-                feeder.awaitTermination(1, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        feed();
+        feeder.stop();
+        feeder.runOnce();
     }
 }

@@ -2,9 +2,10 @@
  * Micrometer meters of the wake-up monitor and the CPU latency leases.
  *
  * <pre>{@code
- * new CpuLatencyMetrics().bindTo(registry);
- * try (WakeupMonitor monitor = WakeupMonitor.start(MonitorSettings.defaults());
+ * try (CpuLatencyMetrics leases = new CpuLatencyMetrics();
+ *      WakeupMonitor monitor = WakeupMonitor.start(MonitorSettings.defaults());
  *      WakeupMonitorMetrics metrics = new WakeupMonitorMetrics(monitor)) {
+ *     leases.bindTo(registry);
  *     metrics.bindTo(registry);
  *     runTheApplication();
  * }

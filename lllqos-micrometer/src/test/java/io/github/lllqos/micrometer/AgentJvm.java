@@ -92,9 +92,9 @@ final class AgentJvm implements AutoCloseable {
     }
 
     /** The body of {@code http://host:port/metrics} once it has a line that starts with {@code wanted}, in 20 s. */
-    static Optional<String> scrapeUntil(int port, String wanted) throws InterruptedException {
+    static Optional<String> scrapeUntil(String host, int port, String wanted) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/metrics"))
                 .timeout(Duration.ofSeconds(5)).build();
         long giveUp = System.nanoTime() + 20_000_000_000L;
         while (System.nanoTime() - giveUp < 0) {

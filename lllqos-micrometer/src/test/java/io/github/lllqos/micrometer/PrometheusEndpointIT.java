@@ -1,10 +1,13 @@
 package io.github.lllqos.micrometer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -22,7 +25,7 @@ class PrometheusEndpointIT {
         AgentJvm.Result result;
         try (AgentJvm jvm = AgentJvm.start("monitor,late=5,prometheus=" + port + ",report="
                 + dir.resolve("report.json"), 6000)) {
-            scraped = AgentJvm.scrapeUntil(port, "lllqos_wakeup_lateness_seconds_count");
+            scraped = AgentJvm.scrapeUntil("127.0.0.1", port, "lllqos_wakeup_lateness_seconds_count");
             result = jvm.await();
         }
 
@@ -41,6 +44,21 @@ class PrometheusEndpointIT {
         assertThat(result.line("requests")).isEqualTo("true");
         assertThat(result.line("micrometer-from")).as("the application's Micrometer is its own, not the agent's")
                 .contains("micrometer-core").doesNotContain("lllqos-agent");
+    }
+
+    @Test
+    void prometheus_host_serves_on_that_address_and_not_on_the_default_one() throws Exception {
+        int port = freePort();
+        try (AgentJvm jvm = AgentJvm.start("monitor,prometheus=" + port + ",prometheus-host=127.0.0.2,report="
+                + dir.resolve("report.json"), 6000)) {
+            assertThat(AgentJvm.scrapeUntil("127.0.0.2", port, "lllqos_wakeup_lateness_seconds_count"))
+                    .as("/metrics served on 127.0.0.2").isPresent();
+            assertThatThrownBy(() -> new Socket("127.0.0.1", port).close())
+                    .as("nothing listens on 127.0.0.1:%d", port).isInstanceOf(ConnectException.class);
+            AgentJvm.Result result = jvm.await();
+            assertThat(result.exitCode()).isZero();
+            assertThat(result.stderr()).isEmpty();
+        }
     }
 
     @Test

@@ -60,6 +60,9 @@ class WakeupMonitorMetricsTest {
             FunctionCounter counter = registry.get(WakeupMonitorMetrics.LATE).tag("cause", cause.key())
                     .functionCounter();
             assertThat(counter.count()).isEqualTo(report.cause(cause).count());
+            assertThat(registry.get(WakeupMonitorMetrics.LATE_MAX).tag("cause", cause.key()).timeGauge()
+                    .value(TimeUnit.NANOSECONDS)).as("the largest lateness of the cause, as the report's max_ns")
+                    .isCloseTo(report.cause(cause).maxNanos(), within(1.0));
             late += report.cause(cause).count();
         }
         assertThat(late).as("at a 2 µs threshold some wake-ups are late").isPositive();

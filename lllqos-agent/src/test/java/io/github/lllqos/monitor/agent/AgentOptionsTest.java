@@ -23,7 +23,7 @@ class AgentOptionsTest {
     @Test
     void every_option_of_the_design_is_read() throws Exception {
         AgentOptions options = AgentOptions.parse("monitor,interval=500,late=50,priority=70,cpu=1,latency=0,"
-                + "report=/tmp/r.json,report-every=5,prometheus=9400,prometheus-host=127.0.0.1");
+                + "report=/tmp/r.json,report-every=5,prometheus=9400,prometheus-host=0.0.0.0");
 
         assertThat(options.monitor()).isTrue();
         assertThat(options.settings().interval()).isEqualTo(Duration.ofNanos(500_000));
@@ -35,7 +35,7 @@ class AgentOptionsTest {
         assertThat(options.report()).contains(Path.of("/tmp/r.json"));
         assertThat(options.reportEverySeconds()).isEqualTo(5);
         assertThat(options.prometheusPort()).hasValue(9400);
-        assertThat(options.prometheusHost()).contains("127.0.0.1");
+        assertThat(options.prometheusHost()).as("not the default 127.0.0.1").contains("0.0.0.0");
     }
 
     @Test

@@ -26,11 +26,14 @@ public final class PrometheusEndpoint implements AutoCloseable {
 
     private final HttpServer server;
     private final WakeupMonitorMetrics metrics;
+    private final CpuLatencyMetrics leases;
     private final PrometheusMeterRegistry registry;
 
-    private PrometheusEndpoint(HttpServer server, WakeupMonitorMetrics metrics, PrometheusMeterRegistry registry) {
+    private PrometheusEndpoint(HttpServer server, WakeupMonitorMetrics metrics, CpuLatencyMetrics leases,
+                               PrometheusMeterRegistry registry) {
         this.server = server;
         this.metrics = metrics;
+        this.leases = leases;
         this.registry = registry;
     }
 
@@ -48,15 +51,22 @@ public final class PrometheusEndpoint implements AutoCloseable {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         WakeupMonitorMetrics metrics = new WakeupMonitorMetrics(monitor);
         metrics.bindTo(registry);
-        new CpuLatencyMetrics().bindTo(registry);
+        CpuLatencyMetrics leases = new CpuLatencyMetrics();
+        leases.bindTo(registry);
         server.createContext("/metrics", exchange -> scrape(exchange, registry));
         server.setExecutor(Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "lllqos-prometheus");
             thread.setDaemon(true);
             return thread;
         }));
-        startAsDaemon(server);
-        return new PrometheusEndpoint(server, metrics, registry);
+        PrometheusEndpoint endpoint = new PrometheusEndpoint(server, metrics, leases, registry);
+        try {
+            startAsDaemon(server);
+        } catch (RuntimeException e) {
+            endpoint.close();
+            throw e;
+        }
+        return endpoint;
     }
 
     /** The server's dispatcher thread takes the daemon flag of the thread that starts it: it must not keep the JVM. */
@@ -77,7 +87,6 @@ public final class PrometheusEndpoint implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (failure.get() != null) {
-            server.stop(0);
             throw failure.get();
         }
     }
@@ -109,11 +118,12 @@ public final class PrometheusEndpoint implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Stops serving, and stops moving the lateness into the registry. */
+    /** Stops serving, moving the lateness into the registry and refreshing the lease targets' gauges. */
     @Override
     public void close() {
         server.stop(0);
         metrics.close();
+        leases.close();
         registry.close();
     }
 }

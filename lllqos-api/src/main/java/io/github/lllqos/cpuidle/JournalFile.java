@@ -196,8 +196,10 @@ final class JournalFile {
         for (int index = 1; index < endLine; index++) {
             String[] fields = lines.get(index).split("\t", -1);
             if (fields[0].equals("file") && fields.length == 4) {
+                requireAllowed(index + 1, fields[2], fields[3]);
                 entries.put(fields[1], new JournalEntry(fields[1], fields[2], fields[3], List.of()));
             } else if (fields[0].equals("hold") && fields.length == 6 && entries.containsKey(fields[1])) {
+                requireAllowed(index + 1, entries.get(fields[1]).attribute(), fields[5]);
                 try {
                     JournalHolder holder = new JournalHolder(Long.parseLong(fields[2]), Long.parseLong(fields[3]),
                             Long.parseLong(fields[4]));
@@ -216,6 +218,28 @@ final class JournalFile {
             }
         }
         return entries;
+    }
+
+    /** Refuses a line that holds what lllqos never journals ({@link JournalRules}): someone else wrote it. */
+    private void requireAllowed(int line, String attribute, String value) {
+        JournalRules.violation(attribute, value).ifPresent(rule -> {
+            throw corrupt(line, rule, "lllqos never journals that, so someone else wrote it: find out who could,"
+                    + " put back by hand only the values you trust, then delete it");
+        });
+    }
+
+    /** Refuses to journal what a journal may not hold, so that every journal lllqos writes it can read again. */
+    private static void requireAllowed(Map<String, JournalEntry> entries) {
+        for (JournalEntry entry : entries.values()) {
+            List<String> values = new ArrayList<>(List.of(entry.original()));
+            entry.holds().forEach(hold -> values.add(hold.value()));
+            for (String value : values) {
+                JournalRules.violation(entry.attribute(), value).ifPresent(rule -> {
+                    throw new LowLatencyException("cannot journal '" + value + "' for " + entry.attribute() + ": "
+                            + rule);
+                });
+            }
+        }
     }
 
     /** The journal's text for the entries. */
@@ -246,6 +270,7 @@ final class JournalFile {
     }
 
     private void write(Map<String, JournalEntry> entries) {
+        requireAllowed(entries);
         try {
             if (entries.isEmpty()) {
                 Files.deleteIfExists(file);
@@ -278,9 +303,14 @@ final class JournalFile {
     }
 
     private LowLatencyException corrupt(int line, String what) {
+        return corrupt(line, what, "put back by hand the values it lists (each 'file' line's last field), then delete"
+                + " it");
+    }
+
+    private LowLatencyException corrupt(int line, String what, String repair) {
         return new LowLatencyException("the journal " + file + " is corrupt" + (line > 0 ? " at line " + line : "")
-                + ": " + what + ". lllqos changes and restores no sysfs value while it is: put back by hand the"
-                + " values it lists (each 'file' line's last field), then delete it (see docs/cpuidle.md)");
+                + ": " + what + ". lllqos changes and restores no sysfs value while it is: " + repair
+                + " (see docs/cpuidle.md)");
     }
 
     private static LowLatencyException failure(String what, IOException e) {

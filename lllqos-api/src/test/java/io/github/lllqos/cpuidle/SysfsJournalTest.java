@@ -359,6 +359,48 @@ class SysfsJournalTest {
         assertRefusedAsCorrupt("does not start with 'lllqos sysfs journal 1'");
     }
 
+    @Test
+    void a_journal_naming_a_file_lllqos_does_not_change_is_refused_naming_the_line_and_nothing_is_written()
+            throws IOException {
+        String outside = "../../../../tmp/x/disable";
+        sysfs.files.put(outside, "0");
+        writeJournal(entry(outside, "1", ENDED_PID, "0"));
+
+        assertRefusedAsCorrupt("line 2: '" + outside + "' is not a file lllqos changes: only"
+                + " cpuN/power/pm_qos_resume_latency_us and cpuN/cpuidle/stateK/disable are");
+        assertThat(sysfs.files.get(outside)).isEqualTo("0");
+
+        writeJournal(entry("cpu01/power/pm_qos_resume_latency_us", "0", ENDED_PID, "20"));
+        assertRefusedAsCorrupt("line 2: 'cpu01/power/pm_qos_resume_latency_us' is not a file lllqos changes");
+    }
+
+    @Test
+    void a_journal_with_a_value_the_kernel_would_not_write_is_refused_naming_the_line_and_nothing_is_written()
+            throws IOException {
+        sysfs.files.put(CPU1_LATENCY, "20");
+        writeJournal(entry(CPU1_LATENCY, "pwned", ENDED_PID, "20"));
+        assertRefusedAsCorrupt("line 2: a resume latency must be 'n/a'");
+        assertRefusedAsCorrupt("was 'pwned', for " + CPU1_LATENCY);
+
+        writeJournal(entry(CPU1_LATENCY, "0", ENDED_PID, "020"));
+        assertRefusedAsCorrupt("line 3: '020' is not how the kernel writes a resume latency: it writes '20'");
+
+        sysfs.files.put(CPU1_C6, "1");
+        writeJournal(entry(CPU1_C6, "2", ENDED_PID, "1"));
+        assertRefusedAsCorrupt("line 2: an idle state's disable flag must be 0 or 1, was '2', for " + CPU1_C6);
+    }
+
+    @Test
+    void a_value_read_from_sysfs_that_no_journal_may_hold_is_refused_before_anything_is_written() {
+        sysfs.files.put(CPU1_LATENCY, "020");
+
+        assertThatThrownBy(() -> idle().setResumeLatency(List.of(1), ResumeLatency.ofMicros(5)))
+                .isInstanceOf(LowLatencyException.class)
+                .hasMessageContaining("cannot journal '020' for " + CPU1_LATENCY + ": '020' is not how the kernel");
+        assertThat(sysfs.writes).isEmpty();
+        assertThat(journal()).doesNotExist();
+    }
+
     private void assertRefusedAsCorrupt(String why) throws IOException {
         String damaged = Files.readString(journal());
         for (Runnable use : List.<Runnable>of(() -> idle().restoreAbandoned(), () -> idle().abandonedValues(),

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.CRC32;
@@ -34,8 +35,10 @@ import java.util.zip.CRC32;
  * end   LINES-BEFORE  CRC32-OF-THOSE-LINES
  * </pre>
  *
- * <p>A journal that does not parse, or whose end line is missing or does not match, is refused: nothing is read
- * from it and nothing is written, to sysfs or to it, until someone repairs or removes it.
+ * <p>A journal that does not parse, whose end line is missing or does not match, or that holds what lllqos never
+ * journals ({@link JournalRules}) is refused: nothing is read from it and nothing is written, to sysfs or to it, until
+ * someone repairs or removes it. So is one that someone else than this user or root may have written
+ * ({@link JournalTrust}).
  */
 final class JournalFile {
 
@@ -99,10 +102,11 @@ final class JournalFile {
      */
     <T> T update(Work<T> work) {
         try {
-            Files.createDirectories(directory);
+            Files.createDirectories(directory, JournalTrust.directoryMode(directory));
         } catch (IOException e) {
             throw failure("create the journal directory " + directory, e);
         }
+        JournalTrust.require(directory, "directory");
         return locked(false, work);
     }
 
@@ -113,6 +117,7 @@ final class JournalFile {
      * @return its result
      */
     <T> T read(Work<T> work) {
+        JournalTrust.require(directory, "directory");
         if (!Files.exists(directory.resolve(LOCK_NAME))) {
             return work.run(readOnly(parse(readJournal())));
         }
@@ -124,7 +129,8 @@ final class JournalFile {
         ReentrantLock inThisJvm = IN_THIS_JVM.computeIfAbsent(lockFile, path -> new ReentrantLock());
         inThisJvm.lock();
         try (FileChannel channel = shared ? FileChannel.open(lockFile, StandardOpenOption.READ)
-                : FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                : FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                        JournalTrust.fileMode(lockFile));
              FileLock lock = channel.lock(0, Long.MAX_VALUE, shared)) {
             Map<String, JournalEntry> entries = parse(readJournal());
             return work.run(shared ? readOnly(entries) : new Transaction() {
@@ -159,7 +165,9 @@ final class JournalFile {
         };
     }
 
+    /** The journal's text, once {@link JournalTrust} trusts the file; null when there is none. */
     private String readJournal() {
+        JournalTrust.require(file, "file");
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
@@ -276,8 +284,9 @@ final class JournalFile {
                 Files.deleteIfExists(file);
             } else {
                 Path next = directory.resolve(NAME + ".next");
-                try (FileChannel channel = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING)) {
+                Files.deleteIfExists(next);
+                try (FileChannel channel = FileChannel.open(next, Set.of(StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), JournalTrust.fileMode(next))) {
                     ByteBuffer bytes = ByteBuffer.wrap(format(entries).getBytes(StandardCharsets.UTF_8));
                     while (bytes.hasRemaining()) {
                         channel.write(bytes);

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lllqos.LowLatencyException;
+import io.github.lllqos.contract.RealEnvironment;
 import io.github.lllqos.contract.RecordedLog;
 import io.github.lllqos.spi.CpuSysfs;
 import io.github.lllqos.spi.SysfsException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -401,15 +404,70 @@ class SysfsJournalTest {
         assertThat(journal()).doesNotExist();
     }
 
-    private void assertRefusedAsCorrupt(String why) throws IOException {
-        String damaged = Files.readString(journal());
+    @Test
+    void a_journal_directory_others_may_write_is_refused_naming_it_its_owner_and_mode_and_nothing_is_written()
+            throws IOException {
+        sysfs.files.put(CPU1_C6, "1");
+        writeJournal(entry(CPU1_C6, "0", ENDED_PID, "1"));
+        Files.setPosixFilePermissions(journalDirectory, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        assertRefused("the journal directory " + journalDirectory + " is owned by " + owner(journalDirectory)
+                + " with mode rwxrwxrwx: lllqos reads only a journal owned by this user ("
+                + System.getProperty("user.name") + ") or root that no one else may write", "chmod go-w "
+                + journalDirectory);
+        assertThat(sysfs.files.get(CPU1_C6)).isEqualTo("1");
+    }
+
+    @Test
+    void a_journal_file_its_group_may_write_is_refused_naming_it_and_the_fix() throws IOException {
+        sysfs.files.put(CPU1_C6, "1");
+        writeJournal(entry(CPU1_C6, "0", ENDED_PID, "1"));
+        Files.setPosixFilePermissions(journal(), PosixFilePermissions.fromString("rw-rw-r--"));
+
+        assertRefused("the journal file " + journal() + " is owned by " + owner(journal()) + " with mode rw-rw-r--",
+                "chmod go-w " + journal());
+    }
+
+    @Test
+    void a_journal_directory_of_another_user_is_refused_naming_the_owner_and_the_fix() throws IOException {
+        RealEnvironment.requireRoot("gives the journal directory to another user");
+        sysfs.files.put(CPU1_C6, "1");
+        writeJournal(entry(CPU1_C6, "0", ENDED_PID, "1"));
+        Files.setAttribute(journalDirectory, "unix:uid", 65534);
+
+        assertRefused("the journal directory " + journalDirectory + " is owned by " + owner(journalDirectory)
+                + " with mode rwx------", "chown root " + journalDirectory);
+    }
+
+    @Test
+    void the_journal_directory_and_file_are_made_so_that_no_one_else_may_write_them() {
+        Path made = journalDirectory.resolve("run/lllqos");
+
+        try (ResumeLatencyLease lease = CpuIdle.of(sysfs, made).setResumeLatency(List.of(1),
+                ResumeLatency.ofMicros(20))) {
+            assertThat(lease.acquired()).isTrue();
+            for (Path path : List.of(made, made.getParent(), made.resolve(JournalFile.NAME),
+                    made.resolve("sysfs.lock"))) {
+                assertThat(path).satisfies(file -> assertThat(Files.getPosixFilePermissions(file)).as(file.toString())
+                        .doesNotContain(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE));
+            }
+        }
+        assertThat(sysfs.files.get(CPU1_LATENCY)).isEqualTo("0");
+    }
+
+    /** Restoring, telling what a restore would do and changing a value are each refused, and nothing is written. */
+    private void assertRefused(String... why) throws IOException {
+        String before = Files.readString(journal());
         for (Runnable use : List.<Runnable>of(() -> idle().restoreAbandoned(), () -> idle().abandonedValues(),
                 () -> idle().setResumeLatency(List.of(0), ResumeLatency.ofMicros(5)))) {
-            assertThatThrownBy(use::run).isInstanceOf(LowLatencyException.class)
-                    .hasMessageContaining("the journal " + journal() + " is corrupt").hasMessageContaining(why);
+            assertThatThrownBy(use::run).isInstanceOf(LowLatencyException.class).hasMessageContainingAll(why);
         }
         assertThat(sysfs.writes).isEmpty();
-        assertThat(Files.readString(journal())).isEqualTo(damaged);
+        assertThat(Files.readString(journal())).isEqualTo(before);
+    }
+
+    private void assertRefusedAsCorrupt(String why) throws IOException {
+        assertRefused("the journal " + journal() + " is corrupt", why);
     }
 
     @Test
@@ -448,6 +506,10 @@ class SysfsJournalTest {
         assertThat(JournalHolder.startTimeInStat(stat.replace(") S ", ") Z "))).as("a zombie").isEmpty();
         assertThat(JournalHolder.startTimeInStat("4242 (cut")).isEmpty();
         assertThat(JournalHolder.startTimeOf(ENDED_PID)).isEmpty();
+    }
+
+    private static String owner(Path path) throws IOException {
+        return Files.getOwner(path).getName();
     }
 
     private static Map<String, JournalEntry> entry(String attribute, String original, long pid, String value) {

@@ -32,6 +32,7 @@ import java.util.zip.CRC32;
  * lllqos sysfs journal 1
  * file  PATH  ATTRIBUTE  ORIGINAL-VALUE
  * hold  PATH  PID  START-TIME  LEASE  VALUE          (oldest holder first)
+ * kept  PATH  VALUE                                 (a value kept, with no holder, among the holds)
  * end   LINES-BEFORE  CRC32-OF-THOSE-LINES
  * </pre>
  *
@@ -208,20 +209,27 @@ final class JournalFile {
                 entries.put(fields[1], new JournalEntry(fields[1], fields[2], fields[3], List.of()));
             } else if (fields[0].equals("hold") && fields.length == 6 && entries.containsKey(fields[1])) {
                 requireAllowed(index + 1, entries.get(fields[1]).attribute(), fields[5]);
+                JournalHolder holder;
                 try {
-                    JournalHolder holder = new JournalHolder(Long.parseLong(fields[2]), Long.parseLong(fields[3]),
+                    holder = new JournalHolder(Long.parseLong(fields[2]), Long.parseLong(fields[3]),
                             Long.parseLong(fields[4]));
-                    entries.put(fields[1], entries.get(fields[1]).with(new JournalEntry.Hold(holder, fields[5])));
                 } catch (NumberFormatException e) {
                     throw corrupt(index + 1, "a hold's PID, start time or lease is not a number");
                 }
+                if (holder.pid() < 1) {
+                    throw corrupt(index + 1, "a hold's PID must be 1 or more, was " + holder.pid());
+                }
+                entries.put(fields[1], entries.get(fields[1]).with(new JournalEntry.Hold(holder, fields[5])));
+            } else if (fields[0].equals("kept") && fields.length == 3 && entries.containsKey(fields[1])) {
+                requireAllowed(index + 1, entries.get(fields[1]).attribute(), fields[2]);
+                entries.put(fields[1], entries.get(fields[1]).with(JournalEntry.Hold.kept(fields[2])));
             } else {
-                throw corrupt(index + 1, "it is neither 'file PATH ATTRIBUTE VALUE' nor 'hold PATH PID START LEASE"
-                        + " VALUE' after its file");
+                throw corrupt(index + 1, "it is neither 'file PATH ATTRIBUTE VALUE' nor, after its file, 'hold PATH"
+                        + " PID START LEASE VALUE' or 'kept PATH VALUE'");
             }
         }
         for (JournalEntry entry : entries.values()) {
-            if (entry.holds().isEmpty()) {
+            if (entry.holds().stream().allMatch(JournalEntry.Hold::kept)) {
                 throw corrupt(0, entry.path() + " has no holder");
             }
         }
@@ -259,8 +267,9 @@ final class JournalFile {
             lines++;
             for (JournalEntry.Hold hold : entry.holds()) {
                 JournalHolder holder = hold.holder();
-                text.append(line("hold", entry.path(), Long.toString(holder.pid()), Long.toString(holder.startTime()),
-                        Long.toString(holder.lease()), hold.value()));
+                text.append(hold.kept() ? line("kept", entry.path(), hold.value()) : line("hold", entry.path(),
+                        Long.toString(holder.pid()), Long.toString(holder.startTime()), Long.toString(holder.lease()),
+                        hold.value()));
                 lines++;
             }
         }

@@ -185,19 +185,26 @@ final class SysfsJournal {
     }
 
     /**
-     * Ends a holder without putting anything back: what it set stays, as if someone had written it by hand.
+     * Ends a holder without putting anything back: what it set stays, as if someone had written it by hand. Its
+     * value becomes a {@linkplain JournalEntry.Hold#kept(String) kept} hold, which the file gets once the holders
+     * above it end, and the original once it is beneath every holder; a file no one else holds leaves the journal.
      *
      * @param holder the holder
      */
     void forget(JournalHolder holder) {
         file.update(transaction -> {
+            boolean changed = false;
             for (JournalEntry entry : List.copyOf(transaction.entries().values())) {
-                List<JournalEntry.Hold> remaining = new ArrayList<>(entry.holds());
-                if (remaining.removeIf(hold -> hold.holder().equals(holder))) {
+                List<JournalEntry.Hold> remaining = entry.holds().stream().map(hold -> hold.holder().equals(holder)
+                        ? JournalEntry.Hold.kept(hold.value()) : hold).toList();
+                if (!remaining.equals(entry.holds())) {
                     replace(transaction.entries(), entry, remaining);
+                    changed = true;
                 }
             }
-            transaction.save();
+            if (changed) {
+                transaction.save();
+            }
             return null;
         });
     }
@@ -230,7 +237,7 @@ final class SysfsJournal {
                 continue;
             }
             List<JournalEntry.Hold> remaining = entry.holds().stream()
-                    .filter(hold -> alive.computeIfAbsent(hold.holder(), JournalHolder::alive))
+                    .filter(hold -> hold.kept() || alive.computeIfAbsent(hold.holder(), JournalHolder::alive))
                     .collect(Collectors.toList());
             if (remaining.size() == entry.holds().size()) {
                 continue;

@@ -338,6 +338,94 @@ class SysfsJournalTest {
     }
 
     @Test
+    void a_kept_lease_leaves_its_value_whichever_order_the_leases_on_the_file_end_in() {
+        assertThat(afterEnding(List.of(20, 10), keep(0), close(1))).as("older kept, newer closed").isEqualTo("20");
+        assertThat(afterEnding(List.of(20, 10), keep(0), keep(1))).as("both kept, older first").isEqualTo("10");
+        assertThat(afterEnding(List.of(20, 10), keep(1), close(0))).as("newer kept, older closed").isEqualTo("10");
+        assertThat(afterEnding(List.of(20, 10), keep(1), keep(0))).as("both kept, newer first").isEqualTo("10");
+        assertThat(afterEnding(List.of(20, 10), close(1), keep(0))).as("newer closed, older kept").isEqualTo("20");
+        assertThat(afterEnding(List.of(20, 10), close(0), keep(1))).as("older closed, newer kept").isEqualTo("10");
+        assertThat(afterEnding(List.of(20, 10, 5), keep(1), close(2), close(0))).as("middle kept, newest closed first")
+                .isEqualTo("10");
+        assertThat(afterEnding(List.of(20, 10, 5), keep(1), close(0), close(2))).as("middle kept, oldest closed first")
+                .isEqualTo("10");
+        assertThat(afterEnding(List.of(20, 10, 5), keep(0), close(2), close(1))).as("oldest kept").isEqualTo("20");
+        assertThat(afterEnding(List.of(20, 10, 5), keep(2), close(1), close(0))).as("newest kept").isEqualTo("5");
+    }
+
+    @Test
+    void a_value_kept_beneath_a_newer_lease_is_journalled_without_a_holder_and_put_back_when_that_lease_ends()
+            throws IOException {
+        ResumeLatencyLease oldest = idle().setResumeLatency(List.of(1), ResumeLatency.ofMicros(20));
+        ResumeLatencyLease kept = idle().setResumeLatency(List.of(1), ResumeLatency.ofMicros(10));
+        ResumeLatencyLease newest = idle().setResumeLatency(List.of(1), ResumeLatency.ofMicros(5));
+
+        kept.keep();
+
+        assertThat(Files.readString(journal())).contains("\t20\nkept\t/test/cpu/" + CPU1_LATENCY + "\t10\nhold\t");
+        newest.close();
+        assertThat(sysfs.files.get(CPU1_LATENCY)).isEqualTo("10");
+        oldest.close();
+        assertThat(sysfs.files.get(CPU1_LATENCY)).isEqualTo("10");
+        assertThat(journal()).doesNotExist();
+    }
+
+    @Test
+    void a_dead_holder_above_a_kept_value_gives_way_to_it() {
+        ResumeLatencyLease live = idle().setResumeLatency(List.of(1), ResumeLatency.ofMicros(20));
+        idle().setResumeLatency(List.of(1), ResumeLatency.ofMicros(10)).keep();
+        new JournalFile(journalDirectory).update(transaction -> {
+            JournalEntry entry = transaction.entries().get("/test/cpu/" + CPU1_LATENCY);
+            transaction.entries().put(entry.path(), entry.with(new JournalEntry.Hold(
+                    new JournalHolder(ENDED_PID, 5, 1), "7")));
+            transaction.save();
+            return null;
+        });
+        sysfs.files.put(CPU1_LATENCY, "7");
+
+        assertThat(idle().restoreAbandoned()).extracting(AbandonedValue::restoredValue).containsExactly("10");
+        live.close();
+        assertThat(sysfs.files.get(CPU1_LATENCY)).isEqualTo("10");
+        assertThat(journal()).doesNotExist();
+    }
+
+    /** How a lease ends: kept, or closed. */
+    private record Ending(int lease, boolean keep) {
+    }
+
+    private static Ending keep(int lease) {
+        return new Ending(lease, true);
+    }
+
+    private static Ending close(int lease) {
+        return new Ending(lease, false);
+    }
+
+    /**
+     * Opens a lease per value on cpu1, oldest first, ends them in the order given, and returns what cpu1 reads then;
+     * checks that the journal is gone and that no lease took the file for changed by someone else.
+     */
+    private String afterEnding(List<Integer> micros, Ending... endings) {
+        sysfs.files.put(CPU1_LATENCY, "0");
+        List<ResumeLatencyLease> leases = new ArrayList<>();
+        try (RecordedLog log = RecordedLog.of(SysfsJournal.class)) {
+            for (int value : micros) {
+                leases.add(idle().setResumeLatency(List.of(1), ResumeLatency.ofMicros(value)));
+            }
+            for (Ending ending : endings) {
+                if (ending.keep()) {
+                    leases.get(ending.lease()).keep();
+                } else {
+                    leases.get(ending.lease()).close();
+                }
+            }
+            assertThat(log.messages()).as("warnings").isEmpty();
+        }
+        assertThat(journal()).doesNotExist();
+        return sysfs.files.get(CPU1_LATENCY);
+    }
+
+    @Test
     void a_truncated_journal_is_refused_naming_it_and_nothing_is_written() throws IOException {
         sysfs.files.put(CPU1_C6, "1");
         writeJournal(entry(CPU1_C6, "0", ENDED_PID, "1"));
@@ -360,6 +448,13 @@ class SysfsJournalTest {
 
         Files.writeString(journal(), "not a journal\n");
         assertRefusedAsCorrupt("does not start with 'lllqos sysfs journal 1'");
+
+        writeJournal(entry(CPU1_C6, "0", 0, "1"));
+        assertRefusedAsCorrupt("line 3: a hold's PID must be 1 or more, was 0");
+
+        String path = "/test/cpu/" + CPU1_C6;
+        writeJournal(Map.of(path, new JournalEntry(path, CPU1_C6, "0", List.of(JournalEntry.Hold.kept("1")))));
+        assertRefusedAsCorrupt(path + " has no holder");
     }
 
     @Test

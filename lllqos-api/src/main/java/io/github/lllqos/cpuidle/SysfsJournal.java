@@ -89,22 +89,16 @@ final class SysfsJournal {
                 return held;
             }
             transaction.save();
-            List<Held> written = new ArrayList<>();
+            Map<String, String> written = new LinkedHashMap<>();
             try {
                 for (Held value : held) {
                     if (!value.before().equals(value.value())) {
                         sysfs.write(value.attribute(), value.value());
-                        written.add(value);
+                        written.put(value.attribute(), value.before());
                     }
                 }
             } catch (LowLatencyException e) {
-                for (Held value : written) {
-                    try {
-                        sysfs.write(value.attribute(), value.before());
-                    } catch (LowLatencyException undoFailure) {
-                        e.addSuppressed(undoFailure);
-                    }
-                }
+                writeBack(written, e);
                 entries.clear();
                 entries.putAll(before);
                 transaction.save();
@@ -133,13 +127,7 @@ final class SysfsJournal {
                     written.put(value.attribute(), before);
                 }
             } catch (LowLatencyException e) {
-                written.forEach((attribute, before) -> {
-                    try {
-                        sysfs.write(attribute, before);
-                    } catch (LowLatencyException undoFailure) {
-                        e.addSuppressed(undoFailure);
-                    }
-                });
+                writeBack(written, e);
                 throw e;
             }
             return null;
@@ -225,61 +213,78 @@ final class SysfsJournal {
                 : file.update(transaction -> restoreAbandoned(transaction, false, false));
     }
 
-    /** The restore, logged (one line for what was put back, a warning per file left alone) when {@code log}. */
+    /**
+     * The restore, logged (one line for what was put back, a warning per file left alone) when {@code log}. A file
+     * that cannot be read or written, or a journal that cannot be saved, stops it: the files put back so far are
+     * written back as they were found, and the journal is left as it was.
+     */
     private List<AbandonedValue> restoreAbandoned(JournalFile.Transaction transaction, boolean dryRun, boolean log) {
         Map<JournalHolder, Boolean> alive = new HashMap<>();
         Map<String, JournalEntry> entries = transaction.entries();
         Map<String, JournalEntry> after = new LinkedHashMap<>(entries);
         List<AbandonedValue> handled = new ArrayList<>();
-        List<Runnable> undo = new ArrayList<>();
-        for (JournalEntry entry : entries.values()) {
-            if (!entry.path().equals(sysfs.pathOf(entry.attribute()))) {
-                continue;
-            }
-            List<JournalEntry.Hold> remaining = entry.holds().stream()
-                    .filter(hold -> hold.kept() || alive.computeIfAbsent(hold.holder(), JournalHolder::alive))
-                    .collect(Collectors.toList());
-            if (remaining.size() == entry.holds().size()) {
-                continue;
-            }
-            JournalEntry.Hold inForce = entry.holds().get(entry.holds().size() - 1);
-            if (!remaining.isEmpty() && remaining.get(remaining.size() - 1).equals(inForce)) {
-                replace(after, entry, remaining);
-                continue;
-            }
-            String wanted = JournalEntry.wantedBy(remaining, entry.original());
-            Optional<String> read = readIfPresent(entry);
-            if (read.isEmpty()) {
-                replace(after, entry, List.of());
-                continue;
-            }
-            String found = read.get();
-            List<Long> dead = entry.holds().stream().filter(hold -> !remaining.contains(hold))
-                    .map(hold -> hold.holder().pid()).distinct().collect(Collectors.toList());
-            if (!found.equals(wanted)) {
-                AbandonedValue value = new AbandonedValue(entry.path(), found, inForce.value(), wanted, dead);
-                handled.add(value);
-                if (value.putBack() && !dryRun) {
-                    try {
-                        sysfs.write(entry.attribute(), wanted);
-                    } catch (LowLatencyException e) {
-                        undo.forEach(Runnable::run);
-                        throw e;
-                    }
-                    undo.add(() -> sysfs.write(entry.attribute(), found));
+        Map<String, String> found = new LinkedHashMap<>();
+        try {
+            for (JournalEntry entry : entries.values()) {
+                if (!entry.path().equals(sysfs.pathOf(entry.attribute()))) {
+                    continue;
                 }
+                List<JournalEntry.Hold> remaining = entry.holds().stream()
+                        .filter(hold -> hold.kept() || alive.computeIfAbsent(hold.holder(), JournalHolder::alive))
+                        .collect(Collectors.toList());
+                if (remaining.size() == entry.holds().size()) {
+                    continue;
+                }
+                JournalEntry.Hold inForce = entry.holds().get(entry.holds().size() - 1);
+                if (!remaining.isEmpty() && remaining.get(remaining.size() - 1).equals(inForce)) {
+                    replace(after, entry, remaining);
+                    continue;
+                }
+                String wanted = JournalEntry.wantedBy(remaining, entry.original());
+                Optional<String> read = readIfPresent(entry);
+                if (read.isEmpty()) {
+                    replace(after, entry, List.of());
+                    continue;
+                }
+                List<Long> dead = entry.holds().stream().filter(hold -> !remaining.contains(hold))
+                        .map(hold -> hold.holder().pid()).distinct().collect(Collectors.toList());
+                if (!read.get().equals(wanted)) {
+                    AbandonedValue value = new AbandonedValue(entry.path(), read.get(), inForce.value(), wanted, dead);
+                    handled.add(value);
+                    if (value.putBack() && !dryRun) {
+                        sysfs.write(entry.attribute(), wanted);
+                        found.put(entry.attribute(), read.get());
+                    }
+                }
+                replace(after, entry, remaining);
             }
-            replace(after, entry, remaining);
+            if (!dryRun && !after.equals(entries)) {
+                entries.clear();
+                entries.putAll(after);
+                transaction.save();
+            }
+        } catch (LowLatencyException e) {
+            writeBack(found, e);
+            throw e;
         }
-        if (!dryRun && !after.equals(entries)) {
-            entries.clear();
-            entries.putAll(after);
-            transaction.save();
-            if (log) {
-                report(handled);
-            }
+        if (log && !dryRun) {
+            report(handled);
         }
         return List.copyOf(handled);
+    }
+
+    /**
+     * After a failure, writes files back to what they read before: every one is tried, and one that cannot be written
+     * is added to the failure as suppressed.
+     */
+    private void writeBack(Map<String, String> values, LowLatencyException failure) {
+        values.forEach((attribute, value) -> {
+            try {
+                sysfs.write(attribute, value);
+            } catch (LowLatencyException undoFailure) {
+                failure.addSuppressed(undoFailure);
+            }
+        });
     }
 
     private static void report(List<AbandonedValue> handled) {

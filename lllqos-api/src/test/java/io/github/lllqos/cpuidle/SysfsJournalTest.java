@@ -594,6 +594,48 @@ class SysfsJournalTest {
     }
 
     @Test
+    void a_restore_that_cannot_read_a_later_file_writes_back_what_it_had_put_back_and_keeps_the_journal()
+            throws IOException {
+        sysfs.files.put(CPU1_C6, "1");
+        sysfs.files.put(CPU1_LATENCY, "20");
+        Map<String, JournalEntry> entries = new LinkedHashMap<>(entry(CPU1_C6, "0", ENDED_PID, "1"));
+        entries.putAll(entry(CPU1_LATENCY, "0", ENDED_PID, "20"));
+        writeJournal(entries);
+        String before = Files.readString(journal());
+        sysfs.readDenied.add(CPU1_LATENCY);
+
+        assertThatThrownBy(() -> idle().restoreAbandoned()).isInstanceOf(LowLatencyException.class)
+                .hasMessageContaining("read(/test/cpu/" + CPU1_LATENCY + ")").hasMessageContaining("read permission");
+
+        assertThat(sysfs.files.get(CPU1_C6)).as("written back as it was").isEqualTo("1");
+        assertThat(Files.readString(journal())).isEqualTo(before);
+    }
+
+    @Test
+    void a_file_that_cannot_be_written_back_after_a_failed_restore_is_reported_and_the_others_are_written_back()
+            throws IOException {
+        String cpu0Latency = "cpu0/power/pm_qos_resume_latency_us";
+        sysfs.files.put(CPU1_C6, "1");
+        sysfs.files.put(cpu0Latency, "30");
+        sysfs.files.put(CPU1_LATENCY, "20");
+        Map<String, JournalEntry> entries = new LinkedHashMap<>(entry(CPU1_C6, "0", ENDED_PID, "1"));
+        entries.putAll(entry(cpu0Latency, "0", ENDED_PID, "30"));
+        entries.putAll(entry(CPU1_LATENCY, "0", ENDED_PID, "20"));
+        writeJournal(entries);
+        String before = Files.readString(journal());
+        sysfs.readDenied.add(CPU1_LATENCY);
+        sysfs.afterWrite = attribute -> sysfs.writeDenied.add(CPU1_C6);
+
+        assertThatThrownBy(() -> idle().restoreAbandoned()).isInstanceOfSatisfying(LowLatencyException.class, e ->
+                assertThat(e.getSuppressed()).singleElement().satisfies(undo -> assertThat(undo)
+                        .hasMessageContaining("write(/test/cpu/" + CPU1_C6 + ", \"1\")")))
+                .hasMessageContaining("read(/test/cpu/" + CPU1_LATENCY + ")");
+
+        assertThat(sysfs.files.get(cpu0Latency)).as("written back after the one that failed").isEqualTo("30");
+        assertThat(Files.readString(journal())).isEqualTo(before);
+    }
+
+    @Test
     void the_start_time_is_field_22_of_proc_stat_counted_after_the_command_name() {
         String stat = "4242 (a (b) c) S 1 4242 4242 0 -1 4194560 100 0 0 0 1 2 0 0 20 0 1 0 987654 1000 10";
 

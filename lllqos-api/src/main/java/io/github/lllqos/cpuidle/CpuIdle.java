@@ -248,9 +248,10 @@ public final class CpuIdle {
     /**
      * Enables, on some CPUs, every idle state that is disabled, whoever disabled it: the way back from a change that
      * was kept ({@link IdleStateLease#keep()}, {@code lllqos idle-states} without {@code --hold}) or made by hand.
-     * Like a kept lease, the change stays after this process: it is made under the journal's lock, after what dead
-     * holders left is put back, and no one puts it back; a lease of lllqos that still holds such a state disabled
-     * finds it changed by someone else when it ends, and leaves it alone.
+     * Like a kept lease, the change stays after this process: it is journalled as a lease's is, after what dead
+     * holders left is put back, and kept once written, so that a crash midway leaves the next restore to put back
+     * what it had enabled, and once made no one puts it back; a lease of lllqos that still holds such a state
+     * disabled ends without writing it.
      *
      * @param cpus the CPU numbers, at least one, each present
      * @return applied, with the states that were disabled and are now enabled, as they were before (empty if none

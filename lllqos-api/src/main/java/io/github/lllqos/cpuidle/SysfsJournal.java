@@ -68,67 +68,64 @@ final class SysfsJournal {
      *     changed: files already written are put back and the journal is as before
      */
     List<Held> hold(JournalHolder holder, List<Wanted> wanted) {
-        return file.update(transaction -> {
-            restoreAbandoned(transaction, false, true);
-            Map<String, JournalEntry> entries = transaction.entries();
-            Map<String, JournalEntry> before = new LinkedHashMap<>(entries);
-            List<Held> held = new ArrayList<>();
-            for (Wanted value : wanted) {
-                String path = sysfs.pathOf(value.attribute());
-                String current = sysfs.read(value.attribute());
-                JournalEntry entry = entries.get(path);
-                if (entry == null && value.onlyIfJournalled() && current.equals(value.value())) {
-                    continue;
+        return file.update(transaction -> hold(transaction, holder, wanted));
+    }
+
+    /** {@link #hold(JournalHolder, List)} in a transaction. */
+    private List<Held> hold(JournalFile.Transaction transaction, JournalHolder holder, List<Wanted> wanted) {
+        restoreAbandoned(transaction, false, true);
+        Map<String, JournalEntry> entries = transaction.entries();
+        Map<String, JournalEntry> before = new LinkedHashMap<>(entries);
+        List<Held> held = new ArrayList<>();
+        for (Wanted value : wanted) {
+            String path = sysfs.pathOf(value.attribute());
+            String current = sysfs.read(value.attribute());
+            JournalEntry entry = entries.get(path);
+            if (entry == null && value.onlyIfJournalled() && current.equals(value.value())) {
+                continue;
+            }
+            JournalEntry.Hold hold = new JournalEntry.Hold(holder, value.value());
+            entries.put(path, entry == null ? new JournalEntry(path, value.attribute(), current, List.of(hold))
+                    : entry.with(hold));
+            held.add(new Held(value.attribute(), current, value.value()));
+        }
+        if (held.isEmpty()) {
+            return held;
+        }
+        transaction.save();
+        Map<String, String> written = new LinkedHashMap<>();
+        try {
+            for (Held value : held) {
+                if (!value.before().equals(value.value())) {
+                    sysfs.write(value.attribute(), value.value());
+                    written.put(value.attribute(), value.before());
                 }
-                JournalEntry.Hold hold = new JournalEntry.Hold(holder, value.value());
-                entries.put(path, entry == null ? new JournalEntry(path, value.attribute(), current, List.of(hold))
-                        : entry.with(hold));
-                held.add(new Held(value.attribute(), current, value.value()));
             }
-            if (held.isEmpty()) {
-                return held;
-            }
+        } catch (LowLatencyException e) {
+            writeBack(written, e);
+            entries.clear();
+            entries.putAll(before);
             transaction.save();
-            Map<String, String> written = new LinkedHashMap<>();
-            try {
-                for (Held value : held) {
-                    if (!value.before().equals(value.value())) {
-                        sysfs.write(value.attribute(), value.value());
-                        written.put(value.attribute(), value.before());
-                    }
-                }
-            } catch (LowLatencyException e) {
-                writeBack(written, e);
-                entries.clear();
-                entries.putAll(before);
-                transaction.save();
-                throw e;
-            }
-            return List.copyOf(held);
-        });
+            throw e;
+        }
+        return List.copyOf(held);
     }
 
     /**
-     * Writes values that no lease holds, which stay as if written by hand, under the lock and after what dead
-     * holders left is put back.
+     * Writes values that no lease holds, which stay as if written by hand: journalled for a holder of their own, as a
+     * lease's are, which is kept ({@link #forget}) right after the writes, in the same transaction. So a crash
+     * midway leaves that holder dead in the journal, for the next restore to put back what it had written; once done,
+     * no one puts them back.
      *
      * @param values the values
-     * @throws LowLatencyException when a file cannot be written, naming it; files already written are written back
-     *     first (a failure to do so is suppressed in the exception)
+     * @throws LowLatencyException when the journal or a file cannot be written, naming it; files already written are
+     *     written back first (a failure to do so is suppressed in the exception) and the journal is as before
      */
     void set(List<Wanted> values) {
+        JournalHolder holder = JournalHolder.next();
         file.update(transaction -> {
-            restoreAbandoned(transaction, false, true);
-            Map<String, String> written = new LinkedHashMap<>();
-            try {
-                for (Wanted value : values) {
-                    String before = sysfs.read(value.attribute());
-                    sysfs.write(value.attribute(), value.value());
-                    written.put(value.attribute(), before);
-                }
-            } catch (LowLatencyException e) {
-                writeBack(written, e);
-                throw e;
+            if (!hold(transaction, holder, values).isEmpty()) {
+                forget(transaction, holder);
             }
             return null;
         });
@@ -181,20 +178,25 @@ final class SysfsJournal {
      */
     void forget(JournalHolder holder) {
         file.update(transaction -> {
-            boolean changed = false;
-            for (JournalEntry entry : List.copyOf(transaction.entries().values())) {
-                List<JournalEntry.Hold> remaining = entry.holds().stream().map(hold -> hold.holder().equals(holder)
-                        ? JournalEntry.Hold.kept(hold.value()) : hold).toList();
-                if (!remaining.equals(entry.holds())) {
-                    replace(transaction.entries(), entry, remaining);
-                    changed = true;
-                }
-            }
-            if (changed) {
-                transaction.save();
-            }
+            forget(transaction, holder);
             return null;
         });
+    }
+
+    /** {@link #forget(JournalHolder)} in a transaction. */
+    private static void forget(JournalFile.Transaction transaction, JournalHolder holder) {
+        boolean changed = false;
+        for (JournalEntry entry : List.copyOf(transaction.entries().values())) {
+            List<JournalEntry.Hold> remaining = entry.holds().stream().map(hold -> hold.holder().equals(holder)
+                    ? JournalEntry.Hold.kept(hold.value()) : hold).toList();
+            if (!remaining.equals(entry.holds())) {
+                replace(transaction.entries(), entry, remaining);
+                changed = true;
+            }
+        }
+        if (changed) {
+            transaction.save();
+        }
     }
 
     /**

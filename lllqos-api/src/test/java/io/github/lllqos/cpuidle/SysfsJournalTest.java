@@ -9,6 +9,7 @@ import io.github.lllqos.contract.RecordedLog;
 import io.github.lllqos.spi.CpuSysfs;
 import io.github.lllqos.spi.SysfsException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -174,6 +175,46 @@ class SysfsJournalTest {
         assertThat(sysfs.files.get(CPU1_C6)).isEqualTo("0");
         assertThat(sysfs.files.get(CPU1_LATENCY)).isEqualTo("0");
         assertThat(journal()).doesNotExist();
+    }
+
+    @Test
+    void enabling_idle_states_is_journalled_while_it_writes_so_a_crash_midway_is_put_back_and_then_leaves_nothing()
+            throws IOException {
+        String c1e = "cpu1/cpuidle/state2/disable";
+        sysfs.files.put(c1e, "1");
+        sysfs.files.put(CPU1_C6, "1");
+        List<String> journalMidway = new ArrayList<>();
+        sysfs.afterWrite = attribute -> {
+            if (journalMidway.isEmpty()) {
+                journalMidway.add(readString(journal()));
+            }
+        };
+
+        assertThat(idle().enableIdleStates(List.of(1)).applied()).isTrue();
+        assertThat(journal()).as("once written, the change is no one's to put back").doesNotExist();
+
+        Map<String, JournalEntry> midway = new JournalFile(journalDirectory).parse(journalMidway.get(0));
+        assertThat(midway.values()).extracting(JournalEntry::original).containsExactly("1", "1");
+        assertThat(midway.values()).flatExtracting(JournalEntry::holds).extracting(hold -> hold.holder().pid())
+                .containsOnly(ProcessHandle.current().pid());
+        Map<String, JournalEntry> crashed = new LinkedHashMap<>();
+        midway.forEach((path, entry) -> crashed.put(path, new JournalEntry(path, entry.attribute(), entry.original(),
+                List.of(new JournalEntry.Hold(new JournalHolder(ENDED_PID, 12345, 1), entry.valueInForce())))));
+        writeJournal(crashed);
+        sysfs.files.put(CPU1_C6, "1");
+        sysfs.afterWrite = attribute -> { };
+
+        assertThat(idle().restoreAbandoned()).extracting(AbandonedValue::file).containsExactly("/test/cpu/" + c1e);
+        assertThat(sysfs.files.get(c1e)).isEqualTo("1");
+        assertThat(sysfs.files.get(CPU1_C6)).isEqualTo("1");
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

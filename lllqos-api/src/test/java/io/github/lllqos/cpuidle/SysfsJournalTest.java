@@ -291,12 +291,19 @@ class SysfsJournalTest {
     }
 
     @Test
-    void a_lease_closing_on_a_value_someone_else_changed_leaves_it_alone() {
+    void a_lease_closing_on_a_value_someone_else_changed_leaves_it_alone_with_a_warning() {
         ResumeLatencyLease lease = idle().setResumeLatency(List.of(1), ResumeLatency.ofMicros(20));
         sysfs.files.put(CPU1_LATENCY, "33");
 
-        lease.close();
+        try (RecordedLog log = RecordedLog.of(SysfsJournal.class)) {
+            lease.close();
 
+            assertThat(log.records).singleElement().satisfies(record -> {
+                assertThat(record.getLevel()).isEqualTo(java.util.logging.Level.WARNING);
+                assertThat(record.getMessage()).isEqualTo("left alone /test/cpu/" + CPU1_LATENCY + ": it reads 33,"
+                        + " not the 20 lllqos set; someone else changed it since");
+            });
+        }
         assertThat(sysfs.files.get(CPU1_LATENCY)).isEqualTo("33");
         assertThat(journal()).doesNotExist();
     }

@@ -59,7 +59,9 @@ final class SysfsJournal {
     }
 
     /**
-     * Journals the values for a new holder, then writes them.
+     * Journals the values for a new holder, then writes them. A file that no longer reads what its newest holder set
+     * was changed by someone else: that value is journalled as {@linkplain JournalEntry.Hold#kept(String) kept}
+     * beneath the new holder, with a warning, so that the new holder puts it back, not what lllqos had set.
      *
      * @param holder the new holder
      * @param wanted the values
@@ -85,8 +87,16 @@ final class SysfsJournal {
                 continue;
             }
             JournalEntry.Hold hold = new JournalEntry.Hold(holder, value.value());
-            entries.put(path, entry == null ? new JournalEntry(path, value.attribute(), current, List.of(hold))
-                    : entry.with(hold));
+            if (entry == null) {
+                entries.put(path, new JournalEntry(path, value.attribute(), current, List.of(hold)));
+            } else if (!current.equals(entry.valueInForce())) {
+                LOG.log(System.Logger.Level.WARNING, "found " + path + " reading " + current + ", not the "
+                        + entry.valueInForce() + " lllqos set; someone else changed it since, and it gets " + current
+                        + " back once the new lease ends");
+                entries.put(path, entry.with(JournalEntry.Hold.kept(current)).with(hold));
+            } else {
+                entries.put(path, entry.with(hold));
+            }
             held.add(new Held(value.attribute(), current, value.value()));
         }
         if (held.isEmpty()) {

@@ -309,6 +309,34 @@ class SysfsJournalTest {
     }
 
     @Test
+    void a_lease_made_on_a_value_someone_else_wrote_over_another_lease_puts_that_value_back_whichever_ends_first() {
+        for (boolean olderEndsFirst : List.of(true, false)) {
+            ResumeLatencyLease older = idle().setResumeLatency(List.of(1), ResumeLatency.ofMicros(20));
+            sysfs.files.put(CPU1_LATENCY, "50");
+            ResumeLatencyLease newer;
+            try (RecordedLog log = RecordedLog.of(SysfsJournal.class)) {
+                newer = idle().setResumeLatency(List.of(1), ResumeLatency.ofMicros(10));
+
+                assertThat(log.records).singleElement().satisfies(record -> {
+                    assertThat(record.getLevel()).isEqualTo(java.util.logging.Level.WARNING);
+                    assertThat(record.getMessage()).isEqualTo("found /test/cpu/" + CPU1_LATENCY + " reading 50, not"
+                            + " the 20 lllqos set; someone else changed it since, and it gets 50 back once the new"
+                            + " lease ends");
+                });
+            }
+            assertThat(newer.previousValues()).containsEntry(1, ResumeLatency.ofMicros(50));
+
+            (olderEndsFirst ? older : newer).close();
+            assertThat(sysfs.files.get(CPU1_LATENCY)).isEqualTo(olderEndsFirst ? "10" : "50");
+            (olderEndsFirst ? newer : older).close();
+
+            assertThat(sysfs.files.get(CPU1_LATENCY)).as("older ends first: " + olderEndsFirst).isEqualTo("50");
+            assertThat(journal()).doesNotExist();
+            sysfs.files.put(CPU1_LATENCY, "0");
+        }
+    }
+
+    @Test
     void a_journalled_file_that_no_longer_exists_is_dropped_and_the_others_are_put_back() throws IOException {
         sysfs.files.put(CPU1_LATENCY, "20");
         Map<String, JournalEntry> entries = new LinkedHashMap<>(entry("cpu7/power/pm_qos_resume_latency_us", "0",

@@ -2,6 +2,7 @@ package io.github.lllqos.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lllqos.contract.RealSysfsBaseline;
 import io.github.lllqos.cpuidle.CpuIdle;
 import io.github.lllqos.linux.CpuSysfsFiles;
 import io.github.lllqos.linux.LinuxProvider;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -23,6 +25,7 @@ import picocli.CommandLine;
  * {@code lllqos restore} after real holder processes were killed with SIGKILL, on a copy of the sysfs tree (the
  * same logic on the machine's own sysfs is {@link RealSysfsRestoreTest}).
  */
+@ExtendWith(RealSysfsBaseline.class)
 class RestoreCommandTest {
 
     @TempDir

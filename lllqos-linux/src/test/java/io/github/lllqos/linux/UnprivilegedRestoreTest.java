@@ -3,6 +3,7 @@ package io.github.lllqos.linux;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lllqos.contract.RealEnvironment;
+import io.github.lllqos.contract.RealSysfsBaseline;
 import io.github.lllqos.cpuidle.CpuIdle;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * its owner may write. The files are a root-owned copy of the sysfs tree; the crashed holder is a child JVM halted
  * while holding.
  */
+@ExtendWith(RealSysfsBaseline.class)
 class UnprivilegedRestoreTest {
 
     private static final int NOBODY = 65534;

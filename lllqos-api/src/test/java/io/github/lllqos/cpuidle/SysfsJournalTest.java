@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -243,15 +244,7 @@ class SysfsJournalTest {
     @Test
     void a_dead_newest_holder_gives_way_to_the_live_holder_beneath_it() {
         ResumeLatencyLease live = idle().setResumeLatency(List.of(1), ResumeLatency.ofMicros(20));
-        JournalFile file = new JournalFile(journalDirectory);
-        file.update(transaction -> {
-            JournalEntry entry = transaction.entries().get("/test/cpu/" + CPU1_LATENCY);
-            transaction.entries().put(entry.path(), entry.with(new JournalEntry.Hold(
-                    new JournalHolder(ENDED_PID, 5, 1), "7")));
-            transaction.save();
-            return null;
-        });
-        sysfs.files.put(CPU1_LATENCY, "7");
+        setByAnEndedProcess("7");
 
         assertThat(idle().restoreAbandoned()).extracting(AbandonedValue::restoredValue).containsExactly("20");
         assertThat(sysfs.files.get(CPU1_LATENCY)).isEqualTo("20");
@@ -432,37 +425,41 @@ class SysfsJournalTest {
     @Test
     void a_value_kept_beneath_a_newer_lease_is_journalled_without_a_holder_and_put_back_when_that_lease_ends()
             throws IOException {
-        ResumeLatencyLease oldest = idle().setResumeLatency(List.of(1), ResumeLatency.ofMicros(20));
-        ResumeLatencyLease kept = idle().setResumeLatency(List.of(1), ResumeLatency.ofMicros(10));
-        ResumeLatencyLease newest = idle().setResumeLatency(List.of(1), ResumeLatency.ofMicros(5));
+        try (ResumeLatencyLease oldest = idle().setResumeLatency(List.of(1), ResumeLatency.ofMicros(20));
+             ResumeLatencyLease kept = idle().setResumeLatency(List.of(1), ResumeLatency.ofMicros(10));
+             ResumeLatencyLease newest = idle().setResumeLatency(List.of(1), ResumeLatency.ofMicros(5))) {
+            kept.keep();
 
-        kept.keep();
-
-        assertThat(Files.readString(journal())).contains("\t20\nkept\t/test/cpu/" + CPU1_LATENCY + "\t10\nhold\t");
-        newest.close();
-        assertThat(sysfs.files.get(CPU1_LATENCY)).isEqualTo("10");
-        oldest.close();
-        assertThat(sysfs.files.get(CPU1_LATENCY)).isEqualTo("10");
-        assertThat(journal()).doesNotExist();
+            assertThat(Files.readString(journal())).contains("\t20\nkept\t/test/cpu/" + CPU1_LATENCY
+                    + "\t10\nhold\t");
+            newest.close();
+            assertThat(sysfs.files.get(CPU1_LATENCY)).as("put back by the newest lease").isEqualTo("10");
+        }
+        assertThat(sysfs.files.get(CPU1_LATENCY)).as("after the oldest lease").isEqualTo("10");
     }
 
     @Test
     void a_dead_holder_above_a_kept_value_gives_way_to_it() {
         ResumeLatencyLease live = idle().setResumeLatency(List.of(1), ResumeLatency.ofMicros(20));
         idle().setResumeLatency(List.of(1), ResumeLatency.ofMicros(10)).keep();
-        new JournalFile(journalDirectory).update(transaction -> {
-            JournalEntry entry = transaction.entries().get("/test/cpu/" + CPU1_LATENCY);
-            transaction.entries().put(entry.path(), entry.with(new JournalEntry.Hold(
-                    new JournalHolder(ENDED_PID, 5, 1), "7")));
-            transaction.save();
-            return null;
-        });
-        sysfs.files.put(CPU1_LATENCY, "7");
+        setByAnEndedProcess("7");
 
         assertThat(idle().restoreAbandoned()).extracting(AbandonedValue::restoredValue).containsExactly("10");
         live.close();
         assertThat(sysfs.files.get(CPU1_LATENCY)).isEqualTo("10");
         assertThat(journal()).doesNotExist();
+    }
+
+    /** Sets cpu1's resume latency as a holder would that then died: journalled above the holds there are. */
+    private void setByAnEndedProcess(String value) {
+        new JournalFile(journalDirectory).update(transaction -> {
+            JournalEntry entry = transaction.entries().get("/test/cpu/" + CPU1_LATENCY);
+            transaction.entries().put(entry.path(), entry.with(new JournalEntry.Hold(
+                    new JournalHolder(ENDED_PID, 5, 1), value)));
+            transaction.save();
+            return null;
+        });
+        sysfs.files.put(CPU1_LATENCY, value);
     }
 
     /** How a lease ends: kept, or closed. */
@@ -653,52 +650,27 @@ class SysfsJournalTest {
     }
 
     @Test
-    void a_restore_refused_on_one_file_puts_back_none_and_keeps_the_journal() throws IOException {
-        sysfs.files.put(CPU1_C6, "1");
-        sysfs.files.put(CPU1_LATENCY, "20");
-        Map<String, JournalEntry> entries = new LinkedHashMap<>(entry(CPU1_C6, "0", ENDED_PID, "1"));
-        entries.putAll(entry(CPU1_LATENCY, "0", ENDED_PID, "20"));
-        writeJournal(entries);
-        String before = Files.readString(journal());
-        sysfs.writeDenied.add(CPU1_LATENCY);
+    void a_restore_that_cannot_write_or_read_a_later_file_puts_back_none_and_keeps_the_journal() throws IOException {
+        for (Set<String> denied : List.of(sysfs.writeDenied, sysfs.readDenied)) {
+            String before = leftByEndedHolders(Map.entry(CPU1_C6, "1"), Map.entry(CPU1_LATENCY, "20"));
+            denied.add(CPU1_LATENCY);
 
-        assertThatThrownBy(() -> idle().restoreAbandoned()).isInstanceOf(LowLatencyException.class)
-                .hasMessageContaining("/test/cpu/" + CPU1_LATENCY).hasMessageContaining("write permission");
+            assertThatThrownBy(() -> idle().restoreAbandoned()).isInstanceOf(LowLatencyException.class)
+                    .hasMessageContaining("/test/cpu/" + CPU1_LATENCY)
+                    .hasMessageContaining(denied == sysfs.readDenied ? "read permission" : "write permission");
 
-        assertThat(sysfs.files.get(CPU1_C6)).as("written back as it was").isEqualTo("1");
-        assertThat(Files.readString(journal())).isEqualTo(before);
-    }
-
-    @Test
-    void a_restore_that_cannot_read_a_later_file_writes_back_what_it_had_put_back_and_keeps_the_journal()
-            throws IOException {
-        sysfs.files.put(CPU1_C6, "1");
-        sysfs.files.put(CPU1_LATENCY, "20");
-        Map<String, JournalEntry> entries = new LinkedHashMap<>(entry(CPU1_C6, "0", ENDED_PID, "1"));
-        entries.putAll(entry(CPU1_LATENCY, "0", ENDED_PID, "20"));
-        writeJournal(entries);
-        String before = Files.readString(journal());
-        sysfs.readDenied.add(CPU1_LATENCY);
-
-        assertThatThrownBy(() -> idle().restoreAbandoned()).isInstanceOf(LowLatencyException.class)
-                .hasMessageContaining("read(/test/cpu/" + CPU1_LATENCY + ")").hasMessageContaining("read permission");
-
-        assertThat(sysfs.files.get(CPU1_C6)).as("written back as it was").isEqualTo("1");
-        assertThat(Files.readString(journal())).isEqualTo(before);
+            assertThat(sysfs.files.get(CPU1_C6)).as("written back as it was").isEqualTo("1");
+            assertThat(Files.readString(journal())).isEqualTo(before);
+            denied.clear();
+        }
     }
 
     @Test
     void a_file_that_cannot_be_written_back_after_a_failed_restore_is_reported_and_the_others_are_written_back()
             throws IOException {
         String cpu0Latency = "cpu0/power/pm_qos_resume_latency_us";
-        sysfs.files.put(CPU1_C6, "1");
-        sysfs.files.put(cpu0Latency, "30");
-        sysfs.files.put(CPU1_LATENCY, "20");
-        Map<String, JournalEntry> entries = new LinkedHashMap<>(entry(CPU1_C6, "0", ENDED_PID, "1"));
-        entries.putAll(entry(cpu0Latency, "0", ENDED_PID, "30"));
-        entries.putAll(entry(CPU1_LATENCY, "0", ENDED_PID, "20"));
-        writeJournal(entries);
-        String before = Files.readString(journal());
+        String before = leftByEndedHolders(Map.entry(CPU1_C6, "1"), Map.entry(cpu0Latency, "30"),
+                Map.entry(CPU1_LATENCY, "20"));
         sysfs.readDenied.add(CPU1_LATENCY);
         sysfs.afterWrite = attribute -> sysfs.writeDenied.add(CPU1_C6);
 
@@ -723,6 +695,22 @@ class SysfsJournalTest {
 
     private static String owner(Path path) throws IOException {
         return Files.getOwner(path).getName();
+    }
+
+    /**
+     * Sets files as holders would that then died, each value in force over an original 0, in the order given.
+     *
+     * @return the journal's text
+     */
+    @SafeVarargs
+    private String leftByEndedHolders(Map.Entry<String, String>... setByEndedHolders) throws IOException {
+        Map<String, JournalEntry> entries = new LinkedHashMap<>();
+        for (Map.Entry<String, String> value : setByEndedHolders) {
+            sysfs.files.put(value.getKey(), value.getValue());
+            entries.putAll(entry(value.getKey(), "0", ENDED_PID, value.getValue()));
+        }
+        writeJournal(entries);
+        return Files.readString(journal());
     }
 
     private static Map<String, JournalEntry> entry(String attribute, String original, long pid, String value) {

@@ -126,8 +126,9 @@ public final class CpuIdle {
      * }</pre>
      *
      * @return what was put back, and what was left alone
-     * @throws LowLatencyException when the journal is corrupt, or it or a file cannot be written (the message names
-     *     it and the missing permission); nothing is changed then
+     * @throws LowLatencyException when the journal is corrupt (also when it names a file or value lllqos never
+     *     journals), when another user than this one or root may have written it, or when it or a file cannot be
+     *     read or written (the message names it and the missing permission or the fix); nothing is changed then
      */
     public List<AbandonedValue> restoreAbandoned() {
         return journal.restoreAbandoned(false);
@@ -137,7 +138,8 @@ public final class CpuIdle {
      * What {@link #restoreAbandoned()} would do now, changing nothing.
      *
      * @return what would be put back, and what would be left alone
-     * @throws LowLatencyException when the journal is corrupt or cannot be read, naming it
+     * @throws LowLatencyException when the journal is corrupt, another user than this one or root may have written
+     *     it, or it cannot be read, naming it
      */
     public List<AbandonedValue> abandonedValues() {
         return journal.restoreAbandoned(true);

@@ -126,8 +126,9 @@ public final class CpuIdle {
      * }</pre>
      *
      * @return what was put back, and what was left alone
-     * @throws LowLatencyException when the journal is corrupt, or it or a file cannot be written (the message names
-     *     it and the missing permission); nothing is changed then
+     * @throws LowLatencyException when the journal is corrupt (also when it names a file or value lllqos never
+     *     journals), when another user than this one or root may have written it, or when it or a file cannot be
+     *     read or written (the message names it and the missing permission or the fix); nothing is changed then
      */
     public List<AbandonedValue> restoreAbandoned() {
         return journal.restoreAbandoned(false);
@@ -137,7 +138,8 @@ public final class CpuIdle {
      * What {@link #restoreAbandoned()} would do now, changing nothing.
      *
      * @return what would be put back, and what would be left alone
-     * @throws LowLatencyException when the journal is corrupt or cannot be read, naming it
+     * @throws LowLatencyException when the journal is corrupt, another user than this one or root may have written
+     *     it, or it cannot be read, naming it
      */
     public List<AbandonedValue> abandonedValues() {
         return journal.restoreAbandoned(true);
@@ -248,9 +250,10 @@ public final class CpuIdle {
     /**
      * Enables, on some CPUs, every idle state that is disabled, whoever disabled it: the way back from a change that
      * was kept ({@link IdleStateLease#keep()}, {@code lllqos idle-states} without {@code --hold}) or made by hand.
-     * Like a kept lease, the change stays after this process: it is made under the journal's lock, after what dead
-     * holders left is put back, and no one puts it back; a lease of lllqos that still holds such a state disabled
-     * finds it changed by someone else when it ends, and leaves it alone.
+     * Like a kept lease, the change stays after this process: it is journalled as a lease's is, after what dead
+     * holders left is put back, and kept once written, so that a crash midway leaves the next restore to put back
+     * what it had enabled, and once made no one puts it back; a lease of lllqos that still holds such a state
+     * disabled ends without writing it.
      *
      * @param cpus the CPU numbers, at least one, each present
      * @return applied, with the states that were disabled and are now enabled, as they were before (empty if none

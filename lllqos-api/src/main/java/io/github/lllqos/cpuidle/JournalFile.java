@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.CRC32;
@@ -31,11 +32,14 @@ import java.util.zip.CRC32;
  * lllqos sysfs journal 1
  * file  PATH  ATTRIBUTE  ORIGINAL-VALUE
  * hold  PATH  PID  START-TIME  LEASE  VALUE          (oldest holder first)
+ * kept  PATH  VALUE                                 (a value kept, with no holder, among the holds)
  * end   LINES-BEFORE  CRC32-OF-THOSE-LINES
  * </pre>
  *
- * <p>A journal that does not parse, or whose end line is missing or does not match, is refused: nothing is read
- * from it and nothing is written, to sysfs or to it, until someone repairs or removes it.
+ * <p>A journal that does not parse, whose end line is missing or does not match, or that holds what lllqos never
+ * journals ({@link JournalRules}) is refused: nothing is read from it and nothing is written, to sysfs or to it, until
+ * someone repairs or removes it. So is one that someone else than this user or root may have written
+ * ({@link JournalTrust}).
  */
 final class JournalFile {
 
@@ -99,10 +103,11 @@ final class JournalFile {
      */
     <T> T update(Work<T> work) {
         try {
-            Files.createDirectories(directory);
+            Files.createDirectories(directory, JournalTrust.directoryMode(directory));
         } catch (IOException e) {
             throw failure("create the journal directory " + directory, e);
         }
+        JournalTrust.require(directory, "directory");
         return locked(false, work);
     }
 
@@ -113,6 +118,7 @@ final class JournalFile {
      * @return its result
      */
     <T> T read(Work<T> work) {
+        JournalTrust.require(directory, "directory");
         if (!Files.exists(directory.resolve(LOCK_NAME))) {
             return work.run(readOnly(parse(readJournal())));
         }
@@ -124,7 +130,8 @@ final class JournalFile {
         ReentrantLock inThisJvm = IN_THIS_JVM.computeIfAbsent(lockFile, path -> new ReentrantLock());
         inThisJvm.lock();
         try (FileChannel channel = shared ? FileChannel.open(lockFile, StandardOpenOption.READ)
-                : FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                : FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                        JournalTrust.fileMode(lockFile));
              FileLock lock = channel.lock(0, Long.MAX_VALUE, shared)) {
             Map<String, JournalEntry> entries = parse(readJournal());
             return work.run(shared ? readOnly(entries) : new Transaction() {
@@ -159,7 +166,9 @@ final class JournalFile {
         };
     }
 
+    /** The journal's text, once {@link JournalTrust} trusts the file; null when there is none. */
     private String readJournal() {
+        JournalTrust.require(file, "file");
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
@@ -196,26 +205,57 @@ final class JournalFile {
         for (int index = 1; index < endLine; index++) {
             String[] fields = lines.get(index).split("\t", -1);
             if (fields[0].equals("file") && fields.length == 4) {
+                requireAllowed(index + 1, fields[2], fields[3]);
                 entries.put(fields[1], new JournalEntry(fields[1], fields[2], fields[3], List.of()));
             } else if (fields[0].equals("hold") && fields.length == 6 && entries.containsKey(fields[1])) {
+                requireAllowed(index + 1, entries.get(fields[1]).attribute(), fields[5]);
+                JournalHolder holder;
                 try {
-                    JournalHolder holder = new JournalHolder(Long.parseLong(fields[2]), Long.parseLong(fields[3]),
+                    holder = new JournalHolder(Long.parseLong(fields[2]), Long.parseLong(fields[3]),
                             Long.parseLong(fields[4]));
-                    entries.put(fields[1], entries.get(fields[1]).with(new JournalEntry.Hold(holder, fields[5])));
                 } catch (NumberFormatException e) {
                     throw corrupt(index + 1, "a hold's PID, start time or lease is not a number");
                 }
+                if (holder.pid() < 1) {
+                    throw corrupt(index + 1, "a hold's PID must be 1 or more, was " + holder.pid());
+                }
+                entries.put(fields[1], entries.get(fields[1]).with(new JournalEntry.Hold(holder, fields[5])));
+            } else if (fields[0].equals("kept") && fields.length == 3 && entries.containsKey(fields[1])) {
+                requireAllowed(index + 1, entries.get(fields[1]).attribute(), fields[2]);
+                entries.put(fields[1], entries.get(fields[1]).with(JournalEntry.Hold.kept(fields[2])));
             } else {
-                throw corrupt(index + 1, "it is neither 'file PATH ATTRIBUTE VALUE' nor 'hold PATH PID START LEASE"
-                        + " VALUE' after its file");
+                throw corrupt(index + 1, "it is neither 'file PATH ATTRIBUTE VALUE' nor, after its file, 'hold PATH"
+                        + " PID START LEASE VALUE' or 'kept PATH VALUE'");
             }
         }
         for (JournalEntry entry : entries.values()) {
-            if (entry.holds().isEmpty()) {
+            if (entry.holds().stream().allMatch(JournalEntry.Hold::kept)) {
                 throw corrupt(0, entry.path() + " has no holder");
             }
         }
         return entries;
+    }
+
+    /** Refuses a line that holds what lllqos never journals ({@link JournalRules}): someone else wrote it. */
+    private void requireAllowed(int line, String attribute, String value) {
+        JournalRules.violation(attribute, value).ifPresent(rule -> {
+            throw corrupt(line, rule, "lllqos never journals that, so someone else wrote it: find out who could,"
+                    + " put back by hand only the values you trust, then delete it");
+        });
+    }
+
+    /** Refuses to journal what a journal may not hold, so that every journal lllqos writes it can read again. */
+    private static void requireAllowed(Map<String, JournalEntry> entries) {
+        for (JournalEntry entry : entries.values()) {
+            List<String> values = new ArrayList<>(List.of(entry.original()));
+            entry.holds().forEach(hold -> values.add(hold.value()));
+            for (String value : values) {
+                JournalRules.violation(entry.attribute(), value).ifPresent(rule -> {
+                    throw new LowLatencyException("cannot journal '" + value + "' for " + entry.attribute() + ": "
+                            + rule);
+                });
+            }
+        }
     }
 
     /** The journal's text for the entries. */
@@ -227,8 +267,9 @@ final class JournalFile {
             lines++;
             for (JournalEntry.Hold hold : entry.holds()) {
                 JournalHolder holder = hold.holder();
-                text.append(line("hold", entry.path(), Long.toString(holder.pid()), Long.toString(holder.startTime()),
-                        Long.toString(holder.lease()), hold.value()));
+                text.append(hold.kept() ? line("kept", entry.path(), hold.value()) : line("hold", entry.path(),
+                        Long.toString(holder.pid()), Long.toString(holder.startTime()), Long.toString(holder.lease()),
+                        hold.value()));
                 lines++;
             }
         }
@@ -246,13 +287,15 @@ final class JournalFile {
     }
 
     private void write(Map<String, JournalEntry> entries) {
+        requireAllowed(entries);
         try {
             if (entries.isEmpty()) {
                 Files.deleteIfExists(file);
             } else {
                 Path next = directory.resolve(NAME + ".next");
-                try (FileChannel channel = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING)) {
+                Files.deleteIfExists(next);
+                try (FileChannel channel = FileChannel.open(next, Set.of(StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), JournalTrust.fileMode(next))) {
                     ByteBuffer bytes = ByteBuffer.wrap(format(entries).getBytes(StandardCharsets.UTF_8));
                     while (bytes.hasRemaining()) {
                         channel.write(bytes);
@@ -278,9 +321,14 @@ final class JournalFile {
     }
 
     private LowLatencyException corrupt(int line, String what) {
+        return corrupt(line, what, "put back by hand the values it lists (each 'file' line's last field), then delete"
+                + " it");
+    }
+
+    private LowLatencyException corrupt(int line, String what, String repair) {
         return new LowLatencyException("the journal " + file + " is corrupt" + (line > 0 ? " at line " + line : "")
-                + ": " + what + ". lllqos changes and restores no sysfs value while it is: put back by hand the"
-                + " values it lists (each 'file' line's last field), then delete it (see docs/cpuidle.md)");
+                + ": " + what + ". lllqos changes and restores no sysfs value while it is: " + repair
+                + " (see docs/cpuidle.md)");
     }
 
     private static LowLatencyException failure(String what, IOException e) {

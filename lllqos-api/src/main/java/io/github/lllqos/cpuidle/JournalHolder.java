@@ -18,6 +18,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 record JournalHolder(long pid, long startTime, long lease) {
 
+    /**
+     * The holder of a value a lease kept ({@link JournalEntry.Hold#kept(String)}): no process. PID 0 is no user
+     * process, so no lease has this holder.
+     */
+    static final JournalHolder NOBODY = new JournalHolder(0, 0, 0);
+
     private static final Path PROC = Path.of("/proc");
     private static final AtomicLong LEASES = new AtomicLong();
     private static final long SELF_PID = ProcessHandle.current().pid();

@@ -59,7 +59,9 @@ final class SysfsJournal {
     }
 
     /**
-     * Journals the values for a new holder, then writes them.
+     * Journals the values for a new holder, then writes them. A file that no longer reads what its newest holder set
+     * was changed by someone else: that value is journalled as {@linkplain JournalEntry.Hold#kept(String) kept}
+     * beneath the new holder, with a warning, so that the new holder puts it back, not what lllqos had set.
      *
      * @param holder the new holder
      * @param wanted the values
@@ -68,79 +70,72 @@ final class SysfsJournal {
      *     changed: files already written are put back and the journal is as before
      */
     List<Held> hold(JournalHolder holder, List<Wanted> wanted) {
-        return file.update(transaction -> {
-            restoreAbandoned(transaction, false, true);
-            Map<String, JournalEntry> entries = transaction.entries();
-            Map<String, JournalEntry> before = new LinkedHashMap<>(entries);
-            List<Held> held = new ArrayList<>();
-            for (Wanted value : wanted) {
-                String path = sysfs.pathOf(value.attribute());
-                String current = sysfs.read(value.attribute());
-                JournalEntry entry = entries.get(path);
-                if (entry == null && value.onlyIfJournalled() && current.equals(value.value())) {
-                    continue;
+        return file.update(transaction -> hold(transaction, holder, wanted));
+    }
+
+    /** {@link #hold(JournalHolder, List)} in a transaction. */
+    private List<Held> hold(JournalFile.Transaction transaction, JournalHolder holder, List<Wanted> wanted) {
+        restoreAbandoned(transaction, false, true);
+        Map<String, JournalEntry> entries = transaction.entries();
+        Map<String, JournalEntry> before = new LinkedHashMap<>(entries);
+        List<Held> held = new ArrayList<>();
+        for (Wanted value : wanted) {
+            String path = sysfs.pathOf(value.attribute());
+            String current = sysfs.read(value.attribute());
+            JournalEntry entry = entries.get(path);
+            if (entry == null && value.onlyIfJournalled() && current.equals(value.value())) {
+                continue;
+            }
+            JournalEntry.Hold hold = new JournalEntry.Hold(holder, value.value());
+            if (entry == null) {
+                entries.put(path, new JournalEntry(path, value.attribute(), current, List.of(hold)));
+            } else if (!current.equals(entry.valueInForce())) {
+                LOG.log(System.Logger.Level.WARNING, "found " + path + " reading " + current + ", not the "
+                        + entry.valueInForce() + " lllqos set; someone else changed it since, and it gets " + current
+                        + " back once the new lease ends");
+                entries.put(path, entry.with(JournalEntry.Hold.kept(current)).with(hold));
+            } else {
+                entries.put(path, entry.with(hold));
+            }
+            held.add(new Held(value.attribute(), current, value.value()));
+        }
+        if (held.isEmpty()) {
+            return held;
+        }
+        transaction.save();
+        Map<String, String> written = new LinkedHashMap<>();
+        try {
+            for (Held value : held) {
+                if (!value.before().equals(value.value())) {
+                    sysfs.write(value.attribute(), value.value());
+                    written.put(value.attribute(), value.before());
                 }
-                JournalEntry.Hold hold = new JournalEntry.Hold(holder, value.value());
-                entries.put(path, entry == null ? new JournalEntry(path, value.attribute(), current, List.of(hold))
-                        : entry.with(hold));
-                held.add(new Held(value.attribute(), current, value.value()));
             }
-            if (held.isEmpty()) {
-                return held;
-            }
+        } catch (LowLatencyException e) {
+            writeBack(written, e);
+            entries.clear();
+            entries.putAll(before);
             transaction.save();
-            List<Held> written = new ArrayList<>();
-            try {
-                for (Held value : held) {
-                    if (!value.before().equals(value.value())) {
-                        sysfs.write(value.attribute(), value.value());
-                        written.add(value);
-                    }
-                }
-            } catch (LowLatencyException e) {
-                for (Held value : written) {
-                    try {
-                        sysfs.write(value.attribute(), value.before());
-                    } catch (LowLatencyException undoFailure) {
-                        e.addSuppressed(undoFailure);
-                    }
-                }
-                entries.clear();
-                entries.putAll(before);
-                transaction.save();
-                throw e;
-            }
-            return List.copyOf(held);
-        });
+            throw e;
+        }
+        return List.copyOf(held);
     }
 
     /**
-     * Writes values that no lease holds, which stay as if written by hand, under the lock and after what dead
-     * holders left is put back.
+     * Writes values that no lease holds, which stay as if written by hand: journalled for a holder of their own, as a
+     * lease's are, which is kept ({@link #forget}) right after the writes, in the same transaction. So a crash
+     * midway leaves that holder dead in the journal, for the next restore to put back what it had written; once done,
+     * no one puts them back.
      *
      * @param values the values
-     * @throws LowLatencyException when a file cannot be written, naming it; files already written are written back
-     *     first (a failure to do so is suppressed in the exception)
+     * @throws LowLatencyException when the journal or a file cannot be written, naming it; files already written are
+     *     written back first (a failure to do so is suppressed in the exception) and the journal is as before
      */
     void set(List<Wanted> values) {
+        JournalHolder holder = JournalHolder.next();
         file.update(transaction -> {
-            restoreAbandoned(transaction, false, true);
-            Map<String, String> written = new LinkedHashMap<>();
-            try {
-                for (Wanted value : values) {
-                    String before = sysfs.read(value.attribute());
-                    sysfs.write(value.attribute(), value.value());
-                    written.put(value.attribute(), before);
-                }
-            } catch (LowLatencyException e) {
-                written.forEach((attribute, before) -> {
-                    try {
-                        sysfs.write(attribute, before);
-                    } catch (LowLatencyException undoFailure) {
-                        e.addSuppressed(undoFailure);
-                    }
-                });
-                throw e;
+            if (!hold(transaction, holder, values).isEmpty()) {
+                forget(transaction, holder);
             }
             return null;
         });
@@ -185,21 +180,33 @@ final class SysfsJournal {
     }
 
     /**
-     * Ends a holder without putting anything back: what it set stays, as if someone had written it by hand.
+     * Ends a holder without putting anything back: what it set stays, as if someone had written it by hand. Its
+     * value becomes a {@linkplain JournalEntry.Hold#kept(String) kept} hold, which the file gets once the holders
+     * above it end, and the original once it is beneath every holder; a file no one else holds leaves the journal.
      *
      * @param holder the holder
      */
     void forget(JournalHolder holder) {
         file.update(transaction -> {
-            for (JournalEntry entry : List.copyOf(transaction.entries().values())) {
-                List<JournalEntry.Hold> remaining = new ArrayList<>(entry.holds());
-                if (remaining.removeIf(hold -> hold.holder().equals(holder))) {
-                    replace(transaction.entries(), entry, remaining);
-                }
-            }
-            transaction.save();
+            forget(transaction, holder);
             return null;
         });
+    }
+
+    /** {@link #forget(JournalHolder)} in a transaction. */
+    private static void forget(JournalFile.Transaction transaction, JournalHolder holder) {
+        boolean changed = false;
+        for (JournalEntry entry : List.copyOf(transaction.entries().values())) {
+            List<JournalEntry.Hold> remaining = entry.holds().stream().map(hold -> hold.holder().equals(holder)
+                    ? JournalEntry.Hold.kept(hold.value()) : hold).toList();
+            if (!remaining.equals(entry.holds())) {
+                replace(transaction.entries(), entry, remaining);
+                changed = true;
+            }
+        }
+        if (changed) {
+            transaction.save();
+        }
     }
 
     /**
@@ -218,61 +225,78 @@ final class SysfsJournal {
                 : file.update(transaction -> restoreAbandoned(transaction, false, false));
     }
 
-    /** The restore, logged (one line for what was put back, a warning per file left alone) when {@code log}. */
+    /**
+     * The restore, logged (one line for what was put back, a warning per file left alone) when {@code log}. A file
+     * that cannot be read or written, or a journal that cannot be saved, stops it: the files put back so far are
+     * written back as they were found, and the journal is left as it was.
+     */
     private List<AbandonedValue> restoreAbandoned(JournalFile.Transaction transaction, boolean dryRun, boolean log) {
         Map<JournalHolder, Boolean> alive = new HashMap<>();
         Map<String, JournalEntry> entries = transaction.entries();
         Map<String, JournalEntry> after = new LinkedHashMap<>(entries);
         List<AbandonedValue> handled = new ArrayList<>();
-        List<Runnable> undo = new ArrayList<>();
-        for (JournalEntry entry : entries.values()) {
-            if (!entry.path().equals(sysfs.pathOf(entry.attribute()))) {
-                continue;
-            }
-            List<JournalEntry.Hold> remaining = entry.holds().stream()
-                    .filter(hold -> alive.computeIfAbsent(hold.holder(), JournalHolder::alive))
-                    .collect(Collectors.toList());
-            if (remaining.size() == entry.holds().size()) {
-                continue;
-            }
-            JournalEntry.Hold inForce = entry.holds().get(entry.holds().size() - 1);
-            if (!remaining.isEmpty() && remaining.get(remaining.size() - 1).equals(inForce)) {
-                replace(after, entry, remaining);
-                continue;
-            }
-            String wanted = JournalEntry.wantedBy(remaining, entry.original());
-            Optional<String> read = readIfPresent(entry);
-            if (read.isEmpty()) {
-                replace(after, entry, List.of());
-                continue;
-            }
-            String found = read.get();
-            List<Long> dead = entry.holds().stream().filter(hold -> !remaining.contains(hold))
-                    .map(hold -> hold.holder().pid()).distinct().collect(Collectors.toList());
-            if (!found.equals(wanted)) {
-                AbandonedValue value = new AbandonedValue(entry.path(), found, inForce.value(), wanted, dead);
-                handled.add(value);
-                if (value.putBack() && !dryRun) {
-                    try {
-                        sysfs.write(entry.attribute(), wanted);
-                    } catch (LowLatencyException e) {
-                        undo.forEach(Runnable::run);
-                        throw e;
-                    }
-                    undo.add(() -> sysfs.write(entry.attribute(), found));
+        Map<String, String> found = new LinkedHashMap<>();
+        try {
+            for (JournalEntry entry : entries.values()) {
+                if (!entry.path().equals(sysfs.pathOf(entry.attribute()))) {
+                    continue;
                 }
+                List<JournalEntry.Hold> remaining = entry.holds().stream()
+                        .filter(hold -> hold.kept() || alive.computeIfAbsent(hold.holder(), JournalHolder::alive))
+                        .collect(Collectors.toList());
+                if (remaining.size() == entry.holds().size()) {
+                    continue;
+                }
+                JournalEntry.Hold inForce = entry.holds().get(entry.holds().size() - 1);
+                if (!remaining.isEmpty() && remaining.get(remaining.size() - 1).equals(inForce)) {
+                    replace(after, entry, remaining);
+                    continue;
+                }
+                String wanted = JournalEntry.wantedBy(remaining, entry.original());
+                Optional<String> read = readIfPresent(entry);
+                if (read.isEmpty()) {
+                    replace(after, entry, List.of());
+                    continue;
+                }
+                List<Long> dead = entry.holds().stream().filter(hold -> !remaining.contains(hold))
+                        .map(hold -> hold.holder().pid()).distinct().collect(Collectors.toList());
+                if (!read.get().equals(wanted)) {
+                    AbandonedValue value = new AbandonedValue(entry.path(), read.get(), inForce.value(), wanted, dead);
+                    handled.add(value);
+                    if (value.putBack() && !dryRun) {
+                        sysfs.write(entry.attribute(), wanted);
+                        found.put(entry.attribute(), read.get());
+                    }
+                }
+                replace(after, entry, remaining);
             }
-            replace(after, entry, remaining);
+            if (!dryRun && !after.equals(entries)) {
+                entries.clear();
+                entries.putAll(after);
+                transaction.save();
+            }
+        } catch (LowLatencyException e) {
+            writeBack(found, e);
+            throw e;
         }
-        if (!dryRun && !after.equals(entries)) {
-            entries.clear();
-            entries.putAll(after);
-            transaction.save();
-            if (log) {
-                report(handled);
-            }
+        if (log && !dryRun) {
+            report(handled);
         }
         return List.copyOf(handled);
+    }
+
+    /**
+     * After a failure, writes files back to what they read before: every one is tried, and one that cannot be written
+     * is added to the failure as suppressed.
+     */
+    private void writeBack(Map<String, String> values, LowLatencyException failure) {
+        values.forEach((attribute, value) -> {
+            try {
+                sysfs.write(attribute, value);
+            } catch (LowLatencyException undoFailure) {
+                failure.addSuppressed(undoFailure);
+            }
+        });
     }
 
     private static void report(List<AbandonedValue> handled) {

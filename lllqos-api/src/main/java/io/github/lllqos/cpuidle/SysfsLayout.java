@@ -62,6 +62,29 @@ final class SysfsLayout {
         return "cpu" + cpu + "/power/pm_qos_resume_latency_us";
     }
 
+    /**
+     * Whether an attribute is a CPU's resume latency limit, named exactly as {@link #resumeLatency(int)} names it:
+     * {@code cpu1/power/pm_qos_resume_latency_us}, not {@code cpu01/...} or a path through {@code ..}.
+     */
+    static boolean isResumeLatency(String attribute) {
+        String[] parts = attribute.split("/", -1);
+        OptionalInt cpu = cpuOf(parts[0]);
+        return cpu.isPresent() && resumeLatency(cpu.getAsInt()).equals(attribute);
+    }
+
+    /**
+     * Whether an attribute is an idle state's {@code disable} file, named exactly as {@link #disable(IdleState)}
+     * names it: {@code cpu1/cpuidle/state3/disable}, not {@code cpu1/cpuidle/state03/...} or a path through
+     * {@code ..}.
+     */
+    static boolean isDisable(String attribute) {
+        String[] parts = attribute.split("/", -1);
+        OptionalInt cpu = cpuOf(parts[0]);
+        OptionalInt state = parts.length == 4 ? stateOf(parts[2]) : OptionalInt.empty();
+        return cpu.isPresent() && state.isPresent()
+                && stateFile(cpu.getAsInt(), state.getAsInt(), "disable").equals(attribute);
+    }
+
     private static OptionalInt numberOf(Matcher entry) {
         return entry.matches() ? OptionalInt.of(Integer.parseInt(entry.group(1))) : OptionalInt.empty();
     }

@@ -8,6 +8,7 @@ import io.github.lllqos.LowLatencyException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -127,6 +128,7 @@ class CpuIdleTest {
         assertThatThrownBy(lease::requireAcquired).isInstanceOfSatisfying(LowLatencyException.class, e ->
                 assertThat(e.errno()).hasValue(Errno.EACCES)).hasMessageContaining("write permission");
         assertThat(sysfs.files.get("cpu0/power/pm_qos_resume_latency_us")).isEqualTo("40");
+        assertThat(journal()).as("the journal as before").doesNotExist();
         lease.close();
         assertThat(sysfs.files.get("cpu0/power/pm_qos_resume_latency_us")).isEqualTo("40");
     }
@@ -226,6 +228,7 @@ class CpuIdleTest {
         });
         assertThatThrownBy(lease::requireAcquired).isInstanceOf(LowLatencyException.class);
         assertThat(disableFlags()).allSatisfy((path, flag) -> assertThat(flag).as(path).isEqualTo("0"));
+        assertThat(journal()).as("the journal as before").doesNotExist();
     }
 
     @Test
@@ -241,6 +244,7 @@ class CpuIdleTest {
             assertThat(refusal.message())
                     .isEqualTo("write(/test/cpu/cpu0/power/pm_qos_resume_latency_us, \"3\") failed: EINVAL");
         });
+        assertThat(journal()).as("the journal as before").doesNotExist();
     }
 
     @Test
@@ -251,6 +255,10 @@ class CpuIdleTest {
                 .isInstanceOfSatisfying(LowLatencyException.class, e -> assertThat(e.errno()).hasValue(Errno.EIO));
         assertThatThrownBy(() -> idle.disableIdleStatesDeeperThan(List.of(0), 2))
                 .isInstanceOfSatisfying(LowLatencyException.class, e -> assertThat(e.errno()).hasValue(Errno.EIO));
+    }
+
+    private Path journal() {
+        return sysfs.journal.resolve(JournalFile.NAME);
     }
 
     private Map<String, String> disableFlags() {

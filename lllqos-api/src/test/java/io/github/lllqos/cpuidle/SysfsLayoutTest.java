@@ -25,4 +25,16 @@ class SysfsLayoutTest {
         assertThat(SysfsLayout.stateFile(0, 1, "latency")).isEqualTo("cpu0/cpuidle/state1/latency");
         assertThat(SysfsLayout.driver(2)).isEqualTo("cpu2/cpuidle/driver/name");
     }
+
+    @Test
+    void only_the_files_lllqos_changes_spelled_as_it_spells_them_are_recognised() {
+        assertThat(SysfsLayout.isResumeLatency("cpu3/power/pm_qos_resume_latency_us")).isTrue();
+        assertThat(SysfsLayout.isDisable("cpu1/cpuidle/state2/disable")).isTrue();
+        for (String other : new String[] {"cpu03/power/pm_qos_resume_latency_us", "cpu3/power/../power/"
+                + "pm_qos_resume_latency_us", "../../../../tmp/x/pm_qos_resume_latency_us", "cpu1/cpuidle/state2/name",
+                "cpu1/cpuidle/state02/disable", "cpu1/cpuidle/state2/disable/", "/cpu1/cpuidle/state2/disable",
+                "cpu1/cpuidle/../../../tmp/disable", "present", ""}) {
+            assertThat(SysfsLayout.isResumeLatency(other) || SysfsLayout.isDisable(other)).as(other).isFalse();
+        }
+    }
 }

@@ -14,16 +14,20 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.TreeSet;
 
 /**
  * CPU attribute files in memory for the API's own tests: a map of paths to contents, which refuses writes the way
- * the kernel does for the resume latency and {@code disable} files, and can deny writes to chosen files.
+ * the kernel does for the resume latency and {@code disable} files, and can deny reads and writes of chosen files.
  */
 final class TestCpuSysfs implements CpuSysfs {
 
     final ConcurrentSkipListMap<String, String> files = new ConcurrentSkipListMap<>();
     final Set<String> writeDenied = ConcurrentHashMap.newKeySet();
+    final Set<String> readDenied = ConcurrentHashMap.newKeySet();
+    /** Runs after each write that succeeds, with the file written, to change what later accesses do. */
+    volatile Consumer<String> afterWrite = attribute -> { };
     final List<String> writes = new CopyOnWriteArrayList<>();
     /** When set, every write fails with this error, as a kernel refusing writes would. */
     volatile Errno kernelError;
@@ -79,6 +83,10 @@ final class TestCpuSysfs implements CpuSysfs {
         if (value == null) {
             throw new SysfsException(pathOf(attribute), Errno.ENOENT, "");
         }
+        if (readDenied.contains(attribute)) {
+            throw new SysfsException(pathOf(attribute), Errno.EACCES, "the file is owned by root:root with mode"
+                    + " rw-------");
+        }
         return value;
     }
 
@@ -102,6 +110,7 @@ final class TestCpuSysfs implements CpuSysfs {
             throw new SysfsException(pathOf(attribute), Errno.EINVAL, "");
         }
         writes.add(attribute + "=" + value);
+        afterWrite.accept(attribute);
     }
 
     /** The kernel's pm_qos_resume_latency_us_store(), for decimal input. */

@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
                 + "=DIR). Every lllqos command that changes sysfs does this restore first, too. Needs root."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done, also when there was nothing to put back",
-            "1:the journal is corrupt, or it or a file could not be written (the file and the missing permission"
-                + " are printed); nothing is changed"})
+            "1:the journal is corrupt or may have been written by another user, or it or a file could not be"
+                + " written (the file and the missing permission are printed); nothing is changed"})
 final class RestoreCommand implements Callable<Integer> {
 
     @Option(names = "--dry-run", description = "Show what would be put back, and change nothing.")

@@ -3,6 +3,7 @@ package io.github.lllqos.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lllqos.contract.RealEnvironment;
+import io.github.lllqos.contract.RealSysfsBaseline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,9 +16,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The distribution archive, unpacked as a user would: its launcher, the JVM options it gives, its hints. */
+@ExtendWith(RealSysfsBaseline.class)
 class DistributionIT {
 
     private static final Path ARCHIVE = Path.of("target", "lllqos-bin.tar.gz");

@@ -3,6 +3,7 @@ package io.github.lllqos.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lllqos.Errno;
+import io.github.lllqos.contract.RealSysfsBaseline;
 import io.github.lllqos.cpuidle.CpuIdle;
 import io.github.lllqos.linux.CpuSysfsFiles;
 import io.github.lllqos.linux.LinuxProvider;
@@ -16,10 +17,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** On a copy of the sysfs tree with idle states, since this machine's CPUs have none. */
+@ExtendWith(RealSysfsBaseline.class)
 class IdleStatesCommandTest {
 
     @TempDir

@@ -2,18 +2,22 @@ package io.github.lllqos.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lllqos.contract.RealSysfsBaseline;
 import io.github.lllqos.cpuidle.CpuIdle;
 import io.github.lllqos.linux.CpuSysfsFiles;
 import io.github.lllqos.linux.LinuxProvider;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -21,6 +25,7 @@ import picocli.CommandLine;
  * {@code lllqos restore} after real holder processes were killed with SIGKILL, on a copy of the sysfs tree (the
  * same logic on the machine's own sysfs is {@link RealSysfsRestoreTest}).
  */
+@ExtendWith(RealSysfsBaseline.class)
 class RestoreCommandTest {
 
     @TempDir
@@ -166,6 +171,25 @@ class RestoreCommandTest {
         assertThat(err.toString()).contains("lllqos restore: the journal " + file + " is corrupt");
         assertThat(read("cpu1/cpuidle/state1/disable")).isEqualTo("1");
         assertThat(Files.readString(file)).isEqualTo(truncated);
+    }
+
+    @Test
+    void a_journal_naming_a_file_outside_the_cpu_attributes_is_refused_and_that_file_is_not_written(
+            @TempDir Path elsewhere) throws Exception {
+        Path victim = Files.writeString(elsewhere.resolve("victim"), "safe\n");
+        String attribute = cpuDirectory.relativize(victim).toString();
+        String path = cpuDirectory.resolve(attribute).toString();
+        String body = "lllqos sysfs journal 1\nfile\t" + path + "\t" + attribute + "\tpwned\nhold\t" + path + "\t"
+                + Integer.MAX_VALUE + "\t1\t1\tsafe\n";
+        CRC32 crc = new CRC32();
+        crc.update(body.getBytes(StandardCharsets.UTF_8));
+        Files.writeString(journal.resolve("sysfs.journal"), body + "end\t3\t" + String.format("%08x", crc.getValue())
+                + "\n");
+
+        assertThat(run()).isEqualTo(1);
+
+        assertThat(err.toString()).contains("is corrupt at line 2: '" + attribute + "' is not a file lllqos changes");
+        assertThat(victim).hasContent("safe\n");
     }
 
     /** Starts a holding command in a child JVM, waits until it holds, kills it with SIGKILL and returns its PID. */

@@ -3,6 +3,7 @@ package io.github.lllqos.linux;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lllqos.contract.RealEnvironment;
+import io.github.lllqos.contract.RealSysfsBaseline;
 import io.github.lllqos.cpuidle.CpuIdle;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,16 +13,20 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A restore by a user ({@code nobody}) who may not write the journal or the files: refused naming the file, and
- * nothing changed. The files are a root-owned copy of the sysfs tree; the crashed holder is a child JVM halted
+ * nothing changed. A journal that user may write is given to them, as lllqos reads no journal that another user than
+ * its owner may write. The files are a root-owned copy of the sysfs tree; the crashed holder is a child JVM halted
  * while holding.
  */
+@ExtendWith(RealSysfsBaseline.class)
 class UnprivilegedRestoreTest {
 
-    private static final List<String> AS_NOBODY = List.of("setpriv", "--reuid=65534", "--regid=65534",
+    private static final int NOBODY = 65534;
+    private static final List<String> AS_NOBODY = List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY,
             "--clear-groups", "--");
 
     @TempDir
@@ -69,9 +74,9 @@ class UnprivilegedRestoreTest {
     @Test
     void a_user_who_may_lock_the_journal_but_not_write_the_file_is_told_which_file_and_nothing_changes()
             throws Exception {
-        Files.setPosixFilePermissions(journal, PosixFilePermissions.fromString("rwxrwxrwx"));
-        for (String name : List.of("sysfs.lock", "sysfs.journal")) {
-            Files.setPosixFilePermissions(journal.resolve(name), PosixFilePermissions.fromString("rw-rw-rw-"));
+        for (Path path : List.of(journal, journal.resolve("sysfs.lock"), journal.resolve("sysfs.journal"))) {
+            Files.setAttribute(path, "unix:uid", NOBODY);
+            Files.setAttribute(path, "unix:gid", NOBODY);
         }
         String journalBefore = Files.readString(journal.resolve("sysfs.journal"));
 

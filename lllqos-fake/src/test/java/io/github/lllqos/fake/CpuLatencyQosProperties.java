@@ -172,7 +172,7 @@ class CpuLatencyQosProperties {
             if (kind == Kind.ADD ? live.size() == MAX_LIVE : live.isEmpty()) {
                 return Optional.empty();
             }
-            int request = kind == Kind.ADD ? added : live.get(slot % live.size());
+            int request = kind == Kind.ADD ? added : OperationPlanner.newestFirst(live, slot);
             return Optional.of(switch (kind) {
                 case ADD -> new Add(request, value);
                 case UPDATE -> new Update(request, value);

@@ -293,7 +293,7 @@ class DeviceFileProperties {
             if (kind == Kind.OPEN ? open.size() == MAX_OPEN : open.isEmpty()) {
                 return Optional.empty();
             }
-            int fd = kind == Kind.OPEN ? opened : open.get(slot % open.size());
+            int fd = kind == Kind.OPEN ? opened : OperationPlanner.newestFirst(open, slot);
             return Optional.of(switch (kind) {
                 case OPEN -> new Open(fd, mode);
                 case CLOSE -> new Close(fd);

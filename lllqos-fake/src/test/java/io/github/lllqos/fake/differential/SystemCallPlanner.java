@@ -50,7 +50,7 @@ final class SystemCallPlanner implements OperationPlanner<SystemCall> {
         if (kind == Kind.OPEN ? open.size() == MAX_OPEN : open.isEmpty()) {
             return Optional.empty();
         }
-        int handle = kind == Kind.OPEN ? handles : open.get(slot % open.size());
+        int handle = kind == Kind.OPEN ? handles : OperationPlanner.newestFirst(open, slot);
         return Optional.of(switch (kind) {
             case OPEN -> new SystemCall.Open(handle, mode);
             case WRITE -> new SystemCall.Write(handle, data);

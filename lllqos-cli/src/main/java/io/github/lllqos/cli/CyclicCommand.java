@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "cyclic", sortOptions = false,
         description = {"Measure how late periodic wake-ups of Java threads are, as cyclictest does, with its option"
                 + " letters and its output format; adds percentiles, --json and --plot.",
-            "Example: lllqos cyclic -p 80 -i 1000 -m -l 10000 -q --plot latency.png",
+            "Example: ${COMMAND-FULL-NAME} -p 80 -i 1000 -m -l 10000 -q --plot latency.png",
             "Every option is checked before the first activation; Ctrl-C (SIGINT) or SIGTERM ends the run, prints"
                 + " the summary, writes --json and --plot, and exits 0, as cyclictest does."},
         exitCodeListHeading = "%nExit codes:%n",

@@ -243,8 +243,9 @@ public final class Realtime {
      * Sets the calling thread up for time-critical work: SCHED_RR at {@code priority} (with the fallbacks of
      * {@link #elevatePriority(SchedPolicy, int)}), pinned to one CPU. Where CPUs are isolated ({@link #isolatedCpus()})
      * and the process's cgroup cpuset allows them (a container's or a pod's may not), it goes to one of them, and
-     * each further real-time thread to the next such CPU in turn, so several spread over them; else it goes to the lowest CPU of this process (CPU 0 on most machines), when the process has more
-     * than one, leaving the others to {@link #setupBackgroundWorker()}.
+     * each further real-time thread to the next such CPU in turn, so several spread over them; else it goes to the
+     * lowest CPU of this process (CPU 0 on most machines), when the process has more than one, leaving the others to
+     * {@link #setupBackgroundWorker()}.
      *
      * @param priority 1..99
      * @return what the priority change and the pinning did

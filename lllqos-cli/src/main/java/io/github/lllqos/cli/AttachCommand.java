@@ -98,9 +98,9 @@ final class AttachCommand implements Callable<Integer> {
             }
             if (!awaitFile(report)) {
                 vm.detach();
-                err.println(LllqosCommand.typed(spec) + ": the agent wrote no report within " + START_TIMEOUT_MILLIS / 1000
-                        + " s: its one line on the stderr of " + pid + " says why (a bad option, or the agent"
-                        + " already runs there)");
+                err.println(LllqosCommand.typed(spec) + ": the agent wrote no report within "
+                        + START_TIMEOUT_MILLIS / 1000 + " s: its one line on the stderr of " + pid + " says why (a bad"
+                        + " option, or the agent already runs there)");
                 return 1;
             }
             out.println("attached to " + pid + " with " + agentOptions.replace(",report=" + report, ""));
@@ -179,7 +179,8 @@ final class AttachCommand implements Callable<Integer> {
             out.println("stopped the monitor in " + vm.pid() + "; its last report:");
             print(report, out);
         } catch (IOException | RuntimeException e) {
-            err.println(LllqosCommand.typed(spec) + ": could not stop the monitor in " + vm.pid() + ": " + e.getMessage());
+            err.println(LllqosCommand.typed(spec) + ": could not stop the monitor in " + vm.pid() + ": "
+                    + e.getMessage());
         } finally {
             vm.detach();
             out.flush();

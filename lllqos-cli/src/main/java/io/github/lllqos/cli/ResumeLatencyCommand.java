@@ -19,8 +19,8 @@ import picocli.CommandLine.Parameters;
                 + " polling), or 0 for NO constraint (the kernel's inverted meaning).",
             "The value is a sysfs setting: unlike a request on /dev/cpu_dma_latency it stays after this command"
                 + " exits, and after a crash. With --hold the previous values are restored on SIGINT or SIGTERM,"
-                + " and after kill -9 by ${ROOT-COMMAND-NAME} restore or the next lllqos command that changes sysfs. Changing it"
-                + " needs root."},
+                + " and after kill -9 by ${ROOT-COMMAND-NAME} restore or the next lllqos command that changes sysfs."
+                + " Changing it needs root."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (without --hold)", "130:restored after SIGINT (with --hold)",
             "143:restored after SIGTERM (with --hold)",

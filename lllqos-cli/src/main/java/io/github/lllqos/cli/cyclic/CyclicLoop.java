@@ -19,8 +19,8 @@ public final class CyclicLoop {
     /**
      * Runs until {@code loops} activations are recorded, {@code durationNanos} have passed since the call, or
      * {@code stop} is raised. With a duration, every activation due before its end is recorded, and one due after
-     * it is not waited for: the run waits for the end instead, so that {@code -D 2 -i 10000000} ends after 2 s, as cyclictest's does, not at the first
-     * activation 10 s on.
+     * it is not waited for: the run waits for the end instead, so that {@code -D 2 -i 10000000} ends after 2 s, as
+     * cyclictest's does, not at the first activation 10 s on.
      *
      * @param ticker the wake-up to measure, started just before, so that its first activation is one period of
      *     {@code stats} from the call

@@ -3,45 +3,21 @@ package io.github.lllqos.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lllqos.Refusal;
-import java.util.ArrayList;
+import io.github.lllqos.contract.RecordedLog;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What the registry logs of a selection when a facade first uses it, through the JDK's default logging. */
 class ProviderRegistryLogTest {
 
-    private final Logger logger = Logger.getLogger(ProviderRegistry.class.getName());
-    private final List<LogRecord> records = new ArrayList<>();
-    private final Handler handler = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
-    @BeforeEach
-    void listen() {
-        logger.addHandler(handler);
-    }
+    private final RecordedLog log = RecordedLog.of(ProviderRegistry.class);
 
     @AfterEach
-    void stop_listening() {
-        logger.removeHandler(handler);
+    void stop_recording() {
+        log.close();
     }
 
     @Test
@@ -50,7 +26,7 @@ class ProviderRegistryLogTest {
 
         ProviderRegistry.logMisconfiguration(misspelled);
 
-        assertThat(records).singleElement().satisfies(record -> {
+        assertThat(log.records).singleElement().satisfies(record -> {
             assertThat(record.getLevel()).isEqualTo(Level.SEVERE);
             assertThat(record.getMessage()).isEqualTo(misspelled.misconfiguration().map(Refusal::message)
                     .orElseThrow()).startsWith("-Dlllqos.provider=nonsense names no provider");
@@ -61,13 +37,13 @@ class ProviderRegistryLogTest {
     void selecting_a_misspelled_provider_logs_nothing_by_itself_so_a_program_that_reports_it_says_it_once() {
         ProviderRegistry.select(List.of(), Map.of(), "nonsense");
 
-        assertThat(records).isEmpty();
+        assertThat(log.records).isEmpty();
     }
 
     @Test
     void a_selection_that_is_configured_right_logs_nothing() {
         ProviderRegistry.logMisconfiguration(ProviderRegistry.select(List.of(), Map.of(), "none"));
 
-        assertThat(records).isEmpty();
+        assertThat(log.records).isEmpty();
     }
 }

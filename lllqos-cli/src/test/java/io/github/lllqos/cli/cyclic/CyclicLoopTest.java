@@ -11,6 +11,14 @@ class CyclicLoopTest {
     /** A ticker that does not wait and reports its deadline as 5 µs ago. */
     private static final Ticker FIVE_MICROS_LATE = () -> System.nanoTime() - 5_000;
 
+    /** A ticker that sleeps for {@code millis} and reports its deadline as the moment it wakes. */
+    private static Ticker sleepingFor(long millis) {
+        return () -> {
+            Thread.sleep(millis);
+            return System.nanoTime();
+        };
+    }
+
     @Test
     void the_loop_records_each_activation_and_stops_after_the_loops_asked_for() throws Exception {
         ThreadStats stats = new ThreadStats(0, 1000, 0, -1, 0);
@@ -24,12 +32,7 @@ class CyclicLoopTest {
     @Test
     void the_loop_stops_when_its_duration_has_passed() throws Exception {
         ThreadStats stats = new ThreadStats(0, 1000, 0, -1, 0);
-        Ticker everyMilli = () -> {
-            Thread.sleep(1);
-            return System.nanoTime();
-        };
-
-        CyclicLoop.run(everyMilli, stats, 0, TimeUnit.MILLISECONDS.toNanos(20), new AtomicBoolean());
+        CyclicLoop.run(sleepingFor(1), stats, 0, TimeUnit.MILLISECONDS.toNanos(20), new AtomicBoolean());
 
         assertThat(stats.cycles()).isBetween(1L, 21L);
     }
@@ -37,13 +40,9 @@ class CyclicLoopTest {
     @Test
     void a_duration_shorter_than_the_interval_ends_at_its_end_without_waiting_for_an_activation() throws Exception {
         ThreadStats stats = new ThreadStats(0, 10_000_000, 0, -1, 0);
-        Ticker everyTenSeconds = () -> {
-            Thread.sleep(10_000);
-            return System.nanoTime();
-        };
         long start = System.nanoTime();
 
-        CyclicLoop.run(everyTenSeconds, stats, 0, TimeUnit.MILLISECONDS.toNanos(200), new AtomicBoolean());
+        CyclicLoop.run(sleepingFor(10_000), stats, 0, TimeUnit.MILLISECONDS.toNanos(200), new AtomicBoolean());
 
         long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertThat(tookMillis).as("ran for -D 200 ms, not until the activation 10 s on").isBetween(195L, 5_000L);

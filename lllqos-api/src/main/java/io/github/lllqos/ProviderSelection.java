@@ -1,6 +1,5 @@
 package io.github.lllqos;
 
-import io.github.lllqos.internal.NoProvider;
 import io.github.lllqos.internal.ProviderRegistry;
 import io.github.lllqos.internal.Selection;
 import io.github.lllqos.spi.LowLatencyProvider;
@@ -22,24 +21,26 @@ public final class ProviderSelection {
     private final LowLatencyProvider chosen;
     private final String why;
     private final Map<String, String> passedOver;
+    private final Optional<Refusal> misconfiguration;
 
     ProviderSelection(Selection selection) {
         this.chosen = selection.provider();
         this.why = selection.why();
         this.passedOver = selection.passedOver();
+        this.misconfiguration = selection.misconfiguration();
     }
 
     /**
      * Whether lllqos is configured wrongly: {@value #PROPERTY} names no provider (a misspelling such as
      * {@code LINUX}). Then the provider is {@code none}, every lease gives this reason, and programs should say so
-     * loudly: the {@code lllqos} command exits with an error.
+     * loudly: the {@code lllqos} command exits with an error. A program that uses a facade without asking gets the
+     * reason logged as an error once, at that first use.
      *
      * @return the refusal of kind {@link Refusal.Kind#MISCONFIGURED}, naming the known providers; empty when the
      *     configuration is right
      */
     public Optional<Refusal> misconfiguration() {
-        return chosen instanceof NoProvider none ? none.refusal().filter(refusal ->
-                refusal.kind() == Refusal.Kind.MISCONFIGURED) : Optional.empty();
+        return misconfiguration;
     }
 
     /**

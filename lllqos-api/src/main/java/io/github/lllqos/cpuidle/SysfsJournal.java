@@ -165,7 +165,7 @@ final class SysfsJournal {
                         putBack(entry, entry.valueInForce(), wanted);
                     } catch (LowLatencyException e) {
                         failures.add(e.getMessage() + "; put it back by hand: echo " + wanted + " > " + entry.path()
-                                + " (or run lllqos restore as root once this process has ended)");
+                                + " (or as root with lllqos's restore command once this process has ended)");
                         continue;
                     }
                 }

@@ -45,13 +45,32 @@ public final class ProviderRegistry {
         return Selected.SELECTION;
     }
 
+    /** Made on the first use of a facade, once the selection is made. */
+    private static final class InUse {
+        static final LowLatencyProvider PROVIDER = logMisconfiguration(Selected.SELECTION).provider();
+    }
+
     /**
-     * The chosen provider.
+     * The chosen provider, for the facades. The first call logs a misconfiguration ({@value #PROPERTY} naming no
+     * provider) as an error, so that a program that uses lllqos without asking hears of it; a program that asks
+     * {@link #selection()} first and reports it itself, as the {@code lllqos} command does, stops before a facade
+     * and so says it once.
      *
      * @return the provider every facade uses
      */
     public static LowLatencyProvider provider() {
-        return Selected.SELECTION.provider();
+        return InUse.PROVIDER;
+    }
+
+    /**
+     * Logs a misconfigured selection's reason as an error.
+     *
+     * @param selection the selection
+     * @return it
+     */
+    static Selection logMisconfiguration(Selection selection) {
+        selection.misconfiguration().ifPresent(refusal -> LOG.log(System.Logger.Level.ERROR, refusal.message()));
+        return selection;
     }
 
     static Selection load() {
@@ -147,7 +166,6 @@ public final class ProviderRegistry {
                 .map(name -> " (names are case-sensitive: did you mean " + name + "?)").orElse("");
         String reason = "-D" + why + " names no provider: the known providers are " + String.join(", ", known)
                 + sameButCase + "; nothing is requested until it names one of them ('none' disables lllqos)";
-        LOG.log(System.Logger.Level.ERROR, reason);
         usable.keySet().forEach(other -> passedOver.put(other.name(), "not requested by " + why));
         return new Selection(new NoProvider(Refusal.of(Refusal.Kind.MISCONFIGURED, reason)), reason, passedOver);
     }

@@ -222,7 +222,7 @@ public final class Realtime {
 
     /**
      * The CPUs for background work: those this process may run on, except those {@link #setupRealtimeThread(int)}
-     * pins to (the isolated CPUs, or else the lowest).
+     * pins to (the isolated CPUs of its cpuset, or else the lowest).
      *
      * @return CPU numbers in ascending order; empty on a single CPU or without real-time support
      */
@@ -241,10 +241,11 @@ public final class Realtime {
 
     /**
      * Sets the calling thread up for time-critical work: SCHED_RR at {@code priority} (with the fallbacks of
-     * {@link #elevatePriority(SchedPolicy, int)}), pinned to one CPU. Where CPUs are isolated ({@link #isolatedCpus()}),
-     * it goes to one of them, and each further real-time thread to the next isolated CPU in turn, so several spread
-     * over them; else it goes to the lowest CPU of this process (CPU 0 on most machines), when the process has more
-     * than one, leaving the others to {@link #setupBackgroundWorker()}.
+     * {@link #elevatePriority(SchedPolicy, int)}), pinned to one CPU. Where CPUs are isolated ({@link #isolatedCpus()})
+     * and the process's cgroup cpuset allows them (a container's or a pod's may not), it goes to one of them, and
+     * each further real-time thread to the next such CPU in turn, so several spread over them; else it goes to the
+     * lowest CPU of this process (CPU 0 on most machines), when the process has more than one, leaving the others to
+     * {@link #setupBackgroundWorker()}.
      *
      * <p>It pins without reserving: two processes that each call it may pick the same CPU,
      * as nothing tells one that the other is there. Where that matters, reserve the CPU as well.

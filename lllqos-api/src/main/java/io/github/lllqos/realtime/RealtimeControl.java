@@ -10,8 +10,11 @@ import io.github.lllqos.Refusal;
 import io.github.lllqos.internal.CpuNumbers;
 import io.github.lllqos.spi.RealtimeBackend;
 import io.github.lllqos.spi.support.CpuList;
+import io.github.lllqos.topology.CgroupCpuset;
+import io.github.lllqos.topology.CpuTopology;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What {@link Realtime} does, over one backend: the changes of one call each (CPU affinity, memory locking, timer
@@ -28,17 +31,38 @@ final class RealtimeControl {
     private final SchedulingChanges scheduling;
     private final ThreadRoles roles;
 
+    /** Over a backend, for a process in no cpuset ({@link #RealtimeControl(RealtimeBackend, long, Supplier)}). */
     RealtimeControl(RealtimeBackend backend, long processId) {
+        this(backend, processId, Optional::empty);
+    }
+
+    /**
+     * Over a backend.
+     *
+     * @param backend the calls
+     * @param processId the process whose threads are set up
+     * @param cpusetCpus the CPUs its cgroup cpuset allows, read anew at each real-time set-up; empty when unknown
+     */
+    RealtimeControl(RealtimeBackend backend, long processId, Supplier<Optional<Set<Integer>>> cpusetCpus) {
         this.backend = backend;
         this.reads = new RealtimeReads(backend);
         this.scheduling = new SchedulingChanges(backend, reads);
-        this.roles = new ThreadRoles(this, processId);
+        this.roles = new ThreadRoles(this, processId, cpusetCpus);
     }
 
-    /** Made on first use from the selected provider's backend. */
+    /** Made on first use from the selected provider's backend, with the cpuset the provider's files show. */
     private static final class Selected {
         static final RealtimeControl CONTROL = new RealtimeControl(SelectedBackend.get(),
-                ProcessHandle.current().pid());
+                ProcessHandle.current().pid(), RealtimeControl::selectedCpuset);
+    }
+
+    /** The CPUs of this process's cgroup cpuset as {@link CpuTopology} reads them; empty when unknown. */
+    private static Optional<Set<Integer>> selectedCpuset() {
+        try {
+            return CpuTopology.current().cpuset().map(CgroupCpuset::cpus);
+        } catch (LowLatencyException unreadable) {
+            return Optional.empty();
+        }
     }
 
     /** The control over the selected provider's backend. */

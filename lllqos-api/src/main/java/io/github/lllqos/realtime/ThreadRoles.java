@@ -10,11 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The two roles a thread is set up for: time-critical work (SCHED_RR, pinned to a real-time CPU: the isolated CPUs
- * in turn, else the lowest CPU of the process) and background work (nice {@value #BACKGROUND_NICE}, pinned to the
- * other CPUs).
+ * that the process's cpuset allows, in turn, else the lowest CPU of the process) and background work (nice
+ * {@value #BACKGROUND_NICE}, pinned to the other CPUs).
  */
 final class ThreadRoles {
 
@@ -23,13 +24,16 @@ final class ThreadRoles {
     private final RealtimeControl control;
     private final RealtimeBackend backend;
     private final long processId;
+    /** The CPUs the process's cgroup cpuset allows, empty when there is none or it cannot be read. */
+    private final Supplier<Optional<Set<Integer>>> cpusetCpus;
     /** How many real-time threads were set up: the next one goes to the next real-time CPU in turn. */
     private final AtomicInteger realtimeThreadsSetUp = new AtomicInteger();
 
-    ThreadRoles(RealtimeControl control, long processId) {
+    ThreadRoles(RealtimeControl control, long processId, Supplier<Optional<Set<Integer>>> cpusetCpus) {
         this.control = control;
         this.backend = control.backend();
         this.processId = processId;
+        this.cpusetCpus = cpusetCpus;
     }
 
     /** Sets the calling thread up for time-critical work: SCHED_RR at a priority, pinned to the next real-time CPU. */
@@ -84,12 +88,16 @@ final class ThreadRoles {
     }
 
     /**
-     * Where real-time threads go: the isolated CPUs that are online, else the lowest CPU of the process, which
-     * leaves the others for background work.
+     * Where real-time threads go: the isolated CPUs that are online and in the process's cpuset, else the lowest CPU
+     * of the process, which leaves the others for background work. The cpuset, not the process's affinity, says
+     * which isolated CPUs a thread may move to: the kernel leaves isolated CPUs out of every process's affinity from
+     * boot on ({@code isolcpus=}), and {@code sched_setaffinity} moves a thread there all the same, but never outside
+     * the cpuset of a container or a pod (EINVAL).
      */
     private List<Integer> realtimeCpus(TreeSet<Integer> processCpus) {
         TreeSet<Integer> isolated = new TreeSet<>(backend.isolatedCpus());
         isolated.retainAll(backend.onlineCpus());
+        cpusetCpus.get().ifPresent(isolated::retainAll);
         if (!isolated.isEmpty()) {
             return List.copyOf(isolated);
         }

@@ -7,6 +7,7 @@ import io.github.lllqos.realtime.PriorityChange.Method;
 import io.github.lllqos.spi.support.UnsupportedRealtime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,21 @@ class ThreadRolesTest {
         assertThat(pinned).containsExactly(Set.of(2), Set.of(3), Set.of(2));
         assertThat(roles.backgroundCpus()).containsExactly(0, 1);
         assertThat(roles.setupBackgroundWorker().affinity().value()).contains(Set.of(0, 1));
+    }
+
+    @Test
+    void isolated_cpus_outside_the_cpuset_are_passed_over_and_those_inside_it_are_used() {
+        backend.processCpus = Set.of(0, 1);
+        backend.isolated = Set.of(2, 3);
+        ThreadRoles inContainer = new RealtimeControl(backend, RecordingBackend.PID, () -> Optional.of(Set.of(0, 1)))
+                .roles();
+        ThreadRoles inPod = new RealtimeControl(backend, RecordingBackend.PID,
+                () -> Optional.of(Set.of(0, 1, 3))).roles();
+
+        assertThat(inContainer.setupRealtimeThread(60).affinity().value()).contains(Set.of(0));
+        assertThat(inContainer.backgroundCpus()).containsExactly(1);
+        assertThat(inPod.setupRealtimeThread(60).affinity().value()).contains(Set.of(3));
+        assertThat(inPod.backgroundCpus()).containsExactly(0, 1);
     }
 
     @Test

@@ -76,7 +76,7 @@ final class AttachCommand implements Callable<Integer> {
             Path report = dir.resolve("report.json");
             Path process = Path.of("/proc", Long.toString(pid));
             if (!Files.exists(process)) {
-                err.println("lllqos attach: no process " + pid);
+                err.println(LllqosCommand.typed(spec) + ": no process " + pid);
                 return 1;
             }
             handOver(dir, process);
@@ -84,7 +84,7 @@ final class AttachCommand implements Callable<Integer> {
             try {
                 vm = JvmAttachment.attach(pid);
             } catch (IOException e) {
-                err.println("lllqos attach: cannot attach to " + pid + ": " + e.getMessage());
+                err.println(LllqosCommand.typed(spec) + ": cannot attach to " + pid + ": " + e.getMessage());
                 return 1;
             }
             String agentOptions = "monitor" + (options.isBlank() ? "" : "," + options) + ",report=" + report
@@ -93,14 +93,14 @@ final class AttachCommand implements Callable<Integer> {
                 vm.loadAgent(jar, agentOptions);
             } catch (IOException e) {
                 vm.detach();
-                err.println("lllqos attach: the agent did not load into " + pid + ": " + e.getMessage());
+                err.println(LllqosCommand.typed(spec) + ": the agent did not load into " + pid + ": " + e.getMessage());
                 return 1;
             }
             if (!awaitFile(report)) {
                 vm.detach();
-                err.println("lllqos attach: the agent wrote no report within " + START_TIMEOUT_MILLIS / 1000
-                        + " s: its one line on the stderr of " + pid + " says why (a bad option, or the agent"
-                        + " already runs there)");
+                err.println(LllqosCommand.typed(spec) + ": the agent wrote no report within "
+                        + START_TIMEOUT_MILLIS / 1000 + " s: its one line on the stderr of " + pid + " says why (a bad"
+                        + " option, or the agent already runs there)");
                 return 1;
             }
             out.println("attached to " + pid + " with " + agentOptions.replace(",report=" + report, ""));
@@ -179,7 +179,8 @@ final class AttachCommand implements Callable<Integer> {
             out.println("stopped the monitor in " + vm.pid() + "; its last report:");
             print(report, out);
         } catch (IOException | RuntimeException e) {
-            err.println("lllqos attach: could not stop the monitor in " + vm.pid() + ": " + e.getMessage());
+            err.println(LllqosCommand.typed(spec) + ": could not stop the monitor in " + vm.pid() + ": "
+                    + e.getMessage());
         } finally {
             vm.detach();
             out.flush();

@@ -43,7 +43,7 @@ final class CpusCommand implements Callable<Integer> {
         try {
             reservable = ReservableCpus.of(topology);
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("lllqos cpus: " + e.getMessage());
+            spec.commandLine().getErr().println(LllqosCommand.typed(spec) + ": " + e.getMessage());
             return 2;
         }
         List<CpuHolder> holders;

@@ -12,6 +12,7 @@ import io.github.lllqos.cli.cyclic.OutputFile;
 import io.github.lllqos.cli.cyclic.PlotSupport;
 import io.github.lllqos.cli.cyclic.PolicyNames;
 import io.github.lllqos.cli.cyclic.RunDuration;
+import io.github.lllqos.cli.cyclic.RunHeap;
 import io.github.lllqos.cli.cyclic.SpinFinish;
 import io.github.lllqos.cli.cyclic.Summary;
 import io.github.lllqos.cli.cyclic.SystemInfo;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "cyclic", sortOptions = false,
         description = {"Measure how late periodic wake-ups of Java threads are, as cyclictest does, with its option"
                 + " letters and its output format; adds percentiles, --json and --plot.",
-            "Example: lllqos cyclic -p 80 -i 1000 -m -l 10000 -q --plot latency.png",
+            "Example: ${COMMAND-FULL-NAME} -p 80 -i 1000 -m -l 10000 -q --plot latency.png",
             "Every option is checked before the first activation; Ctrl-C (SIGINT) or SIGTERM ends the run, prints"
                 + " the summary, writes --json and --plot, and exits 0, as cyclictest does."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -109,7 +110,8 @@ final class CyclicCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = {"-h", "--histogram"}, defaultValue = "0", paramLabel = "US",
-            description = "Dump a latency histogram up to US µs after the run (as cyclictest; all threads at -i).")
+            description = "Dump a latency histogram up to US µs after the run (as cyclictest; all threads at -i);"
+                    + " 1..1000000, each µs takes 16 bytes of heap per thread.")
     int histogram;
 
     @Option(names = "--latency", defaultValue = "0", paramLabel = "PM_QOS",
@@ -247,12 +249,22 @@ final class CyclicCommand implements Callable<Integer> {
             SpinFinish spinFinish = spin == null ? SpinFinish.NONE : SpinFinish.parse(spin);
             long runtimeMicros = runtime != null ? runtime
                     : chosen.policy() == SchedPolicy.DEADLINE ? CyclicSettings.defaultRuntimeMicros(interval) : 0;
-            return new CyclicSettings(interval, distance, loops, chosen.policy(), chosen.priority(), mlockall, cpus,
-                    threadCount, histogram, laptop ? OptionalInt.empty() : OptionalInt.of(latency), runFor,
-                    spinFinish, runtimeMicros);
+            CyclicSettings settings = new CyclicSettings(interval, distance, loops, chosen.policy(),
+                    chosen.priority(), mlockall, cpus, threadCount, histogram,
+                    laptop ? OptionalInt.empty() : OptionalInt.of(latency), runFor, spinFinish, runtimeMicros);
+            RunHeap.check(settings, Runtime.getRuntime().maxMemory(), CyclicCommand::largerHeap);
+            return settings;
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+    }
+
+    /** How to give this command a heap of {@code megabytes}: the launcher adds JAVA_OPTS after its own -Xmx64m. */
+    private static String largerHeap(long megabytes) {
+        String xmx = "-Xmx" + megabytes + "m";
+        return System.getProperty(LllqosCommand.COMMAND_PROPERTY) != null
+                ? "give it more with JAVA_OPTS=" + xmx + " (the lllqos launcher passes JAVA_OPTS after its -Xmx64m)"
+                : "give it more with java " + xmx;
     }
 
     private static int threadCount(String number) {

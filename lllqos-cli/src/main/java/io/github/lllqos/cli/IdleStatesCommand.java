@@ -17,9 +17,9 @@ import picocli.CommandLine.Option;
                 + " exceeds a bound (/sys/devices/system/cpu/cpuN/cpuidle/stateK/disable), as rtla's"
                 + " --deepest-idle-state does, or enable every disabled state again (--enable).",
             "The disable flags are sysfs settings: they stay after this command exits, and after a crash. With"
-                + " --hold the states are enabled again on SIGINT or SIGTERM, and after kill -9 by lllqos restore"
-                + " or the next lllqos command that changes sysfs. Changing them"
-                + " needs root. Without a cpuidle driver (most virtual machines) there are no idle states."},
+                + " --hold the states are enabled again on SIGINT or SIGTERM, and after kill -9 by"
+                + " ${ROOT-COMMAND-NAME} restore or the next lllqos command that changes sysfs. Changing them needs"
+                + " root. Without a cpuidle driver (most virtual machines) there are no idle states."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (also when no state was deep enough to disable)",
             "130:enabled again after SIGINT (with --hold)", "143:enabled again after SIGTERM (with --hold)",
@@ -124,7 +124,7 @@ final class IdleStatesCommand extends SysfsSettingCommand {
             return "enabled " + lease.disabledStates().size() + " idle states again";
         }, "these states stay disabled after lllqos exits; enable them again with: " + restore,
                 "they are enabled again on SIGINT or SIGTERM; unlike a CPU latency request, these sysfs flags"
-                + " survive a crash (kill -9): then lllqos restore enables them, or by hand: " + restore));
+                + " survive a crash (kill -9): then " + restoreCommand() + " enables them, or by hand: " + restore));
     }
 
     /**

@@ -61,7 +61,7 @@ final class RestoreCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (LowLatencyException e) {
-            spec.commandLine().getErr().println("lllqos restore: " + e.getMessage());
+            spec.commandLine().getErr().println(LllqosCommand.typed(spec) + ": " + e.getMessage());
             return 1;
         }
     }

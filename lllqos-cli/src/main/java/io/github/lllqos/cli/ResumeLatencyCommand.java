@@ -19,8 +19,8 @@ import picocli.CommandLine.Parameters;
                 + " polling), or 0 for NO constraint (the kernel's inverted meaning).",
             "The value is a sysfs setting: unlike a request on /dev/cpu_dma_latency it stays after this command"
                 + " exits, and after a crash. With --hold the previous values are restored on SIGINT or SIGTERM,"
-                + " and after kill -9 by lllqos restore or the next lllqos command that changes sysfs. Changing it"
-                + " needs root."},
+                + " and after kill -9 by ${ROOT-COMMAND-NAME} restore or the next lllqos command that changes sysfs."
+                + " Changing it needs root."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (without --hold)", "130:restored after SIGINT (with --hold)",
             "143:restored after SIGTERM (with --hold)",
@@ -82,6 +82,7 @@ final class ResumeLatencyCommand extends SysfsSettingCommand {
             return "restored the previous resume latency of CPUs " + lease.previousValues().keySet();
         }, "this sysfs value stays after lllqos exits; restore the previous values with: " + restore,
                 "the previous values are restored on SIGINT or SIGTERM; unlike a CPU latency request, this"
-                + " sysfs value survives a crash (kill -9): then lllqos restore puts it back, or by hand: " + restore));
+                + " sysfs value survives a crash (kill -9): then " + restoreCommand() + " puts it back, or by hand: "
+                + restore));
     }
 }

@@ -99,6 +99,11 @@ abstract class SysfsSettingCommand implements Callable<Integer> {
         return LllqosCommand.typed(spec);
     }
 
+    /** The {@code restore} command as typed, such as {@code lllqos restore}, for the hints of {@code --hold}. */
+    final String restoreCommand() {
+        return LllqosCommand.invokedAs() + " restore";
+    }
+
     /**
      * Keeps a change after exit, or with {@code --hold} holds it until SIGINT or SIGTERM and undoes it then.
      *

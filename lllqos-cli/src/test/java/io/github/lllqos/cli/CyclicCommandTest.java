@@ -143,6 +143,11 @@ class CyclicCommandTest {
         "-D|5x|-D duration must be a whole number of seconds, optionally followed by s, m, h or d (30, 5m, 2h);"
             + " was '5x'",
         "-D|2hours|-D duration must be a whole number of seconds",
+        "-D|999999999d|-D duration must be at most 106751d (9223372036 s, the most nanoseconds a long holds);"
+            + " was '999999999d'",
+        "-D|106752d|-D duration must be at most 106751d",
+        "-D|2562048h|-D duration must be at most 106751d",
+        "-D|153722868m|-D duration must be at most 106751d",
         "--plot|latency.gif|--plot file must end in .png or .svg, was 'latency.gif'",
         "--plot|no/such/directory/latency.svg|--plot file 'no/such/directory/latency.svg': the directory",
         "--json|no/such/directory/run.json|--json file 'no/such/directory/run.json': the directory",

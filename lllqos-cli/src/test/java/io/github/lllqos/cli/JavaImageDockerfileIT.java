@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -27,20 +25,7 @@ class JavaImageDockerfileIT {
             "RUN", "LABEL", "USER", "WORKDIR");
 
     private static List<String[]> instructions() throws IOException {
-        List<String[]> instructions = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String raw : Files.readAllLines(DOCKERFILE)) {
-            if (raw.isBlank() || raw.startsWith("#")) {
-                continue;
-            }
-            line.append(raw.endsWith("\\") ? raw.substring(0, raw.length() - 1) : raw);
-            if (!raw.endsWith("\\")) {
-                String[] parts = line.toString().strip().split("\\s+", 2);
-                instructions.add(new String[] {parts[0], parts.length > 1 ? parts[1] : ""});
-                line.setLength(0);
-            }
-        }
-        return instructions;
+        return DockerfileInstructions.of(DOCKERFILE);
     }
 
     private static String argument(String name) throws IOException {

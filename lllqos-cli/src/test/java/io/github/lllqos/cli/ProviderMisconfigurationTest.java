@@ -21,6 +21,19 @@ class ProviderMisconfigurationTest {
     }
 
     @Test
+    void the_misconfiguration_is_said_in_one_line_by_the_command_not_again_by_the_librarys_log() throws Exception {
+        try (ChildCommand status = ChildCommand.startWith(List.of("-Dlllqos.provider=nonsense"), "status")) {
+            String output = status.rest();
+
+            assertThat(status.waitForExit()).as(output).isEqualTo(2);
+            assertThat(output.lines().filter(line -> line.contains("names no provider"))).as(output)
+                    .containsExactly("lllqos: -Dlllqos.provider=nonsense names no provider: the known providers are"
+                            + " linux, none; nothing is requested until it names one of them ('none' disables"
+                            + " lllqos)");
+        }
+    }
+
+    @Test
     void hold_with_an_unknown_provider_exits_2_before_holding_anything() throws Exception {
         try (ChildCommand hold = ChildCommand.startWith(List.of("-Dlllqos.provider=nonsense"), "hold", "5")) {
             String output = hold.rest();

@@ -62,6 +62,21 @@ class FakeRealtimeTest {
     }
 
     @Test
+    void in_a_cpuset_without_the_isolated_cpus_a_real_time_thread_goes_to_the_lowest_cpu_it_may_use(
+            SimulatedKernel kernel) throws Exception {
+        kernel.scheduler().isolatedCpus(Set.of(2, 3));
+        kernel.cpuset(SimulatedCpuset.v2("/docker/c1", Set.of(0, 1)));
+        AtomicReference<ThreadSetup> setup = new AtomicReference<>();
+        Thread control = new Thread(() -> setup.set(Realtime.setupRealtimeThread(80)), "control-loop");
+        control.start();
+        control.join();
+
+        assertThat(setup.get().affinity().applied()).as(setup.get().toString()).isTrue();
+        assertThat(kernel.scheduler().thread(control).affinity()).containsExactly(0);
+        assertThat(Realtime.backgroundCpus()).containsExactly(1);
+    }
+
+    @Test
     void the_thread_ids_name_the_simulated_threads(SimulatedKernel kernel) {
         long tid = Realtime.threadId().orElseThrow();
 

@@ -1,6 +1,8 @@
 package io.github.lllqos.cli.cyclic;
 
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The measurement loop of one thread: wait for the next activation, take the time, record how late it is. Nothing
@@ -8,14 +10,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class CyclicLoop {
 
+    /** How often the wait for the end of a run looks whether it is to stop early. */
+    private static final long STOP_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
     private CyclicLoop() {
     }
 
     /**
      * Runs until {@code loops} activations are recorded, {@code durationNanos} have passed since the call, or
-     * {@code stop} is raised.
+     * {@code stop} is raised. With a duration, every activation due before its end is recorded, and one due after
+     * it is not waited for: the run waits for the end instead, so that {@code -D 2 -i 10000000} ends after 2 s, as
+     * cyclictest's does, not at the first activation 10 s on.
      *
-     * @param ticker the wake-up to measure
+     * @param ticker the wake-up to measure, started just before, so that its first activation is one period of
+     *     {@code stats} from the call
      * @param stats where each activation's lateness goes
      * @param loops activations to record, 0 for no limit
      * @param durationNanos how long to run, 0 for no limit
@@ -24,11 +32,28 @@ public final class CyclicLoop {
      */
     public static void run(Ticker ticker, ThreadStats stats, long loops, long durationNanos, AtomicBoolean stop)
             throws InterruptedException {
-        long end = System.nanoTime() + durationNanos;
+        long intervalNanos = TimeUnit.MICROSECONDS.toNanos(stats.intervalMicros());
+        long start = System.nanoTime();
+        long end = start + durationNanos;
+        long next = start + intervalNanos;
         while (!stop.get()) {
-            long now = activation(ticker, stats);
-            if (stats.cycles() == loops || durationNanos > 0 && now - end >= 0) {
+            if (durationNanos > 0 && next - end > 0) {
+                awaitEnd(end, stop);
                 return;
+            }
+            next = activation(ticker, stats) + intervalNanos;
+            if (stats.cycles() == loops) {
+                return;
+            }
+        }
+    }
+
+    /** Sleeps until {@code end}, or until {@code stop} is raised, looking at it every 10 ms. */
+    private static void awaitEnd(long end, AtomicBoolean stop) throws InterruptedException {
+        for (long left = end - System.nanoTime(); left > 0 && !stop.get(); left = end - System.nanoTime()) {
+            LockSupport.parkNanos(Math.min(left, STOP_CHECK_NANOS));
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while waiting for the end of the run");
             }
         }
     }
@@ -38,12 +63,11 @@ public final class CyclicLoop {
      * loop, so the JIT compiles it after a few thousand activations: a loop's body waits for on-stack replacement,
      * which comes after 60,000 iterations, a minute at 1 ms, and until then the time is taken by interpreted code.
      *
-     * @return the time it was taken
+     * @return its deadline
      */
     private static long activation(Ticker ticker, ThreadStats stats) throws InterruptedException {
         long deadline = ticker.awaitNext();
-        long now = System.nanoTime();
-        stats.record(now - deadline);
-        return now;
+        stats.record(System.nanoTime() - deadline);
+        return deadline;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.lllqos.cli.cyclic;
 
 import io.github.lllqos.realtime.SchedPolicy;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 
@@ -56,48 +57,49 @@ public final class CyclictestFormat {
     }
 
     /**
-     * The {@code -h} histogram and its trailer, ending with the blank line cyclictest ends it with.
+     * Writes the {@code -h} histogram and its trailer, ending with the blank line cyclictest ends it with, a line at
+     * a time: at {@code -h 1000000} the text is millions of characters, more than a small heap holds as one string.
      *
      * @param threads the threads' records, each with buckets of the same range
-     * @return the text, lines ending in {@code \n}
+     * @param out where to write it, lines ending in {@code \n}
      */
-    public static String histogram(List<ThreadStats> threads) {
+    public static void writeHistogram(List<ThreadStats> threads, PrintWriter out) {
         List<LatencyBuckets> buckets = threads.stream().map(t -> t.buckets().orElseThrow()).toList();
-        StringBuilder out = new StringBuilder("# Histogram\n");
+        out.print("# Histogram\n");
         int range = buckets.get(0).rangeMicros();
         for (int micros = 0; micros < range; micros++) {
-            out.append(String.format(Locale.ROOT, "%06d ", micros));
+            out.print(String.format(Locale.ROOT, "%06d ", micros));
             for (int j = 0; j < buckets.size(); j++) {
-                out.append(String.format(Locale.ROOT, "%06d", buckets.get(j).count(micros)));
+                out.print(String.format(Locale.ROOT, "%06d", buckets.get(j).count(micros)));
                 if (j < buckets.size() - 1) {
-                    out.append('\t');
+                    out.print('\t');
                 }
             }
-            out.append('\n');
+            out.print('\n');
         }
-        out.append("# Total:");
-        buckets.forEach(b -> out.append(String.format(Locale.ROOT, " %09d", b.total())));
-        out.append("\n# Min Latencies:");
-        threads.forEach(t -> out.append(String.format(Locale.ROOT, " %05d", t.minMicros())));
-        out.append("\n# Avg Latencies:");
-        threads.forEach(t -> out.append(String.format(Locale.ROOT, " %05d", t.avgMicros())));
-        out.append("\n# Max Latencies:");
-        threads.forEach(t -> out.append(String.format(Locale.ROOT, " %05d", t.maxMicros())));
-        out.append("\n# Histogram Overflows:");
-        buckets.forEach(b -> out.append(String.format(Locale.ROOT, " %05d", b.overflows())));
-        out.append("\n# Histogram Overflow at cycle number:\n");
+        out.print("# Total:");
+        buckets.forEach(b -> out.print(String.format(Locale.ROOT, " %09d", b.total())));
+        out.print("\n# Min Latencies:");
+        threads.forEach(t -> out.print(String.format(Locale.ROOT, " %05d", t.minMicros())));
+        out.print("\n# Avg Latencies:");
+        threads.forEach(t -> out.print(String.format(Locale.ROOT, " %05d", t.avgMicros())));
+        out.print("\n# Max Latencies:");
+        threads.forEach(t -> out.print(String.format(Locale.ROOT, " %05d", t.maxMicros())));
+        out.print("\n# Histogram Overflows:");
+        buckets.forEach(b -> out.print(String.format(Locale.ROOT, " %05d", b.overflows())));
+        out.print("\n# Histogram Overflow at cycle number:\n");
         for (int i = 0; i < buckets.size(); i++) {
             LatencyBuckets b = buckets.get(i);
-            out.append("# Thread ").append(i).append(':');
+            out.print("# Thread " + i + ':');
             long[] cycles = b.overflowCycles();
             for (long cycle : cycles) {
-                out.append(String.format(Locale.ROOT, " %05d", cycle));
+                out.print(String.format(Locale.ROOT, " %05d", cycle));
             }
             if (cycles.length < b.overflows()) {
-                out.append(String.format(Locale.ROOT, " # %05d others", b.overflows() - cycles.length));
+                out.print(String.format(Locale.ROOT, " # %05d others", b.overflows() - cycles.length));
             }
-            out.append('\n');
+            out.print('\n');
         }
-        return out.append('\n').toString();
+        out.print('\n');
     }
 }

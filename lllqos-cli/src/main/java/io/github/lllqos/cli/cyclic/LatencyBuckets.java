@@ -9,6 +9,9 @@ import java.util.Arrays;
  */
 public final class LatencyBuckets {
 
+    /** The header of an array on a 64-bit JVM, rounded up: 12 or 16 bytes. */
+    private static final long ARRAY_HEADER_BYTES = 16;
+
     private final long[] counts;
     private final long[] overflowCycles;
     private long overflows;
@@ -26,6 +29,17 @@ public final class LatencyBuckets {
         }
         counts = new long[rangeMicros];
         overflowCycles = new long[rangeMicros];
+    }
+
+    /**
+     * The heap a histogram of this range takes: its two arrays of {@code rangeMicros} longs, the counts and the
+     * overflows' cycle numbers (as cyclictest's), each with an array's header.
+     *
+     * @param rangeMicros the number of 1 µs buckets, 0 for none
+     * @return bytes, 0 for no histogram
+     */
+    public static long heapBytes(int rangeMicros) {
+        return rangeMicros <= 0 ? 0 : 2 * (ARRAY_HEADER_BYTES + (long) Long.BYTES * rangeMicros);
     }
 
     /**

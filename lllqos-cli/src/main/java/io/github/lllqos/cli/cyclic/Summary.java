@@ -25,7 +25,7 @@ public final class Summary {
      */
     public static void print(CyclicResult result, boolean quiet, PrintWriter out) {
         if (result.settings().histogramMicros() > 0) {
-            out.print(CyclictestFormat.histogram(result.threads()));
+            CyclictestFormat.writeHistogram(result.threads(), out);
         } else if (quiet) {
             result.threads().forEach(t -> out.print(CyclictestFormat.statLine(t) + "\n"));
         }

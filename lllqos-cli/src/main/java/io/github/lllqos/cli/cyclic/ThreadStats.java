@@ -20,7 +20,7 @@ public final class ThreadStats {
     private final long intervalMicros;
     private final int priority;
     private final int cpu;
-    private final Histogram nanos = new Histogram(1, HIGHEST_TRACKED_NANOS, 3);
+    private final Histogram nanos = percentileHistogram();
     private final LatencyBuckets buckets;
 
     private volatile int tid;
@@ -49,6 +49,27 @@ public final class ThreadStats {
         this.priority = priority;
         this.cpu = cpu;
         this.buckets = histogramMicros > 0 ? new LatencyBuckets(histogramMicros) : null;
+    }
+
+    /**
+     * The heap one thread's record takes, almost all of it in its histograms, allocated when it is created: the
+     * percentile histogram (about 200 KB, whatever the run) and the {@code -h} buckets ({@link
+     * LatencyBuckets#heapBytes}).
+     *
+     * @param histogramMicros the range of the per-µs histogram, 0 for none
+     * @return bytes
+     */
+    public static long heapBytes(int histogramMicros) {
+        return PercentileHistogramBytes.BYTES + LatencyBuckets.heapBytes(histogramMicros);
+    }
+
+    private static Histogram percentileHistogram() {
+        return new Histogram(1, HIGHEST_TRACKED_NANOS, 3);
+    }
+
+    /** The footprint of the percentile histogram, as HdrHistogram reckons it, worked out on first use. */
+    private static final class PercentileHistogramBytes {
+        static final long BYTES = percentileHistogram().getEstimatedFootprintInBytes();
     }
 
     /**

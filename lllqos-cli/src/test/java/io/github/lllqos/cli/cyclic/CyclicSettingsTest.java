@@ -32,6 +32,12 @@ class CyclicSettingsTest {
     }
 
     @Test
+    void the_longest_duration_is_the_last_whole_day_whose_nanoseconds_fit_in_a_long() {
+        assertThat(RunDuration.parse("106751d").toNanos()).isEqualTo(Duration.ofDays(106_751).toNanos());
+        assertThat(RunDuration.parse("999999999s").toNanos()).isEqualTo(999_999_999_000_000_000L);
+    }
+
+    @Test
     void a_realtime_policy_needs_a_priority_and_another_policy_refuses_one() {
         assertThatThrownBy(() -> new CyclicSettings(1000, 500, 0, SchedPolicy.FIFO, 0, false, Optional.empty(), 1, 0,
                 OptionalInt.of(0), Duration.ZERO)).hasMessage("-p priority must be 1..99 for policy fifo, was 0");

@@ -91,7 +91,7 @@ class CyclictestFormatTest {
             second.record(nanos / 2);
         }
 
-        String ours = CyclictestFormat.histogram(List.of(first, second));
+        String ours = histogram(List.of(first, second));
 
         assertThat(shape(ours)).isEqualTo(shape(real.substring(real.indexOf("# Histogram"))));
         assertThat(ours).contains("000003 000001\t000001\n", "# Total: 000000002 000000003\n",
@@ -105,8 +105,14 @@ class CyclictestFormatTest {
             stats.record(10_000);
         }
 
-        assertThat(CyclictestFormat.histogram(List.of(stats)))
+        assertThat(histogram(List.of(stats)))
                 .contains("# Histogram Overflows: 00005\n", "# Thread 0: 00000 00001 # 00003 others\n");
+    }
+
+    private static String histogram(List<ThreadStats> threads) {
+        StringWriter text = new StringWriter();
+        CyclictestFormat.writeHistogram(threads, new PrintWriter(text));
+        return text.toString();
     }
 
     /** Each line with its numbers and load figures replaced, so that two runs' outputs can be compared. */

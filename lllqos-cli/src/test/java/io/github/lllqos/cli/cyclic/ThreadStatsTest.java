@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Method;
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 
 class ThreadStatsTest {
@@ -86,6 +87,32 @@ class ThreadStatsTest {
         for (int i = 0; i < 200_000; i++) {
             stats.record(i % 150_000);
         }
+
+        long allocated = allocatedBy(() -> {
+            for (int i = 0; i < 100_000; i++) {
+                stats.record(i % 150_000);
+            }
+        });
+
+        assertThat(allocated).as("bytes allocated by 100,000 records (one object each would be 1.6 MB)")
+                .isLessThan(256);
+    }
+
+    @Test
+    void the_heap_a_record_is_said_to_take_is_what_creating_it_allocates_to_within_a_percent() throws Exception {
+        ThreadStats[] kept = new ThreadStats[2];
+        kept[0] = new ThreadStats(0, 1000, 0, -1, 10);
+        ThreadStats.heapBytes(0);
+
+        long plain = allocatedBy(() -> kept[0] = new ThreadStats(0, 1000, 0, -1, 0));
+        long withHistogram = allocatedBy(() -> kept[1] = new ThreadStats(1, 1000, 0, -1, 100_000));
+
+        assertThat(ThreadStats.heapBytes(0)).isCloseTo(plain, Percentage.withPercentage(1));
+        assertThat(ThreadStats.heapBytes(100_000)).isCloseTo(withHistogram, Percentage.withPercentage(1));
+    }
+
+    /** The bytes the calling thread allocates while running {@code work}, less what reading the count costs. */
+    private static long allocatedBy(Runnable work) throws ReflectiveOperationException {
         Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
                 .invoke(null);
         // Read reflectively: the test is compiled inside the module, which does not read java.management.
@@ -94,12 +121,7 @@ class ThreadStatsTest {
         long readingCost = -((long) allocatedBytes.invoke(threads) - (long) allocatedBytes.invoke(threads));
 
         long before = (long) allocatedBytes.invoke(threads);
-        for (int i = 0; i < 100_000; i++) {
-            stats.record(i % 150_000);
-        }
-        long allocated = (long) allocatedBytes.invoke(threads) - before - readingCost;
-
-        assertThat(allocated).as("bytes allocated by 100,000 records (one object each would be 1.6 MB)")
-                .isLessThan(256);
+        work.run();
+        return (long) allocatedBytes.invoke(threads) - before - readingCost;
     }
 }

@@ -8,10 +8,10 @@ import io.github.lllqos.LowLatencyException;
 import io.github.lllqos.Outcome;
 import io.github.lllqos.Refusal;
 import io.github.lllqos.internal.CpuNumbers;
+import io.github.lllqos.internal.CpusetFiles;
+import io.github.lllqos.internal.ProviderRegistry;
 import io.github.lllqos.spi.RealtimeBackend;
 import io.github.lllqos.spi.support.CpuList;
-import io.github.lllqos.topology.CgroupCpuset;
-import io.github.lllqos.topology.CpuTopology;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -56,13 +56,10 @@ final class RealtimeControl {
                 ProcessHandle.current().pid(), RealtimeControl::selectedCpuset);
     }
 
-    /** The CPUs of this process's cgroup cpuset as {@link CpuTopology} reads them; empty when unknown. */
+    /** The CPUs of this process's cgroup cpuset, as the selected provider's files show it; empty when unknown. */
     private static Optional<Set<Integer>> selectedCpuset() {
-        try {
-            return CpuTopology.current().cpuset().map(CgroupCpuset::cpus);
-        } catch (LowLatencyException unreadable) {
-            return Optional.empty();
-        }
+        return ProviderRegistry.provider().systemFiles().flatMap(files -> new CpusetFiles(files).read())
+                .map(CpusetFiles.Cpuset::cpus);
     }
 
     /** The control over the selected provider's backend. */

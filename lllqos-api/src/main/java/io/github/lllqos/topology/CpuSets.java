@@ -25,6 +25,12 @@ final class CpuSets {
         return Collections.unmodifiableSortedSet(both);
     }
 
+    static Set<Integer> union(Collection<Integer> a, Collection<Integer> b) {
+        TreeSet<Integer> either = new TreeSet<>(a);
+        either.addAll(b);
+        return Collections.unmodifiableSortedSet(either);
+    }
+
     private static final Class<?> UNMODIFIABLE_SORTED = Collections.unmodifiableSortedSet(new TreeSet<>()).getClass();
 
     private static boolean isUnmodifiable(Collection<Integer> cpus) {

@@ -27,7 +27,7 @@ import java.util.TreeSet;
  * for (CpuCore core : topology.cores()) {
  *     System.out.println(core.cpus() + " " + core.coreType());
  * }
- * Set<Integer> mine = topology.usable();      // affinity ∩ cpuset
+ * Set<Integer> mine = topology.usable();      // (affinity ∪ isolated) ∩ cpuset
  * }</pre>
  *
  * <p>A snapshot: read anew by each {@link #current()}. It is read through the selected provider, so the simulated
@@ -80,7 +80,7 @@ public final class CpuTopology {
         this.nohzFull = CpuSets.intersection(nohzFull, online);
         this.affinity = CpuSets.sorted(affinity);
         this.cpuset = cpuset;
-        Set<Integer> allowed = CpuSets.intersection(online, affinity);
+        Set<Integer> allowed = CpuSets.intersection(online, CpuSets.union(affinity, this.isolated));
         this.usable = cpuset.map(set -> CpuSets.intersection(allowed, set.cpus())).orElse(allowed);
         this.limitation = limitation;
     }
@@ -175,7 +175,9 @@ public final class CpuTopology {
     }
 
     /**
-     * The CPUs this process may use: online, in its affinity, and in its effective cpuset.
+     * The CPUs this process may use: online, in its affinity or isolated, and in its effective cpuset. Isolated CPUs
+     * count although they are outside the affinity: {@code isolcpus=} leaves them out of every process's affinity
+     * from boot on, and a thread may still be moved there; only the cpuset bounds that.
      *
      * @return ascending
      */

@@ -99,6 +99,7 @@ public record ReservableCpus(String rule, Set<Integer> candidates, Set<Integer> 
      */
     static String usableInWords(CpuTopology topology) {
         return CpuList.format(topology.usable()) + ": affinity " + CpuList.format(topology.affinity())
+                + (topology.isolated().isEmpty() ? "" : ", isolated " + CpuList.format(topology.isolated()))
                 + topology.cpuset().map(set -> ", cgroup v" + set.cgroupVersion() + " cpuset "
                         + CpuList.format(set.cpus()) + " from " + set.file()).orElse("");
     }

@@ -2,6 +2,7 @@ package io.github.lllqos.topology;
 
 import io.github.lllqos.Errno;
 import io.github.lllqos.LowLatencyException;
+import io.github.lllqos.internal.CpusetFiles;
 import io.github.lllqos.spi.CpuSysfs;
 import io.github.lllqos.spi.SysfsException;
 import io.github.lllqos.spi.SystemFiles;
@@ -66,7 +67,8 @@ final class TopologyReader {
         for (int cpu : online) {
             cpus.add(cpu(cpu, capacities.get(cpu), types.getOrDefault(cpu, CoreType.UNIFORM), topologyFiles));
         }
-        Optional<CgroupCpuset> cpuset = systemFiles.flatMap(files -> new CpusetFiles(files).read());
+        Optional<CgroupCpuset> cpuset = systemFiles.flatMap(files -> new CpusetFiles(files).read())
+                .map(found -> new CgroupCpuset(found.cgroupVersion(), found.file(), found.cpus()));
         return new CpuTopology(cpus, isolated, nohzFull, processAffinity.orElse(online), cpuset, Optional.empty());
     }
 

@@ -241,7 +241,9 @@ public final class SimulatedScheduler {
     }
 
     /**
-     * Isolates CPUs from the scheduler, as {@code isolcpus=} at boot does: the best home for real-time threads.
+     * Isolates CPUs from the scheduler, as {@code isolcpus=} at boot does: the best home for real-time threads. As
+     * on the real kernel, the process's affinity (and so every new thread's) leaves them out, while
+     * {@code sched_setaffinity} may still move a thread there.
      *
      * @param cpus CPUs of this kernel, none by default
      * @return this scheduler
@@ -253,6 +255,11 @@ public final class SimulatedScheduler {
                     + new TreeSet<>(this.cpus));
         }
         isolated = Set.copyOf(cpus);
+        Set<Integer> housekeeping = processAffinity.stream().filter(cpu -> !isolated.contains(cpu))
+                .collect(Collectors.toUnmodifiableSet());
+        if (!housekeeping.isEmpty()) {
+            processAffinity = housekeeping;
+        }
         return this;
     }
 

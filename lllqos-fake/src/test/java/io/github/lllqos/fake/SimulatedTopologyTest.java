@@ -160,6 +160,32 @@ class SimulatedTopologyTest {
     }
 
     @Test
+    void isolated_cpus_left_out_of_the_affinity_by_isolcpus_are_still_usable_and_reserved() {
+        SimulatedTopology machine = SimulatedTopology.uniform(1, 8, 1).isolated(Set.of(4, 5, 6, 7));
+        on(new SimulatedKernel(machine), kernel -> {
+            CpuTopology topology = CpuTopology.current();
+            assertThat(topology.affinity()).containsExactly(0, 1, 2, 3);
+            assertThat(topology.usable()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
+            try (CpuReservation cpu = CpuReservation.acquire()) {
+                assertThat(cpu.acquired()).as(cpu.notAcquiredReason().orElse("")).isTrue();
+                assertThat(cpu.cpus()).containsExactly(4);
+                assertThat(kernel.scheduler().thread(Thread.currentThread()).affinity()).containsExactly(4);
+            }
+        });
+    }
+
+    @Test
+    void a_cpuset_bounds_the_isolated_cpus_too() {
+        SimulatedTopology machine = SimulatedTopology.uniform(1, 8, 1).isolated(Set.of(4, 5, 6, 7));
+        on(new SimulatedKernel(machine), kernel -> {
+            kernel.cpuset(SimulatedCpuset.v2("/kubepods/pod1/c1", Set.of(2, 3, 6)));
+            CpuTopology topology = CpuTopology.current();
+            assertThat(topology.usable()).containsExactly(2, 3, 6);
+            assertThat(ReservableCpus.of(topology).cpus()).containsExactly(6);
+        });
+    }
+
+    @Test
     void a_cgroup_v2_cpuset_limits_the_usable_and_reservable_cpus() {
         on(new SimulatedKernel(SimulatedTopology.uniform(1, 8, 1)), kernel -> {
             kernel.cpuset(SimulatedCpuset.v2("/kubepods/pod1/c1", Set.of(2, 3)));

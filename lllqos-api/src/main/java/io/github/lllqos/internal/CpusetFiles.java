@@ -1,31 +1,43 @@
-package io.github.lllqos.topology;
+package io.github.lllqos.internal;
 
 import io.github.lllqos.spi.SystemFiles;
 import io.github.lllqos.spi.support.CpuList;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Finds this process's effective cpuset: its cgroup from {@code /proc/self/cgroup}, where that cgroup's hierarchy
  * is mounted from {@code /proc/self/mountinfo}, and the cpuset file there (cgroup v2
  * {@code cpuset.cpus.effective}; v1 {@code cpuset.effective_cpus}, else {@code cpuset.cpus}), walking up to the
- * mount point where a cgroup has no cpuset file of its own.
+ * mount point where a cgroup has no cpuset file of its own. The topology shows it, and real-time set-up keeps to it.
  */
-final class CpusetFiles {
+public final class CpusetFiles {
 
     private static final String V2_FILE = "cpuset.cpus.effective";
     private static final List<String> V1_FILES = List.of("cpuset.effective_cpus", "cpuset.cpus");
 
     private final SystemFiles files;
 
-    CpusetFiles(SystemFiles files) {
+    /**
+     * Over the files of a provider.
+     *
+     * @param files where {@code /proc} and {@code /sys/fs/cgroup} are read
+     */
+    public CpusetFiles(SystemFiles files) {
         this.files = files;
     }
 
-    /** The effective cpuset, or empty where this process has none that can be read. */
-    Optional<CgroupCpuset> read() {
+    /**
+     * The effective cpuset.
+     *
+     * @return the cpuset, or empty where this process has none that can be read
+     */
+    public Optional<Cpuset> read() {
         Optional<String> cgroups = readOptional("/proc/self/cgroup");
         if (cgroups.isEmpty()) {
             return Optional.empty();
@@ -54,7 +66,7 @@ final class CpusetFiles {
         return find(2, mount, v2Path, List.of(V2_FILE));
     }
 
-    private Optional<CgroupCpuset> find(int version, Mount mount, String cgroupPath, List<String> names) {
+    private Optional<Cpuset> find(int version, Mount mount, String cgroupPath, List<String> names) {
         String relative = cgroupPath;
         if (!mount.root.equals("/") && (relative.equals(mount.root) || relative.startsWith(mount.root + "/"))) {
             relative = relative.substring(mount.root.length());
@@ -65,7 +77,8 @@ final class CpusetFiles {
                 String file = join(directory, name);
                 Optional<String> content = readOptional(file);
                 if (content.isPresent()) {
-                    return Optional.of(new CgroupCpuset(version, file, CpuSets.sorted(CpuList.parse(content.get()))));
+                    return Optional.of(new Cpuset(version, file,
+                            Collections.unmodifiableSortedSet(new TreeSet<>(CpuList.parse(content.get())))));
                 }
             }
             if (directory.length() <= mount.point.length()) {
@@ -107,6 +120,16 @@ final class CpusetFiles {
             mounts.add(new Mount(fields[3], fields[4], tail[0], List.of(tail[2].split(","))));
         }
         return mounts;
+    }
+
+    /**
+     * An effective cpuset as read.
+     *
+     * @param cgroupVersion 1 or 2
+     * @param file the file it was read from
+     * @param cpus its CPUs, ascending
+     */
+    public record Cpuset(int cgroupVersion, String file, Set<Integer> cpus) {
     }
 
     /** One cgroup mount: the cgroup shown at its mount point, its file system type and super options. */

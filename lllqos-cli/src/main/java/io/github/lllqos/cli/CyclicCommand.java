@@ -154,7 +154,7 @@ final class CyclicCommand implements Callable<Integer> {
         if (reserved != null && reserved.failure() != null) {
             err.println(LllqosCommand.typed(spec) + ": " + reserved.failure());
             err.flush();
-            return 1;
+            return reserved.badSetting() ? 2 : 1;
         }
         // Counted down once everything is written and released: a signal's hook waits for it, then exits.
         CountDownLatch finished = new CountDownLatch(1);

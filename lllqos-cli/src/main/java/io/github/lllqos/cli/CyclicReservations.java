@@ -33,13 +33,22 @@ final class CyclicReservations implements AutoCloseable {
      *
      * @param settings the run, its {@code -a} CPUs included
      * @param cpusListed whether {@code -a} was given a CPU list
-     * @return the reservations, or the reason none are held (those taken are released)
+     * @return the reservations, or the reason none are held (those taken are released): a bad setting, such as a
+     *     {@code -Dlllqos.reservable-cpus} that names no CPU, is a failure of its own ({@link Result#badSetting})
      */
     static Result reserve(CyclicSettings settings, boolean cpusListed) throws InterruptedException {
         Optional<Set<Integer>> among = cpusListed
                 ? settings.affinity().map(set -> Set.copyOf(new LinkedHashSet<>(set.cpus()))) : Optional.empty();
         AtomicReference<Result> result = new AtomicReference<>();
-        Thread reserver = new Thread(() -> result.set(reserveHere(settings.threads(), among)), "cyclic-reserve");
+        Thread reserver = new Thread(() -> {
+            try {
+                result.set(reserveHere(settings.threads(), among));
+            } catch (IllegalArgumentException bad) {
+                result.set(new Result(null, "--reserve: " + bad.getMessage(), true));
+            } catch (RuntimeException e) {
+                result.set(new Result(null, "--reserve: the CPUs could not be reserved: " + e, false));
+            }
+        }, "cyclic-reserve");
         reserver.start();
         reserver.join();
         return result.get();
@@ -53,21 +62,21 @@ final class CyclicReservations implements AutoCloseable {
             if (!cpu.acquired()) {
                 held.forEach(CpuReservation::close);
                 return new Result(null, "--reserve: no CPU for measuring thread " + thread + ": "
-                        + cpu.notAcquiredReason().orElseThrow());
+                        + cpu.notAcquiredReason().orElseThrow(), false);
             }
             held.add(cpu);
         }
-        return new Result(new CyclicReservations(held), null);
+        return new Result(new CyclicReservations(held), null, false);
     }
 
-    /** The settings with each thread pinned to its reserved CPU. */
+    /** The settings with each thread pinned to its reserved CPU, and all else as they were. */
     CyclicSettings pin(CyclicSettings settings) {
         List<Integer> cpus = new ArrayList<>();
         held.forEach(cpu -> cpus.add(cpu.pinnedCpu().orElseThrow()));
         return new CyclicSettings(settings.intervalMicros(), settings.distanceMicros(), settings.loops(),
                 settings.policy(), settings.priority(), settings.lockMemory(),
                 Optional.of(CpuRotation.of(cpus)), settings.threads(), settings.histogramMicros(),
-                settings.latencyTargetMicros(), settings.duration());
+                settings.latencyTargetMicros(), settings.duration(), settings.spin(), settings.runtimeMicros());
     }
 
     @Override
@@ -82,7 +91,13 @@ final class CyclicReservations implements AutoCloseable {
         return "CyclicReservations[" + CpuList.format(cpus) + "]";
     }
 
-    /** The reservations, or why there are none. */
-    record Result(CyclicReservations reservations, String failure) {
+    /**
+     * The reservations, or why there are none.
+     *
+     * @param reservations the CPUs held, null on failure
+     * @param failure why none are held, null when they are
+     * @param badSetting whether the failure is a setting given wrong (exit 2) rather than CPUs not to be had
+     */
+    record Result(CyclicReservations reservations, String failure, boolean badSetting) {
     }
 }

@@ -88,6 +88,35 @@ class CyclicReserveTest {
         assertThat(CpuReservation.holdersNow()).isEmpty();
     }
 
+    @Test
+    void spinning_survives_the_reservation_and_its_cost_is_reported() throws Exception {
+        Path json = temp.resolve("run.json");
+        assertThat(run("cyclic", "--reserve", "--laptop", "--spin", "20", "-l", "50", "-q", "--json",
+                json.toString())).isZero();
+        assertThat(reservable).contains(cpuOfTheRun(json));
+        assertThat(Files.readString(json)).contains("\"spin\"");
+    }
+
+    @Test
+    void a_reservable_cpus_property_that_names_no_cpu_exits_2_naming_it_and_measures_nothing() {
+        String property = "lllqos.reservable-cpus";
+        String was = System.getProperty(property);
+        System.setProperty(property, "x");
+        try {
+            StringWriter err = new StringWriter();
+            assertThat(run(err, "cyclic", "--reserve", "--laptop", "-l", "10", "-q")).isEqualTo(2);
+            assertThat(err.toString()).startsWith("lllqos cyclic: --reserve: ").contains("-Dlllqos.reservable-cpus=x")
+                    .doesNotContain("Exception").hasLineCount(1);
+            assertThat(CpuReservation.holdersNow()).isEmpty();
+        } finally {
+            if (was == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, was);
+            }
+        }
+    }
+
     private static int cpuOfTheRun(Path json) throws IOException {
         return Integer.parseInt(Files.readString(json).replaceAll("(?s).*\"cpu\": (\\d+).*", "$1"));
     }

@@ -7,10 +7,14 @@
  * swapped in between; write a 4-byte s32; close. Prints us per round.
  * With "hold" instead of a round count it makes one such request and holds it until it is killed: the standing
  * request beside which jmh/lease-cost.sh measures the calls alone, the system-wide limit never changing.
+ * With "threaded" after the round count it first starts a second thread that only waits, as a JVM always has
+ * threads: in a process of several threads the kernel counts each file reference atomically and glibc's open,
+ * write and close switch thread cancellation on and off, which a single-threaded process skips.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdint.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +35,15 @@ static int is_device(const struct statx *description, unsigned int major, unsign
     return 0;
 }
 
+/* The second thread of a "threaded" run: it only waits, as most of a JVM's threads do. */
+static void *wait_forever(void *unused) {
+    (void) unused;
+    for (;;) {
+        pause();
+    }
+    return NULL;
+}
+
 int main(int argc, char **argv) {
     int hold = argc > 1 && strcmp(argv[1], "hold") == 0;
     long rounds = hold ? 1 : argc > 1 ? atol(argv[1]) : 200000;
@@ -41,6 +54,11 @@ int main(int argc, char **argv) {
         return 1;
     }
     fclose(number);
+    pthread_t second;
+    if (argc > 2 && strcmp(argv[2], "threaded") == 0 && pthread_create(&second, NULL, wait_forever, NULL) != 0) {
+        perror("pthread_create");
+        return 1;
+    }
     int32_t target = 0;
     struct statx description;
     struct timespec start, end;

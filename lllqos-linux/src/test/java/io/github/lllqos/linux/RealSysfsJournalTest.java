@@ -57,7 +57,7 @@ class RealSysfsJournalTest {
         List<IdleState> deeper = idle.idleStates(CPU).stream().filter(state -> state.exitLatencyMicros() > 0)
                 .toList();
         RealEnvironment.require(!deeper.isEmpty() && Files.isWritable(Path.of(idle.disablePath(deeper.get(0)))),
-                "cpu" + CPU + " has no idle state deeper than 0 µs (no cpuidle driver) or its disable file is not"
+                "cpu" + CPU + " has no idle state deeper than 0 us (no cpuidle driver) or its disable file is not"
                         + " writable by this user (root)");
         Path disable = Path.of(idle.disablePath(deeper.get(0)));
         RealEnvironment.require(Files.readString(disable).strip().equals("0"), disable + " is already disabled");

@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -108,5 +110,32 @@ public final class RealSysfsBaseline implements BeforeAllCallback, AfterAllCallb
             }
         }
         return values;
+    }
+
+    /**
+     * The {@code disable} file of a CPU's shallowest idle state deeper than polling. A machine without a cpuidle
+     * driver (many virtual machines) has no such state, so the calling test is skipped there with the reason, also
+     * under {@code -Dlllqos.require=real}: no set-up can give a machine an idle driver it lacks.
+     *
+     * @param cpu the CPU number
+     * @return such as {@code /sys/devices/system/cpu/cpu1/cpuidle/state1/disable}
+     */
+    public static Path idleStateToDisable(int cpu) throws IOException {
+        Path idle = CPU_SYSFS.resolve("cpu" + cpu + "/cpuidle");
+        if (Files.isDirectory(idle)) {
+            try (Stream<Path> states = Files.list(idle)) {
+                for (Path state : states.filter(path -> path.getFileName().toString().matches("state[0-9]+"))
+                        .sorted(Comparator.comparingInt(path -> Integer.parseInt(path.getFileName().toString()
+                                .substring("state".length())))).toList()) {
+                    if (Long.parseLong(Files.readString(state.resolve("latency")).strip()) > 0) {
+                        return state.resolve("disable");
+                    }
+                }
+            }
+        }
+        Path driver = CPU_SYSFS.resolve("cpuidle/current_driver");
+        Assumptions.abort("cpu" + cpu + " has no idle state deeper than polling: this machine has no cpuidle driver ("
+                + (Files.isReadable(driver) ? Files.readString(driver).strip() : "no " + driver) + ")");
+        throw new AssertionError("unreachable");
     }
 }

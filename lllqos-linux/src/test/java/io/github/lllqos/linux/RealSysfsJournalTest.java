@@ -54,12 +54,8 @@ class RealSysfsJournalTest {
         RealEnvironment.require(Files.isDirectory(RealSysfsBaseline.CPU_SYSFS.resolve("cpu" + CPU)), "this machine"
                 + " has no cpu" + CPU);
         CpuIdle idle = CpuIdle.of(new CpuSysfsFiles(RealSysfsBaseline.CPU_SYSFS), journal);
-        List<IdleState> deeper = idle.idleStates(CPU).stream().filter(state -> state.exitLatencyMicros() > 0)
-                .toList();
-        RealEnvironment.require(!deeper.isEmpty() && Files.isWritable(Path.of(idle.disablePath(deeper.get(0)))),
-                "cpu" + CPU + " has no idle state deeper than 0 us (no cpuidle driver) or its disable file is not"
-                        + " writable by this user (root)");
-        Path disable = Path.of(idle.disablePath(deeper.get(0)));
+        Path disable = RealSysfsBaseline.idleStateToDisable(CPU);
+        RealEnvironment.require(Files.isWritable(disable), disable + " is not writable by this user (root)");
         RealEnvironment.require(Files.readString(disable).strip().equals("0"), disable + " is already disabled");
         for (boolean firstEndsFirst : List.of(true, false)) {
             IdleStateLease first = idle.disableIdleStatesDeeperThan(List.of(CPU), 0);

@@ -35,12 +35,17 @@ final class Activations {
     }
 
     /**
-     * The activation a deadline thread's yield returned in: the kernel wakes it at its next period start, so this
-     * is the latest one on the grid not after {@code now}, and at least the one after {@code previous} (a thread
-     * that finds itself early waits for that one).
+     * The activation a deadline thread's yield returned in, measured as cyclicdeadline measures it. The kernel
+     * releases each job at a period start on its own grid. User space cannot read that grid on kernels without
+     * {@code SCHED_GETATTR_FLAG_DL_DYNAMIC} (Linux 6.18 refuses it), and the kernel moves it whenever the thread
+     * wakes from a block too late for its remaining runtime (the CBS wake-up rule: a print, a lock or a JVM
+     * safepoint during a job does it). So the grid here starts at the first return from the yield and follows the
+     * kernel's: a yield that returns before the period after {@code previous} shows that the kernel's grid lies
+     * earlier, and the activation is then {@code now}; otherwise it is the latest period start on this grid not
+     * after {@code now}, periods between counting as missed.
      */
-    static long started(long previous, long period, long now) {
+    static long onDeadlineGrid(long previous, long period, long now) {
         long next = previous + period;
-        return next < now ? next + (now - next) / period * period : next;
+        return now < next ? now : next + (now - next) / period * period;
     }
 }

@@ -48,8 +48,11 @@ import java.util.function.BooleanSupplier;
  * <p><b>SCHED_DEADLINE.</b> On a thread that {@link Realtime#setDeadline(Duration, Duration, Duration)} made a
  * deadline thread (or that runs under SCHED_DEADLINE when its first {@link #awaitNext()} is called),
  * {@link #awaitNext()} ends each job with {@code sched_yield()}, as deadline threads must, and the kernel wakes
- * the thread at its next period. The activations are then on the kernel's grid: every period from the time the
- * policy was set (alignment and offset do not apply), so the period should be the deadline thread's period.
+ * the thread at its next period; it never sleeps or spins in a job, since a deadline thread that blocks can have
+ * its period moved by the kernel. The activations follow the kernel's grid as cyclicdeadline measures it: the
+ * first is when the first yield returns, each next one a period later, or, when the yield returns before that,
+ * the time it returned (the kernel's grid lies earlier). Alignment, offset and spinning do not apply, and the
+ * period should be the deadline thread's period.
  */
 public final class Periodic {
 
@@ -228,21 +231,21 @@ public final class Periodic {
         long now = System.nanoTime();
         long deadline;
         if (started) {
-            deadline = deadlineThread ? Activations.started(previous, periodNanos, now)
+            deadline = deadlineThread ? Activations.onDeadlineGrid(previous, periodNanos, now)
                     : Activations.next(previous, periodNanos, now, overrun);
-            skipped += (deadline - previous) / periodNanos - 1;
+            skipped += Math.max(0, (deadline - previous) / periodNanos - 1);
         } else {
-            deadline = deadlineThread ? firstOnDeadlineGrid(now)
-                    : Activations.first(now, periodNanos, alignmentNanos, offsetNanos);
+            deadline = deadlineThread ? now : Activations.first(now, periodNanos, alignmentNanos, offsetNanos);
             started = true;
         }
         previous = deadline;
         activations++;
+        if (deadlineThread) {
+            return deadline;
+        }
         long margin = adaptiveSpin ? adaptiveMargin.nanos() : spinMarginNanos;
         if (margin == 0) {
-            if (!deadlineThread || deadline - now > 0) {
-                sleeper.sleepUntil(deadline);
-            }
+            sleeper.sleepUntil(deadline);
             return deadline;
         }
         long sleepUntil = deadline - margin;
@@ -258,18 +261,6 @@ public final class Periodic {
         sleptUntil = sleeps ? sleepUntil : 0;
         wokeAt = woke;
         return deadline;
-    }
-
-    /**
-     * The first activation of a deadline thread: the kernel's next period start, counted from when the policy was
-     * set, or, where that is unknown, the time the first yield returns.
-     */
-    private long firstOnDeadlineGrid(long now) {
-        if (!DeadlineThreads.isCurrent()) {
-            return now;
-        }
-        long since = DeadlineThreads.since();
-        return since + ((now - since) / periodNanos + 1) * periodNanos;
     }
 
     /**

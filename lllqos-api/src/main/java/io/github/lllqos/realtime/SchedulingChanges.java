@@ -123,14 +123,13 @@ final class SchedulingChanges {
         if (unsupported.isPresent()) {
             return Outcome.notApplied(null, ExpectedFailures.unsupported(unsupported.get()));
         }
-        long since = System.nanoTime();
         try {
             backend.setDeadline(0, parameters);
         } catch (LowLatencyException e) {
             return Outcome.notApplied(RealtimeReads.orNull(() -> backend.deadlineParameters(0).orElse(null)),
                     refusalOf(e, Errno.EBUSY, Errno.EPERM, Errno.EINVAL, Errno.ENOSYS));
         }
-        DeadlineThreads.markCurrent(since);
+        DeadlineThreads.markCurrent();
         return Outcome.applied(backend.deadlineParameters(0).orElse(parameters));
     }
 

@@ -72,4 +72,31 @@ class ActivationsTest {
         }
         assertThat(Activations.next(previous, period, now, Periodic.Overrun.CATCH_UP)).isEqualTo(previous + period);
     }
+
+    @Test
+    void a_deadline_threads_yield_that_returns_early_moves_the_grid_to_it() {
+        assertThat(Activations.onDeadlineGrid(1_000, 100, 1_060)).as("the kernel's period began earlier")
+                .isEqualTo(1_060);
+        assertThat(Activations.onDeadlineGrid(1_000, 100, 1_100)).isEqualTo(1_100);
+        assertThat(Activations.onDeadlineGrid(1_000, 100, 1_130)).as("late by 30").isEqualTo(1_100);
+        assertThat(Activations.onDeadlineGrid(1_000, 100, 1_399)).as("two periods missed").isEqualTo(1_300);
+    }
+
+    @RepeatedTest(200)
+    void random_deadline_activations_are_never_after_now_and_on_the_grid_unless_early(RepetitionInfo repetition) {
+        SplittableRandom random = new SplittableRandom(repetition.getCurrentRepetition());
+        long previous = random.nextLong(MAX_TIME);
+        long period = 1 + random.nextLong(random.nextBoolean() ? 1_000 : MAX_PERIOD);
+        long now = previous + random.nextLong(10 * MAX_PERIOD);
+
+        long activation = Activations.onDeadlineGrid(previous, period, now);
+
+        assertThat(activation).isLessThanOrEqualTo(now);
+        if (now < previous + period) {
+            assertThat(activation).isEqualTo(now);
+        } else {
+            assertThat((activation - previous) % period).isZero();
+            assertThat(now - activation).isLessThan(period);
+        }
+    }
 }

@@ -58,10 +58,10 @@ class ActivationsTest {
 
     @RepeatedTest(200)
     void random_skips_stay_on_the_grid_and_land_on_the_first_activation_not_in_the_past(RepetitionInfo repetition) {
-        SplittableRandom random = new SplittableRandom(repetition.getCurrentRepetition());
-        long previous = random.nextLong(MAX_TIME);
-        long period = 1 + random.nextLong(random.nextBoolean() ? 1_000 : MAX_PERIOD);
-        long now = previous + random.nextLong(10 * MAX_PERIOD);
+        Step step = Step.drawn(repetition);
+        long previous = step.previous();
+        long period = step.period();
+        long now = step.now();
 
         long next = Activations.next(previous, period, now, Periodic.Overrun.SKIP);
 
@@ -84,10 +84,10 @@ class ActivationsTest {
 
     @RepeatedTest(200)
     void random_deadline_activations_are_never_after_now_and_on_the_grid_unless_early(RepetitionInfo repetition) {
-        SplittableRandom random = new SplittableRandom(repetition.getCurrentRepetition());
-        long previous = random.nextLong(MAX_TIME);
-        long period = 1 + random.nextLong(random.nextBoolean() ? 1_000 : MAX_PERIOD);
-        long now = previous + random.nextLong(10 * MAX_PERIOD);
+        Step step = Step.drawn(repetition);
+        long previous = step.previous();
+        long period = step.period();
+        long now = step.now();
 
         long activation = Activations.onDeadlineGrid(previous, period, now);
 
@@ -97,6 +97,17 @@ class ActivationsTest {
         } else {
             assertThat((activation - previous) % period).isZero();
             assertThat(now - activation).isLessThan(period);
+        }
+    }
+
+    /** A previous activation, a period and a time now, seeded by the repetition. */
+    private record Step(long previous, long period, long now) {
+
+        static Step drawn(RepetitionInfo repetition) {
+            SplittableRandom random = new SplittableRandom(repetition.getCurrentRepetition());
+            long previous = random.nextLong(MAX_TIME);
+            long period = 1 + random.nextLong(random.nextBoolean() ? 1_000 : MAX_PERIOD);
+            return new Step(previous, period, previous + random.nextLong(10 * MAX_PERIOD));
         }
     }
 }

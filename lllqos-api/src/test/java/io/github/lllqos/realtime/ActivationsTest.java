@@ -85,18 +85,15 @@ class ActivationsTest {
     @RepeatedTest(200)
     void random_deadline_activations_are_never_after_now_and_on_the_grid_unless_early(RepetitionInfo repetition) {
         Step step = Step.drawn(repetition);
-        long previous = step.previous();
-        long period = step.period();
-        long now = step.now();
 
-        long activation = Activations.onDeadlineGrid(previous, period, now);
+        long activation = Activations.onDeadlineGrid(step.previous(), step.period(), step.now());
 
-        assertThat(activation).isLessThanOrEqualTo(now);
-        if (now < previous + period) {
-            assertThat(activation).isEqualTo(now);
+        assertThat(activation).isLessThanOrEqualTo(step.now());
+        if (step.now() < step.previous() + step.period()) {
+            assertThat(activation).as("early: the kernel's grid lies earlier").isEqualTo(step.now());
         } else {
-            assertThat((activation - previous) % period).isZero();
-            assertThat(now - activation).isLessThan(period);
+            assertThat((activation - step.previous()) % step.period()).isZero();
+            assertThat(step.now() - activation).isLessThan(step.period());
         }
     }
 

@@ -53,10 +53,19 @@ final class FakeRealtime implements RealtimeBackend {
         return scheduler().resolve(tid, "sched_getattr(" + tid + ")").deadline();
     }
 
-    /** The simulation has no periods to wait for: a deadline thread's yield is the JVM's. */
+    /**
+     * A deadline thread's yield ends its job: it waits, on the real clock, for the start of its next period, as the
+     * kernel wakes it. Any other thread's is the JVM's {@link Thread#yield()}.
+     */
     @Override
     public void yieldCpu() {
-        Thread.yield();
+        long now = System.nanoTime();
+        long wake = scheduler().thread(Thread.currentThread()).nextPeriodStart(now);
+        if (wake == now) {
+            Thread.yield();
+            return;
+        }
+        newSleeper().sleepUntil(wake);
     }
 
     @Override

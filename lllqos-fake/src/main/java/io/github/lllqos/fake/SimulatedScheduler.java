@@ -32,7 +32,9 @@ import java.util.stream.IntStream;
  * {@link #rootDomains(List)} splits them) may reserve together at most {@code sched_rt_runtime_us /
  * sched_rt_period_us} ({@link #rtBandwidth(long, long)}, 950000 / 1000000 by default) of each of its CPUs; a thread
  * that does not fit is refused with EBUSY, one without {@code CAP_SYS_NICE} or not allowed every CPU of its root
- * domain with EPERM. A thread's reservation ends when it leaves the policy or its Java thread ends.
+ * domain with EPERM. A thread's reservation ends when it leaves the policy or its Java thread ends. A deadline
+ * thread's {@code sched_yield()} waits, on the real clock, for its next period, counted from when its parameters
+ * were set; the simulation does not move the periods as the kernel does after a late wake-up.
  *
  * <pre>{@code
  * @Test

@@ -19,6 +19,7 @@ public final class SimulatedThread {
     private Set<Integer> affinity;
     private long timerSlackNanos = SimulatedScheduler.DEFAULT_TIMER_SLACK_NANOS;
     private DeadlineParameters deadline;
+    private long periodsSince;
 
     SimulatedThread(long tid, String name, Set<Integer> affinity) {
         this.tid = tid;
@@ -108,6 +109,22 @@ public final class SimulatedThread {
         this.policy = SchedPolicy.DEADLINE;
         this.priority = 0;
         this.deadline = parameters;
+        this.periodsSince = System.nanoTime();
+    }
+
+    /**
+     * When a deadline thread that yields now is woken: at the start of its next period, counted from when its
+     * parameters were set, as the kernel counts them until a late wake-up moves them (which this does not model).
+     *
+     * @param now a {@link System#nanoTime()}
+     * @return the next period start after {@code now}, or {@code now} for a thread that is not a deadline thread
+     */
+    synchronized long nextPeriodStart(long now) {
+        if (deadline == null) {
+            return now;
+        }
+        long period = deadline.periodNanos();
+        return periodsSince + ((now - periodsSince) / period + 1) * period;
     }
 
     synchronized void nice(int nice) {

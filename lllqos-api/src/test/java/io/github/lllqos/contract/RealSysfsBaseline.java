@@ -2,6 +2,8 @@ package io.github.lllqos.contract;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.lllqos.cpuidle.CpuIdle;
+import io.github.lllqos.cpuidle.IdleState;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
@@ -9,10 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -117,25 +119,15 @@ public final class RealSysfsBaseline implements BeforeAllCallback, AfterAllCallb
      * driver (many virtual machines) has no such state, so the calling test is skipped there with the reason, also
      * under {@code -Dlllqos.require=real}: no set-up can give a machine an idle driver it lacks.
      *
+     * @param idle the idle states as the real provider reads them
      * @param cpu the CPU number
      * @return such as {@code /sys/devices/system/cpu/cpu1/cpuidle/state1/disable}
      */
-    public static Path idleStateToDisable(int cpu) throws IOException {
-        Path idle = CPU_SYSFS.resolve("cpu" + cpu + "/cpuidle");
-        if (Files.isDirectory(idle)) {
-            try (Stream<Path> states = Files.list(idle)) {
-                for (Path state : states.filter(path -> path.getFileName().toString().matches("state[0-9]+"))
-                        .sorted(Comparator.comparingInt(path -> Integer.parseInt(path.getFileName().toString()
-                                .substring("state".length())))).toList()) {
-                    if (Long.parseLong(Files.readString(state.resolve("latency")).strip()) > 0) {
-                        return state.resolve("disable");
-                    }
-                }
-            }
-        }
-        Path driver = CPU_SYSFS.resolve("cpuidle/current_driver");
-        Assumptions.abort("cpu" + cpu + " has no idle state deeper than polling: this machine has no cpuidle driver ("
-                + (Files.isReadable(driver) ? Files.readString(driver).strip() : "no " + driver) + ")");
-        throw new AssertionError("unreachable");
+    public static Path idleStateToDisable(CpuIdle idle, int cpu) {
+        Optional<IdleState> deeper = idle.idleStates(cpu).stream().filter(state -> state.exitLatencyMicros() > 0)
+                .findFirst();
+        Assumptions.assumeTrue(deeper.isPresent(), () -> "cpu" + cpu + " has no idle state deeper than polling: this"
+                + " machine has no cpuidle driver (" + idle.driver(cpu) + ")");
+        return Path.of(idle.disablePath(deeper.orElseThrow()));
     }
 }

@@ -27,7 +27,7 @@ class RealSysfsRestoreTest {
 
     @Test
     void restore_enables_the_idle_state_a_killed_holder_left_disabled() throws Exception {
-        Path disable = RealSysfsBaseline.idleStateToDisable(1);
+        Path disable = RealSysfsBaseline.idleStateToDisable(CpuIdle.current(), 1);
         RealEnvironment.require(Files.isWritable(disable) && Files.readString(disable).strip().equals("0"),
                 disable + " is not writable by this user (root), or already disabled");
 

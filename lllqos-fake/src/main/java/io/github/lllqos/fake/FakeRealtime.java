@@ -59,13 +59,12 @@ final class FakeRealtime implements RealtimeBackend {
      */
     @Override
     public void yieldCpu() {
-        long now = System.nanoTime();
-        long wake = scheduler().thread(Thread.currentThread()).nextPeriodStart(now);
-        if (wake == now) {
+        SimulatedThread thread = scheduler().thread(Thread.currentThread());
+        if (thread.deadline().isEmpty()) {
             Thread.yield();
             return;
         }
-        newSleeper().sleepUntil(wake);
+        newSleeper().sleepUntil(thread.nextPeriodStart(System.nanoTime()));
     }
 
     @Override

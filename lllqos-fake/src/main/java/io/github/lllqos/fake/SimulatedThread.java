@@ -117,11 +117,12 @@ public final class SimulatedThread {
      * parameters were set, as the kernel counts them until a late wake-up moves them (which this does not model).
      *
      * @param now a {@link System#nanoTime()}
-     * @return the next period start after {@code now}, or {@code now} for a thread that is not a deadline thread
+     * @return the next period start after {@code now}
+     * @throws IllegalStateException if the thread is not a deadline thread
      */
     synchronized long nextPeriodStart(long now) {
         if (deadline == null) {
-            return now;
+            throw new IllegalStateException(this + " is not a deadline thread: it has no periods");
         }
         long period = deadline.periodNanos();
         return periodsSince + ((now - periodsSince) / period + 1) * period;

@@ -54,7 +54,7 @@ class RealSysfsJournalTest {
         RealEnvironment.require(Files.isDirectory(RealSysfsBaseline.CPU_SYSFS.resolve("cpu" + CPU)), "this machine"
                 + " has no cpu" + CPU);
         CpuIdle idle = CpuIdle.of(new CpuSysfsFiles(RealSysfsBaseline.CPU_SYSFS), journal);
-        Path disable = RealSysfsBaseline.idleStateToDisable(CPU);
+        Path disable = RealSysfsBaseline.idleStateToDisable(idle, CPU);
         RealEnvironment.require(Files.isWritable(disable), disable + " is not writable by this user (root)");
         RealEnvironment.require(Files.readString(disable).strip().equals("0"), disable + " is already disabled");
         for (boolean firstEndsFirst : List.of(true, false)) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -143,8 +144,17 @@ public final class CyclicTest {
                 tuning.schedule(settings.policy(), settings.priority());
             }
             Ticker ticker = tickers.start(intervalNanos);
+            // A deadline thread's blocks can move its kernel period, so they are counted; a sleeping thread's are not.
+            boolean countBlocks = settings.policy() == SchedPolicy.DEADLINE;
+            OptionalLong blocksBefore = countBlocks ? ThreadBlocks.ofCurrentThread() : OptionalLong.empty();
+            Runnable measured = () -> {
+                OptionalLong blocksAfter = countBlocks ? ThreadBlocks.ofCurrentThread() : OptionalLong.empty();
+                if (blocksBefore.isPresent() && blocksAfter.isPresent()) {
+                    record.blocks(blocksAfter.getAsLong() - blocksBefore.getAsLong());
+                }
+            };
             try {
-                CyclicLoop.run(ticker, record, settings.loops(), settings.duration().toNanos(), stop);
+                CyclicLoop.run(ticker, record, settings.loops(), settings.duration().toNanos(), stop, measured);
             } finally {
                 record.spin(ticker.spinNanos(), ticker.spinMarginNanos());
                 record.skipped(ticker.skipped());

@@ -2,6 +2,7 @@ package io.github.lllqos.cli.cyclic;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Locale;
+import java.util.OptionalLong;
 
 /**
  * How one thread ran under {@code --policy deadline}: its SCHED_DEADLINE parameters and the periods it missed, as
@@ -11,11 +12,15 @@ import java.util.Locale;
  * @param deadlineMicros the relative deadline, µs (the interval)
  * @param periodMicros the period, µs (the interval)
  * @param missedPeriods activations skipped because their time had passed when the thread was ready to wait
+ * @param blocks how often the thread blocked from its first activation to its last (voluntary context switches,
+ *     {@link ThreadBlocks}), null where they cannot be read; after a block the kernel can start the thread's period
+ *     later, and the lateness from then on includes the shift
  */
 public record DeadlineRun(@JsonProperty("runtime_us") long runtimeMicros,
         @JsonProperty("deadline_us") long deadlineMicros,
         @JsonProperty("period_us") long periodMicros,
-        @JsonProperty("missed_periods") long missedPeriods) {
+        @JsonProperty("missed_periods") long missedPeriods,
+        @JsonProperty("blocks") Long blocks) {
 
     /**
      * How a stopped deadline thread ran.
@@ -25,17 +30,23 @@ public record DeadlineRun(@JsonProperty("runtime_us") long runtimeMicros,
      * @return its parameters and misses
      */
     public static DeadlineRun of(ThreadStats stats, long runtimeMicros) {
+        OptionalLong blocks = stats.blocks();
         return new DeadlineRun(runtimeMicros, stats.intervalMicros(), stats.intervalMicros(),
-                stats.skippedActivations());
+                stats.skippedActivations(), blocks.isPresent() ? blocks.getAsLong() : null);
     }
 
     /**
      * The run in words.
      *
-     * @return {@code deadline: runtime 2400 us, deadline 4000 us, period 4000 us, 0 periods missed}
+     * @return {@code deadline: runtime 2400 us, deadline 4000 us, period 4000 us, 0 periods missed, blocked 0
+     *     times}, and after a block what it does to the figures
      */
     public String describe() {
-        return String.format(Locale.ROOT, "deadline: runtime %d us, deadline %d us, period %d us, %d periods missed",
-                runtimeMicros, deadlineMicros, periodMicros, missedPeriods);
+        String blocked = blocks == null ? "blocks not counted (no /proc/thread-self/status)"
+                : blocks == 0 ? "blocked 0 times"
+                : "blocked " + blocks + (blocks == 1 ? " time" : " times") + " (the kernel may have started its period"
+                        + " later after a block, and the lateness since then includes the shift)";
+        return String.format(Locale.ROOT, "deadline: runtime %d us, deadline %d us, period %d us, %d periods missed,"
+                + " %s", runtimeMicros, deadlineMicros, periodMicros, missedPeriods, blocked);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.lllqos.cli.cyclic;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -33,6 +34,7 @@ public final class ThreadStats {
     private volatile long spinNanos;
     private volatile long spinMarginNanos;
     private volatile long skippedActivations;
+    private volatile long blocks = -1;
 
     /**
      * Creates the record of one thread.
@@ -117,6 +119,25 @@ public final class ThreadStats {
      */
     public void skipped(long skipped) {
         this.skippedActivations = skipped;
+    }
+
+    /**
+     * Sets how often the thread blocked while it measured, once it has stopped.
+     *
+     * @param blocks its voluntary context switches from the first activation to the last
+     */
+    public void blocks(long blocks) {
+        this.blocks = blocks;
+    }
+
+    /**
+     * How often the thread blocked while it measured: its voluntary context switches, as {@link ThreadBlocks}
+     * reads them. Counted for deadline threads only, since a sleeping thread blocks once each activation.
+     *
+     * @return the count, empty until the thread has stopped, for other policies, or where it cannot be read
+     */
+    public OptionalLong blocks() {
+        return blocks < 0 ? OptionalLong.empty() : OptionalLong.of(blocks);
     }
 
     /**

@@ -125,6 +125,9 @@ class CyclicRealRunTest {
         assertThat(thread.avgMicros()).as("wake-ups on the kernel's period grid: an activation a period off would"
                 + " be 4,000 µs late").isLessThan(2_000);
         assertThat(CyclictestFormat.statLine(thread)).contains("I:4000 C:    200");
+        assertThat(thread.blocks()).as("the blocks of a deadline thread are counted").isPresent();
+        assertThat(thread.blocks().getAsLong()).as("far fewer than one a job: the yield that ends each job is not a"
+                + " block, and the thread does not sleep in a job").isLessThan(50);
     }
 
     private static RunObserver quiet() {

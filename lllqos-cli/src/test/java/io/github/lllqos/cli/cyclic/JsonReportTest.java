@@ -115,6 +115,7 @@ class JsonReportTest {
         ThreadStats stats = new ThreadStats(0, 4000, 0, -1, 0);
         stats.record(20_000);
         stats.skipped(3);
+        stats.blocks(1);
         CyclicResult result = run(new CyclicSettings(4000, 500, 1, SchedPolicy.DEADLINE, 0, false, Optional.empty(),
                 1, 0, OptionalInt.empty(), Duration.ZERO, SpinFinish.NONE, 2400), stats);
 
@@ -122,11 +123,13 @@ class JsonReportTest {
                 .get("0"));
 
         assertThat(map(thread.get("deadline"))).containsExactly(Map.entry("runtime_us", 2400),
-                Map.entry("deadline_us", 4000), Map.entry("period_us", 4000), Map.entry("missed_periods", 3));
+                Map.entry("deadline_us", 4000), Map.entry("period_us", 4000), Map.entry("missed_periods", 3),
+                Map.entry("blocks", 1));
         assertThat(thread).doesNotContainKey("spin");
         String line = "# T: 0 " + new ObjectMapper().convertValue(thread.get("deadline"), DeadlineRun.class).describe();
         assertThat(line).isEqualTo("# T: 0 deadline: runtime 2400 us, deadline 4000 us, period 4000 us, 3 periods"
-                + " missed");
+                + " missed, blocked 1 time (the kernel may have started its period later after a block, and the"
+                + " lateness since then includes the shift)");
         assertThat(text(result)).contains(line + "\n");
     }
 

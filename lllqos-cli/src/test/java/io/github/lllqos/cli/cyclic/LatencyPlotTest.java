@@ -76,6 +76,7 @@ class LatencyPlotTest {
         ThreadStats stats = new ThreadStats(0, 4000, 0, -1, 0);
         stats.record(20_000);
         stats.skipped(2);
+        stats.blocks(0);
         CyclicResult deadline = new CyclicResult(new CyclicSettings(4000, 500, 1, SchedPolicy.DEADLINE, 0, false,
                 Optional.empty(), 1, 0, OptionalInt.empty(), Duration.ZERO, SpinFinish.NONE, 2400), List.of(stats),
                 Instant.EPOCH, Instant.EPOCH, true, Optional.empty());
@@ -90,7 +91,8 @@ class LatencyPlotTest {
         LatencyPlot.write(spin, MACHINE, dir.resolve("spin.svg"));
 
         assertThat(Files.readString(dir.resolve("deadline.svg")))
-                .contains(">deadline: runtime 2400 us, deadline 4000 us, period 4000 us, 2 periods missed<");
+                .contains(">deadline: runtime 2400 us, deadline 4000 us, period 4000 us, 2 periods missed, blocked 0"
+                        + " times<");
         assertThat(Files.readString(dir.resolve("spin.svg")))
                 .contains(">spin: margin 30.0 us (30 us), 30.0 us per activation, 0.0 ms in all, 3.00% of a CPU<");
     }

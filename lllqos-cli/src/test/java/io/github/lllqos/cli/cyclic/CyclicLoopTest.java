@@ -56,13 +56,7 @@ class CyclicLoopTest {
     @Test
     void every_activation_due_before_the_end_is_recorded_and_the_next_is_not_waited_for() throws Exception {
         ThreadStats stats = new ThreadStats(0, 50_000, 0, -1, 0);
-        long intervalNanos = TimeUnit.MILLISECONDS.toNanos(50);
-        long first = System.nanoTime() + intervalNanos;
-        Ticker everyFiftyMillis = () -> {
-            long deadline = first + stats.cycles() * intervalNanos;
-            Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-            return deadline;
-        };
+        Ticker everyFiftyMillis = everyFiftyMillis(stats);
         long start = System.nanoTime();
 
         CyclicLoop.run(everyFiftyMillis, stats, 0, TimeUnit.MILLISECONDS.toNanos(175), new AtomicBoolean(),
@@ -115,13 +109,7 @@ class CyclicLoopTest {
     @Test
     void the_end_of_measuring_is_told_once_after_the_last_activation_and_before_the_wait_for_the_end() throws Exception {
         ThreadStats stats = new ThreadStats(0, 50_000, 0, -1, 0);
-        long intervalNanos = TimeUnit.MILLISECONDS.toNanos(50);
-        long first = System.nanoTime() + intervalNanos;
-        Ticker everyFiftyMillis = () -> {
-            long deadline = first + stats.cycles() * intervalNanos;
-            Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-            return deadline;
-        };
+        Ticker everyFiftyMillis = everyFiftyMillis(stats);
         List<Long> cyclesWhenTold = new ArrayList<>();
         List<Long> toldAfterMillis = new ArrayList<>();
         long start = System.nanoTime();
@@ -147,5 +135,16 @@ class CyclicLoopTest {
         CyclicLoop.run(FIVE_MICROS_LATE, stats, 0, 0, stop, () -> told.add(stats.cycles()));
 
         assertThat(told).containsExactly(20L, 20L);
+    }
+
+    /** Activations every 50 ms from 50 ms after the call, each one as late as {@link Thread#sleep} wakes up. */
+    private static Ticker everyFiftyMillis(ThreadStats stats) {
+        long intervalNanos = TimeUnit.MILLISECONDS.toNanos(50);
+        long first = System.nanoTime() + intervalNanos;
+        return () -> {
+            long deadline = first + stats.cycles() * intervalNanos;
+            Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            return deadline;
+        };
     }
 }

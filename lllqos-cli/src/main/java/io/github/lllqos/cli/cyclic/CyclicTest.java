@@ -145,14 +145,10 @@ public final class CyclicTest {
             }
             Ticker ticker = tickers.start(intervalNanos);
             // A deadline thread's blocks can move its kernel period, so they are counted; a sleeping thread's are not.
-            boolean countBlocks = settings.policy() == SchedPolicy.DEADLINE;
-            OptionalLong blocksBefore = countBlocks ? ThreadBlocks.ofCurrentThread() : OptionalLong.empty();
-            Runnable measured = () -> {
-                OptionalLong blocksAfter = countBlocks ? ThreadBlocks.ofCurrentThread() : OptionalLong.empty();
-                if (blocksBefore.isPresent() && blocksAfter.isPresent()) {
-                    record.blocks(blocksAfter.getAsLong() - blocksBefore.getAsLong());
-                }
-            };
+            OptionalLong blocksBefore = settings.policy() == SchedPolicy.DEADLINE ? ThreadBlocks.ofCurrentThread()
+                    : OptionalLong.empty();
+            Runnable measured = () -> blocksBefore.ifPresent(before -> ThreadBlocks.ofCurrentThread()
+                    .ifPresent(after -> record.blocks(after - before)));
             try {
                 CyclicLoop.run(ticker, record, settings.loops(), settings.duration().toNanos(), stop, measured);
             } finally {

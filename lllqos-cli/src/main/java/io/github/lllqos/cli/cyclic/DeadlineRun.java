@@ -13,7 +13,8 @@ import java.util.OptionalLong;
  * @param periodMicros the period, µs (the interval)
  * @param missedPeriods activations skipped because their time had passed when the thread was ready to wait
  * @param blocks how often the thread blocked from its first activation to its last (voluntary context switches,
- *     {@link ThreadBlocks}), null where they cannot be read; after a block the kernel can start the thread's period
+ *     {@link ThreadBlocks}), null where they were not counted (no {@code /proc/thread-self/status}, or a run that
+ *     ended early); after a block the kernel can start the thread's period
  *     later, and the lateness from then on includes the shift
  */
 public record DeadlineRun(@JsonProperty("runtime_us") long runtimeMicros,
@@ -42,7 +43,7 @@ public record DeadlineRun(@JsonProperty("runtime_us") long runtimeMicros,
      *     times}, and after a block what it does to the figures
      */
     public String describe() {
-        String blocked = blocks == null ? "blocks not counted (no /proc/thread-self/status)"
+        String blocked = blocks == null ? "blocks not counted"
                 : blocks == 0 ? "blocked 0 times"
                 : "blocked " + blocks + (blocks == 1 ? " time" : " times") + " (the kernel may have started its period"
                         + " later after a block, and the lateness since then includes the shift)";

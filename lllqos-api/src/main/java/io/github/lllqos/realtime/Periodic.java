@@ -7,7 +7,9 @@ import io.github.lllqos.spi.AbsoluteSleeper;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * Periodic wake-ups at absolute times, so a late activation never shifts the ones after it. On Linux each
@@ -51,8 +53,11 @@ import java.util.function.BooleanSupplier;
  * the thread at its next period; it never sleeps or spins in a job, since a deadline thread that blocks can have
  * its period moved by the kernel. The activations follow the kernel's grid as cyclicdeadline measures it: the
  * first is when the first yield returns, each next one a period later, or, when the yield returns before that,
- * the time it returned (the kernel's grid lies earlier). Alignment, offset and spinning do not apply, and the
- * period should be the deadline thread's period.
+ * the time it returned (the kernel's grid lies earlier). A job that blocked (a lock, I/O, a JVM safepoint or a
+ * class being linked on the way) lets the kernel start the period again at the wake-up, later than the grid: so
+ * before each yield the thread's voluntary context switches are read ({@code getrusage(RUSAGE_THREAD)}), and after a
+ * job that blocked the grid starts again at the yield's return, as at the first activation; {@link #blocks()} counts
+ * those jobs. Alignment, offset and spinning do not apply, and the period should be the deadline thread's period.
  */
 public final class Periodic {
 
@@ -86,6 +91,7 @@ public final class Periodic {
     private final AbsoluteSleeper sleeper;
     private final Runnable yielder;
     private final BooleanSupplier onDeadlineThread;
+    private final LongSupplier voluntarySwitches;
     private final AdaptiveSpinMargin adaptiveMargin;
 
     private boolean started;
@@ -96,13 +102,17 @@ public final class Periodic {
     private long spinNanos;
     private long sleptUntil;
     private long wokeAt;
+    private long switches;
+    private long blocks;
 
     Periodic(long periodNanos, long alignmentNanos, long offsetNanos, Overrun overrun, AbsoluteSleeper sleeper) {
-        this(periodNanos, alignmentNanos, offsetNanos, overrun, NO_SPIN, false, sleeper, () -> { }, () -> false);
+        this(periodNanos, alignmentNanos, offsetNanos, overrun, NO_SPIN, false, sleeper, () -> { }, () -> false,
+                () -> -1);
     }
 
     Periodic(long periodNanos, long alignmentNanos, long offsetNanos, Overrun overrun, long spinMarginNanos,
-            boolean adaptiveSpin, AbsoluteSleeper sleeper, Runnable yielder, BooleanSupplier onDeadlineThread) {
+            boolean adaptiveSpin, AbsoluteSleeper sleeper, Runnable yielder, BooleanSupplier onDeadlineThread,
+            LongSupplier voluntarySwitches) {
         this.periodNanos = periodNanos;
         this.alignmentNanos = alignmentNanos;
         this.offsetNanos = offsetNanos;
@@ -112,12 +122,13 @@ public final class Periodic {
         this.sleeper = sleeper;
         this.yielder = yielder;
         this.onDeadlineThread = onDeadlineThread;
+        this.voluntarySwitches = voluntarySwitches;
         this.adaptiveMargin = adaptiveSpin ? new AdaptiveSpinMargin(periodNanos) : null;
     }
 
     private Periodic with(long alignment, long offset, Overrun overrun, long spinMargin, boolean adaptive) {
         return new Periodic(periodNanos, alignment, offset, overrun, spinMargin, adaptive, Sleepers.create(),
-                Sleepers.yielder(), Sleepers::onDeadlineThread);
+                Sleepers.yielder(), Sleepers::onDeadlineThread, Sleepers.switchCounter());
     }
 
     /**
@@ -133,7 +144,7 @@ public final class Periodic {
             throw new IllegalArgumentException("period " + period + " must be positive");
         }
         return new Periodic(nanos, 0, 0, Overrun.SKIP, NO_SPIN, false, Sleepers.create(), Sleepers.yielder(),
-                Sleepers::onDeadlineThread);
+                Sleepers::onDeadlineThread, Sleepers.switchCounter());
     }
 
     /**
@@ -225,12 +236,19 @@ public final class Periodic {
         if (!started) {
             deadlineThread = onDeadlineThread.getAsBoolean();
         }
+        boolean blocked = false;
         if (deadlineThread) {
+            long before = switches;
+            switches = voluntarySwitches.getAsLong();
+            blocked = started && before >= 0 && switches > before;
             yielder.run();
         }
         long now = System.nanoTime();
         long deadline;
-        if (started) {
+        if (blocked) {
+            deadline = now;
+            blocks++;
+        } else if (started) {
             deadline = deadlineThread ? Activations.onDeadlineGrid(previous, periodNanos, now)
                     : Activations.next(previous, periodNanos, now, overrun);
             skipped += Math.max(0, (deadline - previous) / periodNanos - 1);
@@ -364,6 +382,19 @@ public final class Periodic {
      */
     public long skipped() {
         return skipped;
+    }
+
+    /**
+     * On a deadline thread, how many of its jobs blocked, each time starting the grid again at the next yield's
+     * return (the kernel may have moved the period; see the class description). The activation after a block is
+     * counted as on time, so a run with many blocks understates its lateness by their wake-up delays: few blocks is
+     * what a deadline thread needs, and this tells whether it had them.
+     *
+     * @return the count; empty off a deadline thread, before the first {@link #awaitNext()}, or where the provider
+     *     cannot count the thread's context switches
+     */
+    public OptionalLong blocks() {
+        return deadlineThread && started && switches >= 0 ? OptionalLong.of(blocks) : OptionalLong.empty();
     }
 
     @Override

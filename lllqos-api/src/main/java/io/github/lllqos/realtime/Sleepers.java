@@ -3,6 +3,7 @@ package io.github.lllqos.realtime;
 import io.github.lllqos.spi.AbsoluteSleeper;
 import io.github.lllqos.spi.RealtimeBackend;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /** Makes the absolute sleepers of {@link Periodic}: the provider's, or the parking fallback, which it logs once. */
 final class Sleepers {
@@ -41,6 +42,15 @@ final class Sleepers {
         }
         RealtimeBackend backend = Selected.BACKEND;
         return backend::yieldCpu;
+    }
+
+    /** The calling thread's voluntary context switches, from the provider; -1 where it cannot tell. */
+    static LongSupplier switchCounter() {
+        if (Selected.FALLBACK_REASON != null) {
+            return () -> -1;
+        }
+        RealtimeBackend backend = Selected.BACKEND;
+        return backend::voluntarySwitches;
     }
 
     /** Whether the calling thread runs under SCHED_DEADLINE, however it got there; false where that is unknown. */

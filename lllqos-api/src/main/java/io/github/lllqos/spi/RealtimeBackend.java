@@ -104,6 +104,18 @@ public interface RealtimeBackend {
     }
 
     /**
+     * How often the calling thread has blocked since it started: its voluntary context switches ({@code
+     * getrusage(RUSAGE_THREAD)}'s {@code ru_nvcsw} on Linux), which a {@link #yieldCpu()} is not. A deadline thread
+     * that blocked in a job may have had its period moved by the kernel, so {@link io.github.lllqos.realtime.Periodic}
+     * reads this before each yield. Allocates nothing after a thread's first call.
+     *
+     * @return the count, or -1 where this backend cannot tell
+     */
+    default long voluntarySwitches() {
+        return -1;
+    }
+
+    /**
      * A thread's policy ({@code sched_getscheduler}).
      *
      * @param tid the thread, 0 for the calling thread

@@ -51,7 +51,8 @@ class PeriodicTest {
                 LockSupport.parkNanos(left);
             }
         };
-        Periodic periodic = new Periodic(period, 0, 0, Periodic.Overrun.SKIP, 0, false, slept::add, kernel, () -> true);
+        Periodic periodic = new Periodic(period, 0, 0, Periodic.Overrun.SKIP, 0, false, slept::add, kernel, () -> true,
+                () -> 0);
 
         long[] deadlines = new long[8];
         for (int i = 0; i < deadlines.length; i++) {
@@ -67,6 +68,53 @@ class PeriodicTest {
         }
         assertThat(periodic.skipped()).isZero();
         assertThat(slept).as("a deadline thread never sleeps in a job").isEmpty();
+    }
+
+    @Test
+    void after_a_job_that_blocked_a_deadline_thread_follows_the_period_the_kernel_started_again() {
+        long period = 20_000_000;
+        long shift = 7_000_000;
+        long origin = System.nanoTime();
+        long[] kernelShift = {0};
+        long[] voluntarySwitches = {5};
+        Runnable kernel = () -> {
+            long grid = origin + kernelShift[0];
+            long start = grid + ((System.nanoTime() - grid) / period + 1) * period;
+            for (long left = start - System.nanoTime(); left > 0; left = start - System.nanoTime()) {
+                LockSupport.parkNanos(left);
+            }
+        };
+        Periodic periodic = new Periodic(period, 0, 0, Periodic.Overrun.SKIP, 0, false, slept::add, kernel, () -> true,
+                () -> voluntarySwitches[0]);
+        assertThat(periodic.blocks()).as("not started").isEmpty();
+
+        for (int i = 0; i < 3; i++) {
+            periodic.awaitNext();
+        }
+        assertThat(periodic.blocks()).hasValue(0);
+        voluntarySwitches[0]++;
+        kernelShift[0] = shift;
+        long[] lateness = new long[4];
+        for (int i = 0; i < lateness.length; i++) {
+            lateness[i] = System.nanoTime() - periodic.awaitNext();
+        }
+
+        assertThat(periodic.blocks()).as("one job blocked").hasValue(1);
+        for (int i = 0; i < lateness.length; i++) {
+            assertThat(lateness[i]).as("activation %d after the block: behind the kernel's new period start by its"
+                    + " wake-up delay, not by the %d ns the period moved", i, shift).isLessThan(shift / 2);
+        }
+    }
+
+    @Test
+    void without_a_count_of_context_switches_a_deadline_thread_reports_no_blocks() {
+        Periodic periodic = new Periodic(1_000_000, 0, 0, Periodic.Overrun.SKIP, 0, false, slept::add, () -> { },
+                () -> true, () -> -1);
+
+        periodic.awaitNext();
+        periodic.awaitNext();
+
+        assertThat(periodic.blocks()).isEmpty();
     }
 
     @Test
@@ -115,7 +163,7 @@ class PeriodicTest {
 
     private static Periodic spinning(long period, long margin, boolean adaptive, AbsoluteSleeper sleeper) {
         return new Periodic(period, 0, 0, Periodic.Overrun.CATCH_UP, margin, adaptive, sleeper, () -> { },
-                () -> false);
+                () -> false, () -> -1);
     }
 
     @Test
@@ -151,7 +199,7 @@ class PeriodicTest {
     @Test
     void the_adaptive_margin_starts_at_100_us_and_then_covers_the_lateness_of_the_sleeps() {
         Periodic periodic = new Periodic(1_000_000, 0, 0, Periodic.Overrun.SKIP, 0, true, lateBy(20_000), () -> { },
-                () -> false);
+                () -> false, () -> -1);
         assertThat(periodic.spinMargin()).isEqualTo(Periodic.ADAPTIVE_SPIN_INITIAL);
 
         for (int i = 0; i < 20_000 && periodic.spinMargin().equals(Periodic.ADAPTIVE_SPIN_INITIAL); i++) {
@@ -183,7 +231,7 @@ class PeriodicTest {
         DeadlineThreads.markCurrent();
         try {
             Periodic periodic = new Periodic(period, 7_000, 3_000, Periodic.Overrun.CATCH_UP, 10_000, false,
-                    slept::add, kernelYield, DeadlineThreads::isCurrent);
+                    slept::add, kernelYield, DeadlineThreads::isCurrent, () -> 0);
 
             long first = periodic.awaitNext();
             long second = periodic.awaitNext();
@@ -209,7 +257,7 @@ class PeriodicTest {
     void other_threads_never_yield() {
         int[] yields = new int[1];
         Periodic periodic = new Periodic(1_000_000, 0, 0, Periodic.Overrun.CATCH_UP, 0, false, slept::add,
-                () -> yields[0]++, () -> false);
+                () -> yields[0]++, () -> false, () -> -1);
 
         periodic.awaitNext();
         periodic.awaitNext();

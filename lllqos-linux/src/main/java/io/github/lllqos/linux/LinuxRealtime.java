@@ -30,12 +30,14 @@ final class LinuxRealtime implements RealtimeBackend {
     private final NativeLibc libc;
     private final RealtimeHints hints;
     private final MonotonicClock clock;
+    private final ThreadLocal<NativeMemory> rusage;
 
     LinuxRealtime(KernelFiles files, NativeLibc libc) {
         this.files = files;
         this.libc = libc;
         this.hints = new RealtimeHints(files);
         this.clock = new MonotonicClock(libc);
+        this.rusage = ThreadLocal.withInitial(() -> libc.allocate(NativeLibc.SIZEOF_RUSAGE));
     }
 
     @Override
@@ -142,6 +144,17 @@ final class LinuxRealtime implements RealtimeBackend {
     @Override
     public void yieldCpu() {
         libc.sched_yield();
+    }
+
+    @Override
+    public long voluntarySwitches() {
+        NativeMemory usage = rusage.get();
+        try {
+            libc.getrusage(NativeLibc.RUSAGE_THREAD, usage);
+        } catch (ErrnoException e) {
+            return -1;
+        }
+        return usage.getLong(NativeLibc.RUSAGE_NVCSW_OFFSET);
     }
 
     @Override

@@ -80,6 +80,30 @@ class DeadlineSchedulingTest {
     }
 
     @Test
+    void a_job_that_sleeps_is_counted_as_a_block_and_the_activations_go_on_after_it() throws Exception {
+        OnNewThread.run(() -> {
+            Realtime.setDeadline(Duration.ofNanos(500_000), PERIOD, PERIOD).requireApplied();
+            Periodic periodic = Periodic.every(PERIOD);
+            for (int i = 0; i < 20; i++) {
+                periodic.awaitNext();
+            }
+            long blocksBefore = periodic.blocks().orElseThrow();
+            long skippedBefore = periodic.skipped();
+
+            Thread.sleep(10);
+            long afterSleep = periodic.awaitNext();
+            long next = periodic.awaitNext();
+
+            assertThat(periodic.blocks().orElseThrow()).as("the job that slept blocked").isGreaterThan(blocksBefore);
+            assertThat(afterSleep - System.nanoTime()).as("the activation after the block is not in the future")
+                    .isNotPositive();
+            assertThat(next - afterSleep).as("the next one follows on the period started again, at most a period"
+                    + " on (earlier when the kernel's grid lies earlier)").isPositive()
+                    .isLessThanOrEqualTo(PERIOD.toNanos() * (1 + periodic.skipped() - skippedBefore));
+        });
+    }
+
+    @Test
     void admission_control_refuses_more_bandwidth_than_the_root_domain_has_with_the_figures() throws Exception {
         int cpus = Realtime.affinity().orElseThrow().size();
         int holding100Percent = Math.max(1, cpus - 1);

@@ -28,19 +28,16 @@ public final class CyclicLoop {
      * @param loops activations to record, 0 for no limit
      * @param durationNanos how long to run, 0 for no limit
      * @param stop raised by another thread to stop after the current activation
-     * @param measured run on this thread once the last activation is recorded, before any wait for the end of the
-     *     duration (so what it reads of the thread covers the activations only)
      * @throws InterruptedException if the thread is interrupted while waiting
      */
-    public static void run(Ticker ticker, ThreadStats stats, long loops, long durationNanos, AtomicBoolean stop,
-            Runnable measured) throws InterruptedException {
+    public static void run(Ticker ticker, ThreadStats stats, long loops, long durationNanos, AtomicBoolean stop)
+            throws InterruptedException {
         long intervalNanos = TimeUnit.MICROSECONDS.toNanos(stats.intervalMicros());
         long start = System.nanoTime();
         long end = start + durationNanos;
         long next = start + intervalNanos;
         while (!stop.get()) {
             if (durationNanos > 0 && next - end > 0) {
-                measured.run();
                 awaitEnd(end, stop);
                 return;
             }
@@ -49,7 +46,6 @@ public final class CyclicLoop {
                 break;
             }
         }
-        measured.run();
     }
 
     /** Sleeps until {@code end}, or until {@code stop} is raised, looking at it every 10 ms. */

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -144,16 +143,12 @@ public final class CyclicTest {
                 tuning.schedule(settings.policy(), settings.priority());
             }
             Ticker ticker = tickers.start(intervalNanos);
-            // A deadline thread's blocks can move its kernel period, so they are counted; a sleeping thread's are not.
-            OptionalLong blocksBefore = settings.policy() == SchedPolicy.DEADLINE ? ThreadBlocks.ofCurrentThread()
-                    : OptionalLong.empty();
-            Runnable measured = () -> blocksBefore.ifPresent(before -> ThreadBlocks.ofCurrentThread()
-                    .ifPresent(after -> record.blocks(after - before)));
             try {
-                CyclicLoop.run(ticker, record, settings.loops(), settings.duration().toNanos(), stop, measured);
+                CyclicLoop.run(ticker, record, settings.loops(), settings.duration().toNanos(), stop);
             } finally {
                 record.spin(ticker.spinNanos(), ticker.spinMarginNanos());
                 record.skipped(ticker.skipped());
+                ticker.blocks().ifPresent(record::blocks);
             }
         } catch (RuntimeException e) {
             failure.compareAndSet(null, e);

@@ -12,10 +12,9 @@ import java.util.OptionalLong;
  * @param deadlineMicros the relative deadline, µs (the interval)
  * @param periodMicros the period, µs (the interval)
  * @param missedPeriods activations skipped because their time had passed when the thread was ready to wait
- * @param blocks how often the thread blocked from its first activation to its last (voluntary context switches,
- *     {@link ThreadBlocks}), null where they were not counted (no {@code /proc/thread-self/status}, or a run that
- *     ended early); after a block the kernel can start the thread's period
- *     later, and the lateness from then on includes the shift
+ * @param blocks how many jobs blocked ({@link io.github.lllqos.realtime.Periodic#blocks()}), null where they were
+ *     not counted (a provider that cannot count a thread's context switches); after each the kernel may start the
+ *     thread's period later, and the activations follow the new period from the next one
  */
 public record DeadlineRun(@JsonProperty("runtime_us") long runtimeMicros,
         @JsonProperty("deadline_us") long deadlineMicros,
@@ -39,14 +38,14 @@ public record DeadlineRun(@JsonProperty("runtime_us") long runtimeMicros,
     /**
      * The run in words.
      *
-     * @return {@code deadline: runtime 2400 us, deadline 4000 us, period 4000 us, 0 periods missed, blocked 0
-     *     times}, and after a block what it does to the figures
+     * @return {@code deadline: runtime 2400 us, deadline 4000 us, period 4000 us, 0 periods missed, 0 jobs
+     *     blocked}, and after a block what it does to the figures
      */
     public String describe() {
         String blocked = blocks == null ? "blocks not counted"
-                : blocks == 0 ? "blocked 0 times"
-                : "blocked " + blocks + (blocks == 1 ? " time" : " times") + " (the kernel may have started its period"
-                        + " later after a block, and the lateness since then includes the shift)";
+                : blocks == 0 ? "0 jobs blocked"
+                : blocks + (blocks == 1 ? " job" : " jobs") + " blocked (after each, the grid started again at the"
+                        + " next period: the kernel may have moved it)";
         return String.format(Locale.ROOT, "deadline: runtime %d us, deadline %d us, period %d us, %d periods missed,"
                 + " %s", runtimeMicros, deadlineMicros, periodMicros, missedPeriods, blocked);
     }

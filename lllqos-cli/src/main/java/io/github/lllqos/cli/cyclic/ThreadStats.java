@@ -122,17 +122,18 @@ public final class ThreadStats {
     }
 
     /**
-     * Sets how often the thread blocked while it measured, once it has stopped.
+     * Sets how many of a deadline thread's jobs blocked, once it has stopped.
      *
-     * @param blocks its voluntary context switches from the first activation to the last
+     * @param blocks the jobs in which it had a voluntary context switch
      */
     public void blocks(long blocks) {
         this.blocks = blocks;
     }
 
     /**
-     * How often the thread blocked while it measured: its voluntary context switches, as {@link ThreadBlocks}
-     * reads them. Counted for deadline threads only, since a sleeping thread blocks once each activation.
+     * How many of a deadline thread's jobs blocked, as {@link io.github.lllqos.realtime.Periodic#blocks()} counts
+     * them; after each, the activations follow the period the kernel started again. Counted for deadline threads
+     * only, since a sleeping thread blocks once each activation.
      *
      * @return the count, empty until the thread has stopped, for other policies, or where it cannot be read
      */

@@ -1,5 +1,7 @@
 package io.github.lllqos.cli.cyclic;
 
+import java.util.OptionalLong;
+
 /** The periodic wake-up a measuring thread waits on. */
 @FunctionalInterface
 public interface Ticker {
@@ -37,6 +39,15 @@ public interface Ticker {
      */
     default long skipped() {
         return 0;
+    }
+
+    /**
+     * How many jobs blocked, for a ticker on a deadline thread ({@link io.github.lllqos.realtime.Periodic#blocks()}).
+     *
+     * @return the count so far; empty for a ticker that does not count them
+     */
+    default OptionalLong blocks() {
+        return OptionalLong.empty();
     }
 
     /** Makes a ticker on the calling thread, so that a thread's ticker is created by the thread that waits on it. */

@@ -4,6 +4,7 @@ import io.github.lllqos.realtime.Periodic;
 import io.github.lllqos.realtime.Realtime;
 import io.github.lllqos.realtime.SchedPolicy;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -54,6 +55,11 @@ public final class Wakeups {
                 @Override
                 public long skipped() {
                     return periodic.skipped();
+                }
+
+                @Override
+                public OptionalLong blocks() {
+                    return periodic.blocks();
                 }
             };
         };

@@ -2,8 +2,6 @@ package io.github.lllqos.cli.cyclic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -25,7 +23,7 @@ class CyclicLoopTest {
     void the_loop_records_each_activation_and_stops_after_the_loops_asked_for() throws Exception {
         ThreadStats stats = new ThreadStats(0, 1000, 0, -1, 0);
 
-        CyclicLoop.run(FIVE_MICROS_LATE, stats, 250, 0, new AtomicBoolean(), () -> { });
+        CyclicLoop.run(FIVE_MICROS_LATE, stats, 250, 0, new AtomicBoolean());
 
         assertThat(stats.cycles()).isEqualTo(250);
         assertThat(stats.minMicros()).isGreaterThanOrEqualTo(5);
@@ -34,8 +32,7 @@ class CyclicLoopTest {
     @Test
     void the_loop_stops_when_its_duration_has_passed() throws Exception {
         ThreadStats stats = new ThreadStats(0, 1000, 0, -1, 0);
-        CyclicLoop.run(sleepingFor(1), stats, 0, TimeUnit.MILLISECONDS.toNanos(20), new AtomicBoolean(),
-                () -> { });
+        CyclicLoop.run(sleepingFor(1), stats, 0, TimeUnit.MILLISECONDS.toNanos(20), new AtomicBoolean());
 
         assertThat(stats.cycles()).isBetween(1L, 21L);
     }
@@ -45,8 +42,7 @@ class CyclicLoopTest {
         ThreadStats stats = new ThreadStats(0, 10_000_000, 0, -1, 0);
         long start = System.nanoTime();
 
-        CyclicLoop.run(sleepingFor(10_000), stats, 0, TimeUnit.MILLISECONDS.toNanos(200), new AtomicBoolean(),
-                () -> { });
+        CyclicLoop.run(sleepingFor(10_000), stats, 0, TimeUnit.MILLISECONDS.toNanos(200), new AtomicBoolean());
 
         long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertThat(tookMillis).as("ran for -D 200 ms, not until the activation 10 s on").isBetween(195L, 5_000L);
@@ -59,8 +55,7 @@ class CyclicLoopTest {
         Ticker everyFiftyMillis = everyFiftyMillis(stats);
         long start = System.nanoTime();
 
-        CyclicLoop.run(everyFiftyMillis, stats, 0, TimeUnit.MILLISECONDS.toNanos(175), new AtomicBoolean(),
-                () -> { });
+        CyclicLoop.run(everyFiftyMillis, stats, 0, TimeUnit.MILLISECONDS.toNanos(175), new AtomicBoolean());
 
         assertThat(stats.cycles()).as("due at 50, 100 and 150 ms").isEqualTo(3);
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("runs until its end, 175 ms")
@@ -84,7 +79,7 @@ class CyclicLoopTest {
 
         CyclicLoop.run(() -> {
             throw new AssertionError("no activation is due before the end");
-        }, stats, 0, TimeUnit.SECONDS.toNanos(60), stop, () -> { });
+        }, stats, 0, TimeUnit.SECONDS.toNanos(60), stop);
 
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000L);
         stopper.join();
@@ -101,40 +96,9 @@ class CyclicLoopTest {
             return System.nanoTime();
         };
 
-        CyclicLoop.run(stopsAtTen, stats, 0, 0, stop, () -> { });
+        CyclicLoop.run(stopsAtTen, stats, 0, 0, stop);
 
         assertThat(stats.cycles()).isEqualTo(11);
-    }
-
-    @Test
-    void the_end_of_measuring_is_told_once_after_the_last_activation_and_before_the_wait_for_the_end() throws Exception {
-        ThreadStats stats = new ThreadStats(0, 50_000, 0, -1, 0);
-        Ticker everyFiftyMillis = everyFiftyMillis(stats);
-        List<Long> cyclesWhenTold = new ArrayList<>();
-        List<Long> toldAfterMillis = new ArrayList<>();
-        long start = System.nanoTime();
-
-        CyclicLoop.run(everyFiftyMillis, stats, 0, TimeUnit.MILLISECONDS.toNanos(375), new AtomicBoolean(), () -> {
-            cyclesWhenTold.add(stats.cycles());
-            toldAfterMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-        });
-
-        assertThat(cyclesWhenTold).as("once, with every activation recorded").containsExactly(7L);
-        assertThat(toldAfterMillis.get(0)).as("at the last activation (350 ms), not at the end (375 ms)")
-                .isLessThan(370L);
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(370L);
-    }
-
-    @Test
-    void the_end_of_measuring_is_told_when_the_loops_are_done_and_when_stopped() throws Exception {
-        ThreadStats stats = new ThreadStats(0, 1000, 0, -1, 0);
-        List<Long> told = new ArrayList<>();
-
-        CyclicLoop.run(FIVE_MICROS_LATE, stats, 20, 0, new AtomicBoolean(), () -> told.add(stats.cycles()));
-        AtomicBoolean stop = new AtomicBoolean(true);
-        CyclicLoop.run(FIVE_MICROS_LATE, stats, 0, 0, stop, () -> told.add(stats.cycles()));
-
-        assertThat(told).containsExactly(20L, 20L);
     }
 
     /** Activations every 50 ms from 50 ms after the call, each one as late as {@link Thread#sleep} wakes up. */

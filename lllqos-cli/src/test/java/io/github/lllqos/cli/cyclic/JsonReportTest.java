@@ -128,8 +128,8 @@ class JsonReportTest {
         assertThat(thread).doesNotContainKey("spin");
         String line = "# T: 0 " + new ObjectMapper().convertValue(thread.get("deadline"), DeadlineRun.class).describe();
         assertThat(line).isEqualTo("# T: 0 deadline: runtime 2400 us, deadline 4000 us, period 4000 us, 3 periods"
-                + " missed, blocked 1 time (the kernel may have started its period later after a block, and the"
-                + " lateness since then includes the shift)");
+                + " missed, 1 job blocked (after each, the grid started again at the next period: the kernel may have"
+                + " moved it)");
         assertThat(text(result)).contains(line + "\n");
     }
 

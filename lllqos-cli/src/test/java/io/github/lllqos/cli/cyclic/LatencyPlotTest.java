@@ -91,8 +91,8 @@ class LatencyPlotTest {
         LatencyPlot.write(spin, MACHINE, dir.resolve("spin.svg"));
 
         assertThat(Files.readString(dir.resolve("deadline.svg")))
-                .contains(">deadline: runtime 2400 us, deadline 4000 us, period 4000 us, 2 periods missed, blocked 0"
-                        + " times<");
+                .contains(">deadline: runtime 2400 us, deadline 4000 us, period 4000 us, 2 periods missed, 0 jobs"
+                        + " blocked<");
         assertThat(Files.readString(dir.resolve("spin.svg")))
                 .contains(">spin: margin 30.0 us (30 us), 30.0 us per activation, 0.0 ms in all, 3.00% of a CPU<");
     }

@@ -253,6 +253,15 @@ final class JnaLibc implements NativeLibc {
     }
 
     @Override
+    public int getrusage(int who, NativeMemory usage) throws ErrnoException {
+        try {
+            return LibC.getrusage(who, (Memory) usage);
+        } catch (LastErrorException e) {
+            throw new ErrnoException(e.getErrorCode());
+        }
+    }
+
+    @Override
     public boolean hasGettid() {
         return Gettid.bound();
     }

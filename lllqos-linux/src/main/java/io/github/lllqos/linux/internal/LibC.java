@@ -268,4 +268,14 @@ final class LibC {
      * @throws LastErrorException with errno on failure
      */
     static native int clock_gettime(int clockid, Pointer tp) throws LastErrorException;
+
+    /**
+     * {@code int getrusage(int who, struct rusage *usage)}.
+     *
+     * @param who {@link NativeLibc#RUSAGE_THREAD}
+     * @param usage receives the usage
+     * @return 0
+     * @throws LastErrorException with errno on failure
+     */
+    static native int getrusage(int who, Pointer usage) throws LastErrorException;
 }

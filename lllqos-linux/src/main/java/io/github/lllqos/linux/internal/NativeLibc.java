@@ -68,6 +68,12 @@ public interface NativeLibc {
     int SIZEOF_TIMESPEC = 16;
     /** {@code sizeof(struct rlimit)} on LP64. */
     int SIZEOF_RLIMIT = 16;
+    /** {@code RUSAGE_THREAD}: {@code getrusage} reports the calling thread alone. */
+    int RUSAGE_THREAD = 1;
+    /** {@code sizeof(struct rusage)} on LP64: two {@code struct timeval}s and fourteen {@code long}s. */
+    int SIZEOF_RUSAGE = 144;
+    /** Offset of {@code long ru_nvcsw}, the voluntary context switches, in {@code struct rusage} on LP64. */
+    int RUSAGE_NVCSW_OFFSET = 128;
 
     /** {@code AT_FDCWD}: as {@code statx}'s descriptor, a relative path is taken from the working directory. */
     int AT_FDCWD = -100;
@@ -372,6 +378,16 @@ public interface NativeLibc {
      * @throws ErrnoException on failure
      */
     int clock_gettime(int clockid, NativeMemory tp) throws ErrnoException;
+
+    /**
+     * {@code int getrusage(int who, struct rusage *usage)}.
+     *
+     * @param who {@link #RUSAGE_THREAD}
+     * @param usage receives the usage, {@link #SIZEOF_RUSAGE} bytes
+     * @return 0
+     * @throws ErrnoException on failure
+     */
+    int getrusage(int who, NativeMemory usage) throws ErrnoException;
 
     /**
      * Whether libc has {@code gettid}.

@@ -77,6 +77,8 @@ final class ForeignLibc implements NativeLibc {
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
     private static final MethodHandle CLOCK_GETTIME = settingErrno("clock_gettime",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
+    private static final MethodHandle GETRUSAGE = settingErrno("getrusage",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
     private static final MethodHandle CLOCK_NANOSLEEP = LINKER.downcallHandle(symbol("clock_nanosleep"),
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
     /** {@code int *__errno_location(void)}, the address of this thread's {@code errno} (glibc and musl). */
@@ -408,6 +410,18 @@ final class ForeignLibc implements NativeLibc {
         MemorySegment state = callState.get();
         try {
             return checked((int) CLOCK_GETTIME.invokeExact(state, clockid, segment(tp)), state);
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw unexpected(e);
+        }
+    }
+
+    @Override
+    public int getrusage(int who, NativeMemory usage) throws ErrnoException {
+        MemorySegment state = callState.get();
+        try {
+            return checked((int) GETRUSAGE.invokeExact(state, who, segment(usage)), state);
         } catch (ErrnoException e) {
             throw e;
         } catch (Throwable e) {

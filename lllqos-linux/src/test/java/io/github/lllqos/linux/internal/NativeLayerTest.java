@@ -90,6 +90,24 @@ class NativeLayerTest {
     }
 
     @Test
+    void both_layers_count_the_threads_voluntary_context_switches_as_proc_does() throws Exception {
+        for (NativeLibc libc : layersHere()) {
+            long[] seen = onNewThread(() -> {
+                NativeMemory usage = libc.allocate(NativeLibc.SIZEOF_RUSAGE);
+                Thread.sleep(1);
+                long procBefore = KernelThread.voluntarySwitches();
+                libc.getrusage(NativeLibc.RUSAGE_THREAD, usage);
+                long procAfter = KernelThread.voluntarySwitches();
+                return new long[] {procBefore, usage.getLong(NativeLibc.RUSAGE_NVCSW_OFFSET), procAfter};
+            });
+
+            assertThat(seen[0]).as("a sleep is a voluntary switch").isPositive();
+            assertThat(seen[1]).as("%s: ru_nvcsw between the two readings of /proc/thread-self/status",
+                    libc.getClass().getSimpleName()).isBetween(seen[0], seen[2]);
+        }
+    }
+
+    @Test
     void a_failed_call_throws_its_errno_on_both_layers() {
         for (NativeLibc libc : layersHere()) {
             assertThatThrownBy(() -> libc.close(-1)).isInstanceOfSatisfying(ErrnoException.class,
@@ -191,6 +209,15 @@ class NativeLayerTest {
 
         static long id() throws IOException {
             return Long.parseLong(Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString());
+        }
+
+        static long voluntarySwitches() throws IOException {
+            for (String line : Files.readAllLines(Path.of("/proc/thread-self/status"))) {
+                if (line.startsWith("voluntary_ctxt_switches:")) {
+                    return Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                }
+            }
+            throw new IOException("/proc/thread-self/status has no voluntary_ctxt_switches");
         }
     }
 }

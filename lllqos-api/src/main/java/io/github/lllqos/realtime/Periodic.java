@@ -57,7 +57,9 @@ import java.util.function.LongSupplier;
  * class being linked on the way) lets the kernel start the period again at the wake-up, later than the grid: so
  * before each yield the thread's voluntary context switches are read ({@code getrusage(RUSAGE_THREAD)}), and after a
  * job that blocked the grid starts again at the yield's return, as at the first activation; {@link #blocks()} counts
- * those jobs. Alignment, offset and spinning do not apply, and the period should be the deadline thread's period.
+ * those jobs. So does a yield that returns a whole period late or more, since the kernel starts a new period when
+ * the thread's replenishment lags that far ({@link #skipped()} counts the periods). Alignment, offset and spinning
+ * do not apply, and the period should be the deadline thread's period.
  */
 public final class Periodic {
 
@@ -236,31 +238,20 @@ public final class Periodic {
         if (!started) {
             deadlineThread = onDeadlineThread.getAsBoolean();
         }
-        boolean blocked = false;
         if (deadlineThread) {
-            long before = switches;
-            switches = voluntarySwitches.getAsLong();
-            blocked = started && before >= 0 && switches > before;
-            yielder.run();
+            return nextJob();
         }
         long now = System.nanoTime();
         long deadline;
-        if (blocked) {
-            deadline = now;
-            blocks++;
-        } else if (started) {
-            deadline = deadlineThread ? Activations.onDeadlineGrid(previous, periodNanos, now)
-                    : Activations.next(previous, periodNanos, now, overrun);
+        if (started) {
+            deadline = Activations.next(previous, periodNanos, now, overrun);
             skipped += Math.max(0, (deadline - previous) / periodNanos - 1);
         } else {
-            deadline = deadlineThread ? now : Activations.first(now, periodNanos, alignmentNanos, offsetNanos);
+            deadline = Activations.first(now, periodNanos, alignmentNanos, offsetNanos);
             started = true;
         }
         previous = deadline;
         activations++;
-        if (deadlineThread) {
-            return deadline;
-        }
         long margin = adaptiveSpin ? adaptiveMargin.nanos() : spinMarginNanos;
         if (margin == 0) {
             sleeper.sleepUntil(deadline);
@@ -278,6 +269,35 @@ public final class Periodic {
         spinNanos += spun - woke;
         sleptUntil = sleeps ? sleepUntil : 0;
         wokeAt = woke;
+        return deadline;
+    }
+
+    /**
+     * A deadline thread's {@link #awaitNext()}: ends the job with a yield and returns the activation it returned in.
+     * The grid starts again at the yield's return after a job that blocked, and after a yield that returned a whole
+     * period late or more: in both cases the kernel may have started the thread's period anew (the CBS wake-up rule,
+     * and a replenishment that lagged more than a period), and if it did not, the next yield returns before the new
+     * grid's next activation and moves it back.
+     */
+    private long nextJob() {
+        long before = switches;
+        switches = voluntarySwitches.getAsLong();
+        boolean blocked = started && before >= 0 && switches > before;
+        yielder.run();
+        long now = System.nanoTime();
+        activations++;
+        if (!started) {
+            started = true;
+            previous = now;
+            return now;
+        }
+        long deadline = blocked ? now : Activations.onDeadlineGrid(previous, periodNanos, now);
+        long missed = Math.max(0, (now - previous) / periodNanos - 1);
+        skipped += missed;
+        if (blocked) {
+            blocks++;
+        }
+        previous = blocked || missed > 0 ? now : deadline;
         return deadline;
     }
 

@@ -71,15 +71,13 @@ class PeriodicTest {
     }
 
     @Test
-    void after_a_job_that_blocked_a_deadline_thread_follows_the_period_the_kernel_started_again() {
+    void after_a_job_that_blocked_a_deadline_thread_follows_the_period_the_kernel_started_again()
+            throws InterruptedException {
         long period = 20_000_000;
-        long shift = 7_000_000;
-        long origin = System.nanoTime();
-        long[] kernelShift = {0};
+        long[] grid = {System.nanoTime()};
         long[] voluntarySwitches = {5};
         Runnable kernel = () -> {
-            long grid = origin + kernelShift[0];
-            long start = grid + ((System.nanoTime() - grid) / period + 1) * period;
+            long start = grid[0] + ((System.nanoTime() - grid[0]) / period + 1) * period;
             for (long left = start - System.nanoTime(); left > 0; left = start - System.nanoTime()) {
                 LockSupport.parkNanos(left);
             }
@@ -87,22 +85,66 @@ class PeriodicTest {
         Periodic periodic = new Periodic(period, 0, 0, Periodic.Overrun.SKIP, 0, false, slept::add, kernel, () -> true,
                 () -> voluntarySwitches[0]);
         assertThat(periodic.blocks()).as("not started").isEmpty();
-
         for (int i = 0; i < 3; i++) {
             periodic.awaitNext();
         }
         assertThat(periodic.blocks()).hasValue(0);
+
+        long blockedFor = 7_000_000;
+        Thread.sleep(blockedFor / 1_000_000);
         voluntarySwitches[0]++;
-        kernelShift[0] = shift;
+        grid[0] = System.nanoTime();
         long[] lateness = new long[4];
         for (int i = 0; i < lateness.length; i++) {
-            lateness[i] = System.nanoTime() - periodic.awaitNext();
+            long deadline = periodic.awaitNext();
+            lateness[i] = System.nanoTime() - deadline;
         }
 
         assertThat(periodic.blocks()).as("one job blocked").hasValue(1);
         for (int i = 0; i < lateness.length; i++) {
-            assertThat(lateness[i]).as("activation %d after the block: behind the kernel's new period start by its"
-                    + " wake-up delay, not by the %d ns the period moved", i, shift).isLessThan(shift / 2);
+            assertThat(lateness[i]).as("activation %d after the block: behind the period the kernel started at the"
+                    + " wake-up by its own delay, not by the %d ns the block moved it", i, blockedFor)
+                    .isBetween(0L, blockedFor / 2);
+        }
+    }
+
+    @Test
+    void after_a_yield_a_whole_period_late_a_deadline_thread_follows_the_period_the_kernel_started_then()
+            throws InterruptedException {
+        long period = 20_000_000;
+        long[] nextStart = {System.nanoTime() + period};
+        Runnable kernel = () -> {
+            long now = System.nanoTime();
+            if (now - nextStart[0] >= period) {
+                nextStart[0] = now + period;
+                return;
+            }
+            for (long left = nextStart[0] - now; left > 0; left = nextStart[0] - System.nanoTime()) {
+                LockSupport.parkNanos(left);
+            }
+            nextStart[0] += period;
+        };
+        Periodic periodic = new Periodic(period, 0, 0, Periodic.Overrun.SKIP, 0, false, slept::add, kernel, () -> true,
+                () -> 0);
+        for (int i = 0; i < 3; i++) {
+            periodic.awaitNext();
+        }
+
+        Thread.sleep(50);
+        long lateOne = periodic.awaitNext();
+        long lateAfterStall = System.nanoTime() - lateOne;
+        long[] lateness = new long[4];
+        for (int i = 0; i < lateness.length; i++) {
+            long deadline = periodic.awaitNext();
+            lateness[i] = System.nanoTime() - deadline;
+        }
+
+        assertThat(lateAfterStall).as("the late one, against the old grid").isBetween(0L, period);
+        assertThat(periodic.skipped()).as("the periods the stall spanned").isGreaterThanOrEqualTo(1);
+        assertThat(periodic.blocks()).as("not a block: the thread's switch count did not change").hasValue(0);
+        for (int i = 0; i < lateness.length; i++) {
+            assertThat(lateness[i]).as("activation %d after the stall: on the period the kernel started at the"
+                    + " late return, not half a period off on the old grid", i).isBetween(0L, period / 4);
         }
     }
 

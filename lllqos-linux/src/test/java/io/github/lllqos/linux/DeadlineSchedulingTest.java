@@ -57,20 +57,26 @@ class DeadlineSchedulingTest {
             long first = periodic.awaitNext();
             long[] deadlines = new long[200];
             long[] lateness = new long[deadlines.length];
+            long[] restarts = new long[deadlines.length + 1];
             for (int i = 0; i < deadlines.length; i++) {
                 deadlines[i] = periodic.awaitNext();
                 lateness[i] = System.nanoTime() - deadlines[i];
+                restarts[i + 1] = periodic.blocks().orElseThrow() + periodic.skipped();
             }
             long previous = first;
             long lateTotal = 0;
             for (int i = 0; i < deadlines.length; i++) {
                 assertThat(lateness[i]).as("lateness of activation %d", i).isNotNegative();
                 long step = deadlines[i] - previous;
-                assertThat(step < period || step % period == 0).as("activation %d, %d ns after the one before: on"
-                        + " the grid, or earlier where the yield returned before the next period", i, step).isTrue();
+                boolean restarted = restarts[i + 1] > (i == 0 ? 0 : restarts[i - 1]);
+                assertThat(restarted || step < period || step % period == 0).as("activation %d, %d ns after the one"
+                        + " before: on the grid, or earlier where the yield returned before the next period, unless"
+                        + " the grid started again after a block or a missed period", i, step).isTrue();
                 lateTotal += lateness[i];
                 previous = deadlines[i];
             }
+            assertThat(restarts[deadlines.length]).as("blocks and missed periods: few, so most steps were checked")
+                    .isLessThan(50);
             assertThat(previous - first).as("200 jobs span 200 periods, less what the first one's lateness moved"
                     + " the grid back: a sched_yield() that did not wait for the next period would span almost"
                     + " nothing").isGreaterThan(195 * period);

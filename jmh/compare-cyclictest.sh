@@ -5,7 +5,8 @@
 #
 # Modes (--modes, comma-separated; default plain):
 #   plain     cyclictest -m -p PRIO -i INTV --policy=fifo -l LOOPS -q -h 10000  vs  lllqos cyclic with the same
-#             options. Target: avg and p99 at most 1.05x.
+#             options. Target: avg and p99 at most 1.05x. A second cyclictest run in each round, compared with the
+#             first as ours is, gives the noise floor: how far the reference lands from itself on this machine.
 #   spin      the same cyclictest  vs  lllqos cyclic ... --spin SPIN (default auto). Target: p99 at most 0.10x,
 #             with the CPU the spinning took (per activation and as a share of one CPU).
 #   deadline  cyclicdeadline -i DL_INTV -t 1 -q -D S  vs  lllqos cyclic -m --policy deadline -i DL_INTV --runtime RT
@@ -124,6 +125,7 @@ run() {
     local java=(); [[ $name == *@* ]] && java=("${JAVA_BIN[$label]}" ${JAVA_LAYER[$label]} $JAVA_OPTS -jar "$JAR" cyclic)
     case "$kind" in
         cyclictest) cyclictest "${BASE[@]}" ;;
+        cyclictest-again) cyclictest "${BASE[@]}" ;;
         cyclictest-laptop) cyclictest "${BASE[@]}" --laptop ;;
         lllqos) "${java[@]}" "${BASE[@]}" ;;
         lllqos-spin) "${java[@]}" "${BASE[@]}" --spin "$SPIN" ;;
@@ -199,7 +201,7 @@ echo "# modes $MODES, $ROUNDS rounds; cyclictest options: ${BASE[*]}; spin: $SPI
 # each KIND: that Java runner on every JAVAS entry.
 each() { local kind label names=(); for kind; do for label in "${LABELS[@]}"; do names+=("$kind@$label"); done; done; echo "${names[*]}"; }
 declare -A RUNNERS=(
-    [plain]="cyclictest $(each lllqos)"
+    [plain]="cyclictest cyclictest-again $(each lllqos)"
     [spin]="cyclictest $(each lllqos-spin)"
     [deadline]="cyclicdeadline $(each lllqos-deadline)"
     [laptop]="cyclictest cyclictest-laptop $(each lllqos lllqos-laptop)"
@@ -254,7 +256,10 @@ for mode in ${MODES//,/ }; do
     for label in "${LABELS[@]}"; do
         on="on $label"
         case "$mode" in
-            plain) row plain "plain: cyclictest vs lllqos cyclic $on" "<= 1.05x both" cyclictest "lllqos@$label" ;;
+            plain)
+                [ "$label" != "${LABELS[0]}" ] \
+                    || row plain "plain: cyclictest vs cyclictest again (the noise floor)" "what the target is up against" cyclictest cyclictest-again
+                row plain "plain: cyclictest vs lllqos cyclic $on" "<= 1.05x both" cyclictest "lllqos@$label" ;;
             spin)
                 row spin "spin: cyclictest vs lllqos cyclic --spin $SPIN $on (spinning $(spin_cost "$out"/spin-lllqos-spin@"$label"-[0-9]*.txt | awk '{print $1 " us per activation, " $2 "% of a CPU"}'))" \
                     "p99 <= 0.10x" cyclictest "lllqos-spin@$label" ;;

@@ -19,6 +19,12 @@
 #             (cyclicdeadline fixes its runtime at 60% of -i, so a --runtime other than that is not compared).
 #   laptop    cyclictest and lllqos cyclic, each with its 0 us CPU latency request and with --laptop (none): the
 #             request's effect both ways, beside each other.
+#   side      the plain runs at the same time instead of one after the other: cyclictest on one CPU and lllqos
+#             cyclic on another, each process confined there (taskset, and -a for its measuring thread), then the
+#             CPUs swapped. A stall of the whole machine (a hypervisor taking the VM) then lands in both, so what
+#             is left of the ratio is the tools and the CPUs, and swapping cancels the CPUs. The JVM is told it has
+#             as many CPUs as the machine (-XX:ActiveProcessorCount), so it sizes itself as in plain mode. Two
+#             cyclictests side by side give this mode's noise floor. Needs two CPUs in this process's mask.
 #
 # JAVAS lists the java binaries to run every lllqos side on, each a run of its own beside the same reference:
 # JAVA or JAVA:ffm or JAVA:jna, the suffix selecting the native layer (-Dlllqos.native=ffm|jna; without it, what
@@ -28,6 +34,7 @@
 #   jmh/compare-cyclictest.sh                                  # plain, 4 rounds of 10000 loops at 1000 us, prio 80
 #   jmh/compare-cyclictest.sh --modes plain,spin,deadline,laptop --rounds 6
 #   jmh/compare-cyclictest.sh --modes spin --spin 30 --loops 20000
+#   jmh/compare-cyclictest.sh --modes plain,side --rounds 8
 #   ROUNDS=8 LOOPS=20000 INTERVAL=500 PRIORITY=90 JAVA_OPTS='-XX:+UseSerialGC' jmh/compare-cyclictest.sh
 #   JAVAS="/usr/lib/jvm/temurin-25-jdk-amd64/bin/java /usr/lib/jvm/java-17-openjdk-amd64/bin/java" \
 #       jmh/compare-cyclictest.sh                              # FFM (JDK 25) and JNA (JDK 17) beside cyclictest
@@ -73,8 +80,14 @@ HISTOGRAM=10000
 JAR=${JAR:-lllqos-cli/target/lllqos.jar}
 
 for mode in ${MODES//,/ }; do
-    case "$mode" in plain|spin|deadline|laptop) ;; *) echo "unknown mode '$mode': plain, spin, deadline, laptop" >&2; exit 2 ;; esac
+    case "$mode" in plain|spin|deadline|laptop|side) ;; *) echo "unknown mode '$mode': plain, spin, deadline, laptop, side" >&2; exit 2 ;; esac
 done
+# side mode's two CPUs: the first two this process may run on.
+SIDE_CPUS=()
+if [[ ",$MODES," == *,side,* ]]; then
+    read -ra SIDE_CPUS < <(python3 -c 'import os; print(*sorted(os.sched_getaffinity(0))[:2])')
+    (( ${#SIDE_CPUS[@]} == 2 )) || { echo "side mode needs two CPUs; this process may run on ${SIDE_CPUS[*]:-none}" >&2; exit 2; }
+fi
 command -v cyclictest >/dev/null || { echo "cyclictest is missing: apt-get install rt-tests" >&2; exit 2; }
 [[ ",$MODES," != *,deadline,* ]] || command -v cyclicdeadline >/dev/null \
     || { echo "cyclicdeadline is missing: apt-get install rt-tests" >&2; exit 2; }
@@ -117,17 +130,24 @@ BASE=(-m -p "$PRIORITY" -i "$INTERVAL" --policy=fifo -l "$LOOPS" -q -h "$HISTOGR
 DL_SECONDS=$(( (LOOPS * INTERVAL + 999999) / 1000000 ))
 DL_LOOPS=$(( DL_SECONDS * 1000000 / DL_INTERVAL ))
 
-# run NAME FILE: one run of a runner, its output in FILE and its exit code in FILE.rc. A Java runner's NAME is
-# KIND@LABEL: it runs on that JAVAS entry.
+# run NAME FILE [CPU]: one run of a runner, its output in FILE and its exit code in FILE.rc; with CPU, the whole
+# process is confined to that CPU and its measuring thread pinned there. A Java runner's NAME is KIND@LABEL: it
+# runs on that JAVAS entry (cyclictest-beside@LABEL is the cyclictest that runs at the same time as it).
 run() {
-    local name=$1 file=$2 status=0
+    local name=$1 file=$2 cpu=${3:-} status=0
     local kind=${name%@*} label=${name#*@}
-    local java=(); [[ $name == *@* ]] && java=("${JAVA_BIN[$label]}" ${JAVA_LAYER[$label]} $JAVA_OPTS -jar "$JAR" cyclic)
+    local pin=() java=()
+    if [ -n "$cpu" ]; then pin=(taskset -c "$cpu"); fi
+    if [[ $name == *@* && $kind != cyclictest-* ]]; then
+        java=("${pin[@]}" "${JAVA_BIN[$label]}" ${JAVA_LAYER[$label]} $JAVA_OPTS)
+        [ -z "$cpu" ] || java+=(-XX:ActiveProcessorCount="$(nproc)")
+        java+=(-jar "$JAR" cyclic)
+    fi
+    local base=("${BASE[@]}"); [ -z "$cpu" ] || base+=(-a "$cpu")
     case "$kind" in
-        cyclictest) cyclictest "${BASE[@]}" ;;
-        cyclictest-again) cyclictest "${BASE[@]}" ;;
+        cyclictest|cyclictest-again|cyclictest-beside) "${pin[@]}" cyclictest "${base[@]}" ;;
         cyclictest-laptop) cyclictest "${BASE[@]}" --laptop ;;
-        lllqos) "${java[@]}" "${BASE[@]}" ;;
+        lllqos) "${java[@]}" "${base[@]}" ;;
         lllqos-spin) "${java[@]}" "${BASE[@]}" --spin "$SPIN" ;;
         lllqos-laptop) "${java[@]}" "${BASE[@]}" "${LLLQOS_LAPTOP[@]}" ;;
         cyclicdeadline) cyclicdeadline -i "$DL_INTERVAL" -t 1 -q -D "$DL_SECONDS" ;;
@@ -206,9 +226,34 @@ declare -A RUNNERS=(
     [deadline]="cyclicdeadline $(each lllqos-deadline)"
     [laptop]="cyclictest cyclictest-laptop $(each lllqos lllqos-laptop)"
 )
+# side mode runs pairs, REFERENCE:OTHER, at the same time: the noise floor, then cyclictest beside each Java side.
+SIDE_PAIRS=(cyclictest:cyclictest-again)
+for label in "${LABELS[@]}"; do SIDE_PAIRS+=("cyclictest-beside@$label:lllqos@$label"); done
+# run_side PAIR ROUND: the pair twice, on the two CPUs and then swapped; files ROUNDa (the reference on the first
+# CPU) and ROUNDb.
+run_side() {
+    local reference=${1%%:*} other=${1#*:} round=$2 swap cpus
+    for swap in a b; do
+        cpus=("${SIDE_CPUS[@]}"); [ "$swap" = a ] || cpus=("${SIDE_CPUS[1]}" "${SIDE_CPUS[0]}")
+        run "$reference" "$out/side-$reference-$round$swap.txt" "${cpus[0]}" &
+        run "$other" "$out/side-$other-$round$swap.txt" "${cpus[1]}"
+        wait
+    done
+}
 printf "%-9s %-6s %-34s %9s %9s %8s %8s\n" mode round run samples "avg (us)" "p99" "max"
 for round in $(seq 1 "$ROUNDS"); do
     for mode in ${MODES//,/ }; do
+        if [ "$mode" = side ]; then
+            for ((k = 0; k < ${#SIDE_PAIRS[@]}; k++)); do run_side "${SIDE_PAIRS[$(( (round - 1 + k) % ${#SIDE_PAIRS[@]} ))]}" "$round"; done
+            for pair in "${SIDE_PAIRS[@]}"; do for swap in a b; do for name in "${pair%%:*}" "${pair#*:}"; do
+                file="$out/side-$name-$round$swap.txt"
+                why=$(failure "$file")
+                if [ -n "$why" ]; then printf "%-9s %-6s %-34s FAILED, %s\n" "$mode" "$round$swap" "$name" "$why"; continue; fi
+                read -r n avg p99 max < <(stats "$file")
+                printf "%-9s %-6s %-34s %9s %9s %8s %8s\n" "$mode" "$round$swap" "$name" "$n" "$avg" "$p99" "$max"
+            done; done; done
+            continue
+        fi
         read -ra runners <<< "${RUNNERS[$mode]}"
         # Rotated: round r starts at the r-th run and wraps, so over as many rounds as there are runs each run
         # takes each place once. ABBA order kept a middle run in the middle, and the run in second place had
@@ -266,6 +311,10 @@ for mode in ${MODES//,/ }; do
             deadline)
                 row deadline "deadline: cyclicdeadline vs lllqos cyclic --policy deadline $on (-i $DL_INTERVAL, runtime $RUNTIME us, ${DL_SECONDS} s each)" \
                     "beside (cyclicdeadline has no p99)" cyclicdeadline "lllqos-deadline@$label" ;;
+            side)
+                [ "$label" != "${LABELS[0]}" ] \
+                    || row side "side by side: cyclictest vs cyclictest (the noise floor), CPUs ${SIDE_CPUS[*]} swapped" "what the target is up against" cyclictest cyclictest-again
+                row side "side by side: cyclictest vs lllqos cyclic $on, CPUs ${SIDE_CPUS[*]} swapped" "<= 1.05x both" "cyclictest-beside@$label" "lllqos@$label" ;;
             laptop)
                 row laptop "laptop: cyclictest with its request vs lllqos cyclic with its request $on" beside cyclictest "lllqos@$label"
                 row laptop "laptop: cyclictest --laptop vs lllqos cyclic without a request $on" beside cyclictest-laptop "lllqos-laptop@$label"

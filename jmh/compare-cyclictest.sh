@@ -240,17 +240,21 @@ run_side() {
         wait
     done
 }
+# report MODE ROUND NAME: the line of one run (file MODE-NAME-ROUND.txt), or why it does not count.
+report() {
+    local file="$out/$1-$3-$2.txt" why n avg p99 max
+    why=$(failure "$file")
+    if [ -n "$why" ]; then printf "%-9s %-6s %-34s FAILED, %s\n" "$1" "$2" "$3" "$why"; return; fi
+    read -r n avg p99 max < <(stats "$file")
+    printf "%-9s %-6s %-34s %9s %9s %8s %8s\n" "$1" "$2" "$3" "$n" "$avg" "$p99" "$max"
+}
 printf "%-9s %-6s %-34s %9s %9s %8s %8s\n" mode round run samples "avg (us)" "p99" "max"
 for round in $(seq 1 "$ROUNDS"); do
     for mode in ${MODES//,/ }; do
         if [ "$mode" = side ]; then
             for ((k = 0; k < ${#SIDE_PAIRS[@]}; k++)); do run_side "${SIDE_PAIRS[$(( (round - 1 + k) % ${#SIDE_PAIRS[@]} ))]}" "$round"; done
             for pair in "${SIDE_PAIRS[@]}"; do for swap in a b; do for name in "${pair%%:*}" "${pair#*:}"; do
-                file="$out/side-$name-$round$swap.txt"
-                why=$(failure "$file")
-                if [ -n "$why" ]; then printf "%-9s %-6s %-34s FAILED, %s\n" "$mode" "$round$swap" "$name" "$why"; continue; fi
-                read -r n avg p99 max < <(stats "$file")
-                printf "%-9s %-6s %-34s %9s %9s %8s %8s\n" "$mode" "$round$swap" "$name" "$n" "$avg" "$p99" "$max"
+                report side "$round$swap" "$name"
             done; done; done
             continue
         fi
@@ -262,13 +266,7 @@ for round in $(seq 1 "$ROUNDS"); do
             name=${runners[$(( (round - 1 + k) % ${#runners[@]} ))]}
             run "$name" "$out/$mode-$name-$round.txt"
         done
-        for name in "${runners[@]}"; do
-            file="$out/$mode-$name-$round.txt"
-            why=$(failure "$file")
-            if [ -n "$why" ]; then printf "%-9s %-6s %-34s FAILED, %s\n" "$mode" "$round" "$name" "$why"; continue; fi
-            read -r n avg p99 max < <(stats "$file")
-            printf "%-9s %-6s %-34s %9s %9s %8s %8s\n" "$mode" "$round" "$name" "$n" "$avg" "$p99" "$max"
-        done
+        for name in "${runners[@]}"; do report "$mode" "$round" "$name"; done
     done
 done
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

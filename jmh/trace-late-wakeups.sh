@@ -98,7 +98,7 @@ python3 - "$out/trace.txt" "$THREAD" "$THRESHOLD" "$LIST" <<'EOF'
 import bisect, collections, re, sys
 path, thread, threshold, listing = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] == '1'
 line = re.compile(r'^\s*(.+?)-(\d+)\s+\[(\d+)\]\s+\S+\s+([\d.]+):\s+(\S+):\s+(.*)$')
-switch = re.compile(r'prev_comm=(.*) prev_pid=\d+ .* ==> next_comm=(.*) next_pid=(\d+) ')
+switch = re.compile(r' ==> next_comm=(.*) next_pid=\d+ ')
 running = collections.defaultdict(list)   # cpu -> [(µs, task switched in)]
 by_thread = collections.defaultdict(list)  # tid -> its activations (the tool's other threads of that name too)
 for text in open(path):
@@ -109,7 +109,7 @@ for text in open(path):
     if event == 'sched_switch':
         s = switch.search(rest)
         if s:
-            running[cpu].append((us, s.group(2)))
+            running[cpu].append((us, s.group(1)))
     elif event == 'hrtimer_start' and comm == thread and 'function=hrtimer_wakeup' in rest:
         by_thread[pid].append({'expiry': int(re.search(r' expires=(\d+)', rest).group(1)) // 1000})
     elif event == 'sched_wakeup':
@@ -118,13 +118,13 @@ for text in open(path):
             woken[-1].update(wake=us, wake_cpu=int(re.search(r'target_cpu=(\d+)', rest).group(1)))
     elif event == 'sys_exit' and by_thread.get(pid) and 'wake' in by_thread[pid][-1] and 'exit' not in by_thread[pid][-1]:
         by_thread[pid][-1]['exit'] = us
-if not by_thread:
-    sys.exit(f'no activation of {thread} was traced')
 # The measuring thread is the one of that name that slept most often.
-activations = max(by_thread.values(), key=len)
+activations = max(by_thread.values(), key=len, default=[])
 done = [a for a in activations if 'exit' in a]
 if not done:
     sys.exit(f'no activation of {thread} was traced')
+for a in done:
+    a['timer'], a['return'] = a['wake'] - a['expiry'], a['exit'] - a['wake']
 times = {cpu: [t for t, _ in switches] for cpu, switches in running.items()}
 def task_at(cpu, us):
     i = bisect.bisect_right(times.get(cpu, []), us) - 1
@@ -135,27 +135,24 @@ def tasks_between(cpu, start, end):
 def percentiles(values):
     values = sorted(values)
     return values[len(values) // 2], values[min(len(values) - 1, int(len(values) * 0.99))], sum(values) / len(values)
-timer = [a['wake'] - a['expiry'] for a in done]
-back = [a['exit'] - a['wake'] for a in done]
-total = [a['exit'] - a['expiry'] for a in done]
 print(f'\n{len(done)} of {len(activations)} activations traced; µs p50 / p99 / mean:')
-for name, values in (('timer', timer), ('return', back), ('both', total)):
-    p50, p99, mean = percentiles(values)
+for name in ('timer', 'return', 'both'):
+    p50, p99, mean = percentiles([a['timer'] + a['return'] if name == 'both' else a[name] for a in done])
     print(f'  {name:7s} {p50:6d} {p99:6d} {mean:8.1f}')
 cpus = sorted(running)
-late = [a for a in done if a['exit'] - a['expiry'] > threshold]
+late = [a for a in done if a['timer'] + a['return'] > threshold]
 print(f'\n{len(late)} activations later than {threshold} µs, by the part that dominated, what ran on the thread\'s CPU'
       ' meanwhile and what the other CPUs ran at the expiry:')
 kinds = collections.Counter()
 for a in late:
-    part = 'timer' if a['wake'] - a['expiry'] >= a['exit'] - a['wake'] else 'return'
+    part = 'timer' if a['timer'] >= a['return'] else 'return'
     start, end = (a['expiry'], a['wake']) if part == 'timer' else (a['wake'], a['exit'])
     here = ','.join(tasks_between(a['wake_cpu'], start, end)) or '-'
     others = ','.join(sorted({re.sub(r'\d+', 'N', task_at(c, a['expiry'])) for c in cpus if c != a['wake_cpu']})) or '-'
     kinds[(part, here, others)] += 1
     if listing:
-        print(f'  at {(a["expiry"] - done[0]["expiry"]) / 1000:9.1f} ms: {a["exit"] - a["expiry"]:6d} µs = timer {a["wake"] - a["expiry"]}'
-              f' + return {a["exit"] - a["wake"]}, CPU {a["wake_cpu"]} ran {here}, others ran {others}')
+        print(f'  at {(a["expiry"] - done[0]["expiry"]) / 1000:9.1f} ms: {a["timer"] + a["return"]:6d} µs = timer {a["timer"]}'
+              f' + return {a["return"]}, CPU {a["wake_cpu"]} ran {here}, others ran {others}')
 print(f'  {"count":>5s}  {"part":6s}  {"on its CPU":30s}  other CPUs')
 for (part, here, others), count in kinds.most_common():
     print(f'  {count:5d}  {part:6s}  {here:30s}  {others}')

@@ -21,8 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * What one libc call costs on each native layer. {@code sched_getcpu()} is answered by the vDSO without a system
  * call, so its time is the layer's own call path (JNA's direct mapping against a java.lang.foreign downcall
  * handle). {@code getrusage(RUSAGE_THREAD)} is the system call a deadline thread's {@code Periodic} makes once per
- * job to count the times it blocked, so its time is what that count adds to each job. The layer is picked with {@value NativeLayer#PROPERTY} before its first use;
- * JMH forks a JVM per value. {@code ffm} needs JDK 22+; there pass native access to the forks, or the JDK warns:
+ * job to count the times it blocked, so its time is what that count adds to each job. The layer is picked with
+ * {@value NativeLayer#PROPERTY} before its first use; JMH forks a JVM per value. {@code ffm} needs JDK 22+; there
+ * pass native access to the forks, or the JDK warns:
  *
  * <pre>java -jar jmh/target/benchmarks.jar NativeCallBenchmark -jvmArgsAppend --enable-native-access=ALL-UNNAMED
  * java -jar jmh/target/benchmarks.jar NativeCallBenchmark -p layer=jna     # JDK 17 to 21</pre>
